@@ -1,0 +1,152 @@
+import type { Server } from 'node:http';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from './config';
+import { classify as defaultClassifier } from './core/classifier';
+import type { Classifier } from './core/types';
+import { closeServer, createHttpServer, listen } from './http/server';
+import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import { analyzeProcessors, deliverProcessors, type ProcessorDeps } from './queue/processors';
+import { closeQueues, createQueues, enqueue, type Queues } from './queue/queues';
+import { QUEUE_NAMES } from './queue/registry';
+import { createWorker } from './queue/worker-factory';
+import { authenticateBot, type BotAuth } from './slack/auth';
+import { createBoltApp, type BoltApp } from './slack/bolt-app';
+import { createSlackGateway, createWebClient } from './slack/gateway';
+import { createDeliveryGuards } from './store/delivery-guards';
+import { createPeopleDirectory } from './store/people';
+import { createProfileCache } from './store/profile-cache';
+import { createRedis, KeySpace } from './store/redis';
+import { createTipHistory } from './store/tip-history';
+
+/**
+ * Builds the whole process from its config: the HTTP server, the Bolt app (unless this is a
+ * worker-only process), the queues and the workers (unless this is a web-only process).
+ * `main.ts` only reads the environment and calls this; tests call it with their own config.
+ */
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  /** The judgement used by the analyze worker and `/lane check`. Default: the rule classifier. */
+  classifier?: Classifier;
+  /** Collect Node's process metrics too (off in tests, where several apps share a process). */
+  processMetrics?: boolean;
+}
+
+export interface LanekeeperApp {
+  /** Connects to Slack and Redis, starts listening and working. Resolves with the HTTP port. */
+  start(): Promise<{ port: number }>;
+  /** Drains: stops taking new work, finishes active jobs, closes Redis. */
+  stop(): Promise<void>;
+  readonly metrics: Metrics;
+  readonly queues: Queues;
+}
+
+export function createApp({ config, logger, classifier = defaultClassifier, processMetrics = true }: AppDependencies): LanekeeperApp {
+  const metrics = createMetrics({ defaultMetrics: processMetrics });
+  const keys = new KeySpace(config.redis.prefix);
+  const receives = config.role !== 'worker';
+  const works = config.role !== 'web';
+
+  // Separate connections by behaviour: the receive path fails fast, workers wait out outages.
+  const fastRedis = createRedis(config.redis.url, 'fail-fast');
+  const storeRedis = createRedis(config.redis.url, 'store');
+  const connections: Redis[] = [fastRedis, storeRedis];
+  const queues = createQueues(receives ? fastRedis : storeRedis, config.redis.prefix);
+  for (const connection of connections) {
+    connection.on('error', (error) => logger.debug({ err: { message: error.message } }, 'redis connection error'));
+  }
+
+  const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
+  const slack = createSlackGateway(webClient);
+  const profiles = createProfileCache({ redis: storeRedis, keys, slack, ttlSeconds: config.profileCacheTtlSeconds });
+  const processorDeps: ProcessorDeps = {
+    people: createPeopleDirectory({ profiles }),
+    classify: classifier,
+    tipHistory: createTipHistory({ redis: storeRedis, keys }),
+    slack,
+    guards: createDeliveryGuards({ redis: storeRedis, keys }),
+    metrics,
+    queueNudge: (payload, options) => enqueue(queues, 'deliver', 'send-nudge', payload, options),
+  };
+
+  let auth: BotAuth | undefined;
+  let bolt: BoltApp | undefined;
+  let server: Server | undefined;
+  let workers: Worker[] = [];
+  let stopping = false;
+
+  const readiness = async () => {
+    const redisUp = await fastRedis
+      .ping()
+      .then((answer) => answer === 'PONG')
+      .catch(() => false);
+    const checks = { redis: redisUp, slackAuth: auth !== undefined, draining: stopping };
+    return { ready: redisUp && auth !== undefined && !stopping, checks };
+  };
+
+  const refreshQueueFigures = async () => {
+    await Promise.all(
+      QUEUE_NAMES.map(async (name) => {
+        const counts = await queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+        for (const [state, count] of Object.entries(counts)) metrics.jobsByState.set({ queue: name, state }, count);
+      }),
+    );
+  };
+
+  return {
+    metrics,
+    queues,
+    async start() {
+      auth = await authenticateBot(webClient, { logger });
+      logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
+
+      if (receives) {
+        bolt = createBoltApp({
+          config,
+          logger,
+          auth,
+          queues,
+          bot: auth,
+          metrics,
+          classify: classifier,
+        });
+      }
+      server = createHttpServer({
+        logger,
+        slackListener: bolt?.httpReceiver?.requestListener,
+        readiness,
+        metrics: { registry: metrics.registry, refresh: refreshQueueFigures },
+      });
+      const port = await listen(server, config.port);
+
+      if (works) {
+        const options = { connection: createRedis(config.redis.url, 'queue-blocking'), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
+        connections.push(options.connection);
+        workers = [
+          createWorker('analyze', analyzeProcessors(processorDeps), options),
+          createWorker('deliver', deliverProcessors(processorDeps), options),
+        ];
+        for (const worker of workers) void worker.run();
+        await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+      }
+      if (bolt?.socketReceiver) await bolt.socketReceiver.start();
+      logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', role: config.role }, 'lanekeeper started');
+      return { port };
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      logger.info('draining: no new work is taken; active jobs finish');
+      if (bolt?.socketReceiver) {
+        await bolt.socketReceiver.stop().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'socket mode did not close cleanly'));
+      }
+      if (server) await closeServer(server);
+      await Promise.all(workers.map((worker) => worker.close()));
+      await closeQueues(queues);
+      await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * The whole environment of the bot, validated once at start. Nothing else reads `process.env`.
+ * Every variable is documented in `.env.example`.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const PROCESS_ROLES = ['all', 'web', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const integerFrom = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: `must be a whole number from ${min} to ${max}` })
+      .int(`must be a whole number from ${min} to ${max}`)
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+const environmentSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z.string({ error: 'is required (the bot token, xoxb-...)' }).startsWith('xoxb-', 'must start with xoxb-'),
+    ),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(emptyAsUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_API_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+        .default('https://slack.com/api/')
+        // The Web API client joins method names onto this URL, so it must end with a slash.
+        .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+    ),
+    REDIS_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
+    ),
+    REDIS_PREFIX: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        // BullMQ joins key parts with ':', so the prefix itself must not contain one.
+        .regex(/^[A-Za-z0-9_{}.-]+$/, 'may hold only letters, digits, _ . - and a {hash tag} (no ":")')
+        .default('lanekeeper'),
+    ),
+    PORT: integerFrom(3000, 0, 65535),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+    ROLE: z.preprocess(emptyAsUndefined, z.enum(PROCESS_ROLES, { error: `must be one of ${PROCESS_ROLES.join(', ')}` }).default('all')),
+    WORKER_CONCURRENCY: integerFrom(8, 1, 256),
+    SHUTDOWN_TIMEOUT_MS: integerFrom(25000, 1000, 600000),
+    PROFILE_CACHE_TTL_SECONDS: integerFrom(6 * 3600, 60, 7 * 24 * 3600),
+    JOB_LOCK_MS: integerFrom(30000, 1000, 600000),
+  })
+  .superRefine((env, ctx) => {
+    const receivesOverHttp = env.ROLE !== 'worker' && env.SLACK_APP_TOKEN === undefined;
+    if (receivesOverHttp && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)',
+      });
+    }
+  });
+
+export interface Config {
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string | undefined;
+    /** Set: Socket Mode. Unset: events arrive over HTTP at POST /slack/events. */
+    readonly appToken: string | undefined;
+    readonly apiUrl: string;
+  };
+  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly port: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** `all`: receive and work; `web`: receive only; `worker`: work the queues only. */
+  readonly role: ProcessRole;
+  readonly workerConcurrency: number;
+  readonly shutdownTimeoutMs: number;
+  readonly profileCacheTtlSeconds: number;
+  /** How long a worker holds a job before others may take it over (a crashed worker's jobs wait this long). */
+  readonly jobLockMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen Config, or throws a ConfigError listing every problem. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || 'environment';
+      // Never echo a received value: it may be a secret.
+      return `${variable} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  return deepFreeze({
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    role: e.ROLE,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    profileCacheTtlSeconds: e.PROFILE_CACHE_TTL_SECONDS,
+    jobLockMs: e.JOB_LOCK_MS,
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,36 @@
+import { isProjectCategory } from './categories';
+import type { Verdict } from './types';
+
+/**
+ * Who should hear about a flagged message, and as what. Pure: the analyze worker applies the
+ * person's settings (opt-outs, caps, working hours) after this.
+ */
+export type NudgeSource = 'assignment' | 'standup' | 'self_assigned';
+
+export interface NudgeCandidate {
+  recipientId: string;
+  /** The person who handed the work over; absent when it was volunteered or reported. */
+  assignerId?: string;
+  source: NudgeSource;
+  /** Project-management categories only, strongest first. */
+  categories: string[];
+  phrase: string;
+}
+
+export function nudgeCandidates(verdict: Verdict, authorId: string | undefined): NudgeCandidate[] {
+  if (!verdict.flag) return [];
+  const categories = verdict.categories.filter(isProjectCategory);
+  if (categories.length === 0) return [];
+  const phrase = verdict.phrase ?? categories[0];
+  return verdict.flagged.map((recipientId) => {
+    const source: NudgeSource =
+      verdict.kind === 'standup' ? 'standup' : recipientId === authorId ? 'self_assigned' : 'assignment';
+    return {
+      recipientId,
+      assignerId: source === 'assignment' ? authorId : undefined,
+      source,
+      categories,
+      phrase,
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, type JobName, type JobPayload, type QueueName } from './registry';
+import { storeUnavailable } from '../errors';
+
+export type Queues = { readonly [Q in QueueName]: Queue };
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const entries = QUEUE_NAMES.map((name) => [
+    name,
+    new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] }),
+  ]);
+  return Object.fromEntries(entries) as Queues;
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(Object.values(queues).map((queue) => queue.close()));
+}
+
+export interface EnqueueOptions {
+  /** Idempotency key: a second add with the same id is a no-op. */
+  jobId: string;
+  /** Also ignore re-adds for this long after the job itself is gone (milliseconds). */
+  deduplicateForMs?: number;
+  delayMs?: number;
+}
+
+/** Adds one typed job. Throws a `store_unavailable` error when Redis does not take it. */
+export async function enqueue<Q extends QueueName, N extends JobName<Q>>(
+  queues: Queues,
+  queue: Q,
+  name: N,
+  payload: JobPayload<Q, N>,
+  options: EnqueueOptions,
+): Promise<void> {
+  try {
+    await queues[queue].add(name, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      deduplication: options.deduplicateForMs ? { id: options.jobId, ttl: options.deduplicateForMs } : undefined,
+    });
+  } catch (error) {
+    throw storeUnavailable(error);
+  }
+}

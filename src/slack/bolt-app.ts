@@ -1,0 +1,85 @@
+import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import type { Config } from '../config';
+import { isStoreUnavailable } from '../errors';
+import type { Logger } from '../logger';
+import { slackLoggerFrom } from '../logger';
+import { registerCommandListeners, type CommandListenerDeps } from './listeners/commands';
+import { registerEventListeners, type EventListenerDeps } from './listeners/events';
+import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
+import type { BotAuth } from './auth';
+
+export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps {
+  config: Config;
+  logger: Logger;
+  auth: BotAuth;
+}
+
+export interface BoltApp {
+  app: App;
+  /** Set in HTTP mode: mount it on POST /slack/events. */
+  httpReceiver?: HTTPReceiver;
+  /** Set in Socket Mode: start and stop it with the process. */
+  socketReceiver?: DeferredAckSocketModeReceiver;
+}
+
+/**
+ * Builds the Bolt app and its receiver. In HTTP mode Bolt holds the response until the listener has
+ * queued the event (`processBeforeResponse`), so a failed enqueue becomes a 503 and Slack retries.
+ */
+export function createBoltApp(deps: BoltAppDeps): BoltApp {
+  const { config, logger, auth } = deps;
+  const boltLogger = slackLoggerFrom(logger, 'bolt');
+  let receiver: Receiver;
+  let httpReceiver: HTTPReceiver | undefined;
+  let socketReceiver: DeferredAckSocketModeReceiver | undefined;
+
+  if (config.slack.appToken) {
+    socketReceiver = new DeferredAckSocketModeReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
+    receiver = socketReceiver;
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      processBeforeResponse: true,
+      logger: boltLogger,
+      // Answer well before Slack's 3-second limit when a listener never acknowledged.
+      unhandledRequestTimeoutMillis: 2500,
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        if (isStoreUnavailable(error)) {
+          response.writeHead(503, { 'content-type': 'text/plain' });
+          response.end('event not stored; please retry');
+        } else {
+          response.writeHead(500, { 'content-type': 'text/plain' });
+          response.end('internal error');
+        }
+        return true;
+      },
+    });
+    receiver = httpReceiver;
+  }
+
+  const app = new App({
+    token: config.slack.botToken,
+    botId: auth.botId,
+    botUserId: auth.botUserId,
+    receiver,
+    logger: boltLogger,
+    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    ignoreSelf: true,
+  });
+
+  app.error(async (error) => {
+    if (isStoreUnavailable(error)) {
+      logger.warn('Redis did not take an event; asking Slack to retry');
+    } else {
+      logger.error({ err: { message: error.message, code: error.code } }, 'unhandled error in a Slack listener');
+    }
+    // Rethrown so the receiver decides the HTTP status (503 to retry) or leaves the envelope unacked.
+    throw error;
+  });
+
+  registerEventListeners(app, deps);
+  registerCommandListeners(app, deps);
+  return { app, httpReceiver, socketReceiver };
+}

@@ -1,0 +1,55 @@
+import type { Logger } from '../../../logger';
+import type { Metrics } from '../../../metrics';
+import { enqueue, type Queues } from '../../../queue/queues';
+import { readIncomingMessage, type BotIdentity } from '../../incoming-message';
+
+export interface IncomingMessageDeps {
+  queues: Queues;
+  bot: BotIdentity;
+  metrics: Pick<Metrics, 'eventsReceived'>;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Handles `message` and `app_mention` events on the receive path: validate, drop what the bot never
+ * acts on, and queue one analyze job. No classification and no Web API calls happen here, so the
+ * ack stays fast whatever the queue holds. A failed enqueue throws, and the receiver answers with
+ * a non-2xx so Slack retries; a payload that can never be processed is logged and acknowledged.
+ */
+export function createIncomingMessageHandler(deps: IncomingMessageDeps) {
+  const now = deps.now ?? Date.now;
+  return async function handleIncomingMessage(body: unknown, eventType: string): Promise<void> {
+    const decision = readIncomingMessage(body, deps.bot, now());
+    switch (decision.action) {
+      case 'malformed':
+        deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'malformed' });
+        deps.logger.warn({ eventType, eventId: eventIdOf(body), problems: decision.problems }, 'malformed event dropped');
+        return;
+      case 'drop':
+        deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'dropped' });
+        deps.logger.debug({ eventType, eventId: eventIdOf(body), reason: decision.reason }, 'event not for us');
+        return;
+      case 'enqueue':
+        try {
+          await enqueue(deps.queues, 'analyze', 'analyze-message', decision.payload, {
+            jobId: decision.jobId,
+            deduplicateForMs: decision.deduplicateForMs,
+          });
+        } catch (error) {
+          deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'failed' });
+          throw error;
+        }
+        deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'queued' });
+        deps.logger.debug(
+          { eventType, eventId: eventIdOf(body), team: decision.payload.teamId, channel: decision.payload.channelId, ts: decision.payload.ts },
+          'event queued',
+        );
+    }
+  };
+}
+
+function eventIdOf(body: unknown): string | undefined {
+  const id = (body as { event_id?: unknown } | null)?.event_id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,50 @@
+import type { Redis } from 'ioredis';
+import type { SlackGateway, SlackProfile } from '../slack/gateway';
+import type { KeySpace } from './redis';
+
+/**
+ * Slack profiles (title, timezone, bot/deleted flags) cached in Redis, so the analyze worker asks
+ * `users.info` about each person at most once per TTL across every worker. Read by workers only:
+ * never on the receive path.
+ */
+export interface ProfileCache {
+  get(teamId: string, userId: string): Promise<SlackProfile | undefined>;
+  forget(teamId: string, userId: string): Promise<void>;
+}
+
+export interface ProfileCacheOptions {
+  redis: Redis;
+  keys: KeySpace;
+  slack: Pick<SlackGateway, 'userProfile'>;
+  ttlSeconds: number;
+}
+
+/** A user Slack does not know is remembered briefly, so a typo'd mention does not cost a call each time. */
+const UNKNOWN_USER_TTL_SECONDS = 600;
+
+export function createProfileCache({ redis, keys, slack, ttlSeconds }: ProfileCacheOptions): ProfileCache {
+  const keyOf = (teamId: string, userId: string) => keys.key('profile', teamId, userId);
+  return {
+    async get(teamId, userId) {
+      const cached = await redis.get(keyOf(teamId, userId));
+      if (cached !== null) {
+        const parsed = JSON.parse(cached) as SlackProfile | { unknown: true };
+        return 'unknown' in parsed ? undefined : parsed;
+      }
+      try {
+        const profile = await slack.userProfile(userId);
+        await redis.set(keyOf(teamId, userId), JSON.stringify(profile), 'EX', ttlSeconds);
+        return profile;
+      } catch (error) {
+        if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') {
+          await redis.set(keyOf(teamId, userId), JSON.stringify({ unknown: true }), 'EX', UNKNOWN_USER_TTL_SECONDS);
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    async forget(teamId, userId) {
+      await redis.del(keyOf(teamId, userId));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Opens an ioredis connection. BullMQ needs `maxRetriesPerRequest: null` on the connections its
+ * workers block on; for the receive path we want the opposite (fail fast, so Slack can be told to
+ * retry instead of the request hanging past Slack's 3-second limit).
+ */
+export type RedisPurpose = 'queue-blocking' | 'fail-fast' | 'store';
+
+const RETRIES_PER_REQUEST: Record<RedisPurpose, number | null> = {
+  // BullMQ workers block on this connection and must wait out outages.
+  'queue-blocking': null,
+  // The receive path: an answer within Slack's 3 seconds matters more than this one write.
+  'fail-fast': 0,
+  // Workers' own reads and writes: a short outage is ridden out, a long one fails the job (retried).
+  store: 3,
+};
+
+export function createRedis(url: string, purpose: RedisPurpose): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: RETRIES_PER_REQUEST[purpose],
+    enableOfflineQueue: purpose !== 'fail-fast',
+    connectTimeout: 2000,
+    // Reconnect forever with a capped delay: Redis coming back must heal the process by itself.
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    lazyConnect: false,
+  });
+}
+
+/** Builds keys under the configured prefix, so several bots can share one Redis. */
+export class KeySpace {
+  constructor(readonly prefix: string) {}
+
+  key(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+}

@@ -1,0 +1,22 @@
+import type { Redis } from 'ioredis';
+import type { KeySpace } from './redis';
+
+/** Remembers the last tip each person got, so the same person never gets the same tip twice in a row. */
+export interface TipHistory {
+  lastTipId(teamId: string, userId: string): Promise<string | undefined>;
+  remember(teamId: string, userId: string, tipId: string): Promise<void>;
+}
+
+const TIP_HISTORY_TTL_SECONDS = 90 * 24 * 3600;
+
+export function createTipHistory({ redis, keys }: { redis: Redis; keys: KeySpace }): TipHistory {
+  const keyOf = (teamId: string, userId: string) => keys.key('lasttip', teamId, userId);
+  return {
+    async lastTipId(teamId, userId) {
+      return (await redis.get(keyOf(teamId, userId))) ?? undefined;
+    },
+    async remember(teamId, userId, tipId) {
+      await redis.set(keyOf(teamId, userId), tipId, 'EX', TIP_HISTORY_TTL_SECONDS);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
+import { createApp, type LanekeeperApp } from '../../src/app';
+import { parseConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
+import { SlackRequestSender } from '../../scripts/local-slack/requests';
+
+/**
+ * Starts the real app against a real Redis (under a prefix of its own) and the local Slack
+ * stand-in, and gives tests what they need to drive it over signed HTTP.
+ */
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const APP_TOKEN = 'xapp-test-token';
+export const TEAM = 'T_TEST';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** The people of the test workspace, with the titles roles are read from. */
+export const CAST = {
+  ana: { id: 'U_ANA', name: 'ana', title: 'Senior Product Manager', tz: 'UTC', tz_offset: 0 },
+  ben: { id: 'U_BEN', name: 'ben', title: 'Group Product Manager', tz: 'UTC', tz_offset: 0 },
+  raj: { id: 'U_RAJ', name: 'raj', title: 'Project Manager', tz: 'UTC', tz_offset: 0 },
+  lead: { id: 'U_LEAD', name: 'lead', title: 'Engineering Manager', tz: 'UTC', tz_offset: 0 },
+  des: { id: 'U_DES', name: 'des', title: 'Product Designer', tz: 'UTC', tz_offset: 0 },
+  pmm: { id: 'U_PMM', name: 'pmm', title: 'Product Marketing Manager', tz: 'UTC', tz_offset: 0 },
+} as const;
+
+export interface LogCapture {
+  lines: Record<string, unknown>[];
+  text(): string;
+}
+
+export function captureLogs(): { capture: LogCapture; destination: Writable } {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        raw.push(line);
+        lines.push(JSON.parse(line));
+      }
+      done();
+    },
+  });
+  return { capture: { lines, text: () => raw.join('\n') }, destination };
+}
+
+export interface Harness {
+  slack: LocalSlack;
+  app: LanekeeperApp;
+  sender: SlackRequestSender;
+  port: number;
+  prefix: string;
+  redis: Redis;
+  logs: LogCapture;
+  /** Starts one more app (e.g. a second worker) on the same Redis prefix and local Slack. */
+  startAnother(env?: Record<string, string>): Promise<LanekeeperApp>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Start a local Slack, or reuse one the test already started. */
+  slack?: LocalSlack;
+  prefix?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const slack = options.slack ?? (await startLocalSlack({ teamId: TEAM, botToken: BOT_TOKEN }));
+  for (const person of Object.values(CAST)) slack.addUser(person);
+  const prefix = options.prefix ?? `lktest-${randomUUID().slice(0, 8)}`;
+  const { capture, destination } = captureLogs();
+  const extraApps: LanekeeperApp[] = [];
+
+  const build = (env: Record<string, string> = {}) => {
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      PORT: '0',
+      LOG_LEVEL: 'debug',
+      JOB_LOCK_MS: '2000',
+      ...options.env,
+      ...env,
+    });
+    return createApp({ config, logger: createLogger({ level: 'debug', destination }), processMetrics: false });
+  };
+
+  const app = build();
+  const { port } = await app.start();
+  const redis = new Redis(REDIS_URL);
+  return {
+    slack,
+    app,
+    port,
+    prefix,
+    redis,
+    logs: capture,
+    sender: new SlackRequestSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET }),
+    async startAnother(env) {
+      const another = build(env);
+      extraApps.push(another);
+      await another.start();
+      return another;
+    },
+    async close() {
+      await Promise.all([app, ...extraApps].map((a) => a.stop()));
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+      if (!options.slack) await slack.close();
+    },
+  };
+}
+
+export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+/** Waits until every queue of the app is empty (nothing waiting, active or delayed). */
+export async function waitForIdle(app: LanekeeperApp, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(
+      Object.values(app.queues).map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+    );
+    const busy = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
+    if (busy === 0) return;
+    if (Date.now() > deadline) throw new Error(`queues still busy after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    await sleep(25);
+  }
+}
+
+/** Completed + failed jobs this app has finished on a queue, from its own metrics. */
+export async function finishedJobs(app: LanekeeperApp, queue: string): Promise<number> {
+  const values = (await app.metrics.jobsProcessed.get()).values;
+  return values.filter((v) => v.labels.queue === queue && v.labels.outcome !== 'retrying').reduce((sum, v) => sum + v.value, 0);
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

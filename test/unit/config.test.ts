@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, parseConfig } from '../../src/config';
+
+const minimal = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = parseConfig(minimal);
+    expect(config).toMatchObject({
+      slack: { apiUrl: 'https://slack.com/api/', appToken: undefined },
+      redis: { url: 'redis://127.0.0.1:6379', prefix: 'lanekeeper' },
+      port: 3000,
+      logLevel: 'info',
+      role: 'all',
+    });
+    expect(Object.isFrozen(config.slack)).toBe(true);
+  });
+
+  it('adds the trailing slash the Web API client needs', () => {
+    expect(parseConfig({ ...minimal, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
+  });
+
+  it('accepts a Redis Cluster hash tag as the prefix', () => {
+    expect(parseConfig({ ...minimal, REDIS_PREFIX: '{lanekeeper}' }).redis.prefix).toBe('{lanekeeper}');
+  });
+
+  it('needs no signing secret in Socket Mode or for a worker-only process', () => {
+    expect(() => parseConfig({ SLACK_BOT_TOKEN: 'xoxb-t', SLACK_APP_TOKEN: 'xapp-1' })).not.toThrow();
+    expect(() => parseConfig({ SLACK_BOT_TOKEN: 'xoxb-t', ROLE: 'worker' })).not.toThrow();
+  });
+
+  it('lists every problem, one per variable, without echoing values', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ SLACK_BOT_TOKEN: 'not-a-token-secretvalue', PORT: 'eighty', ROLE: 'boss', REDIS_URL: 'http://x', REDIS_PREFIX: 'a:b' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toEqual([
+      'SLACK_BOT_TOKEN must start with xoxb-',
+      'REDIS_URL must be a redis:// or rediss:// URL',
+      'REDIS_PREFIX may hold only letters, digits, _ . - and a {hash tag} (no ":")',
+      'PORT must be a whole number from 0 to 65535',
+      'ROLE must be one of all, web, worker',
+    ]);
+    expect(problems.join('\n')).not.toContain('secretvalue');
+  });
+
+  it('requires the signing secret when receiving over HTTP', () => {
+    expect(() => parseConfig({ SLACK_BOT_TOKEN: 'xoxb-t' })).toThrow(/SLACK_SIGNING_SECRET is required in HTTP mode/);
+  });
+
+  it('stops the process with exit code 2 and one line per problem', () => {
+    const root = path.resolve(__dirname, '../..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'nope', PORT: '-1' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'lanekeeper: config: SLACK_BOT_TOKEN must start with xoxb-',
+      'lanekeeper: config: PORT must be at least 0',
+      'lanekeeper: config: SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)',
+    ]);
+  });
+});

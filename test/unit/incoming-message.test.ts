@@ -1,0 +1,86 @@
+import { readIncomingMessage } from '../../src/slack/incoming-message';
+
+const bot = { botUserId: 'UBOT', botId: 'BBOT' };
+const NOW = 1_700_000_000_000;
+
+function envelope(event: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return { type: 'event_callback', team_id: 'T1', event_id: 'Ev1', event: { type: 'message', channel: 'C1', ...event }, ...extra };
+}
+
+describe('reading an incoming message event', () => {
+  it('queues a person’s message under its identity (team, channel, ts)', () => {
+    const decision = readIncomingMessage(envelope({ user: 'U1', text: 'hi <@U2>', ts: '1700000000.000100', channel_type: 'channel' }), bot, NOW);
+    expect(decision).toMatchObject({
+      action: 'enqueue',
+      jobId: 'msg_T1_C1_1700000000.000100',
+      payload: { teamId: 'T1', channelId: 'C1', userId: 'U1', ts: '1700000000.000100', edited: false, receivedAt: NOW },
+    });
+  });
+
+  it('gives a duplicate delivery with another event_id the same job id', () => {
+    const event = { user: 'U1', text: 'hello', ts: '1700000000.000200' };
+    const first = readIncomingMessage(envelope(event, { event_id: 'EvA' }), bot, NOW);
+    const second = readIncomingMessage(envelope(event, { event_id: 'EvB' }), bot, NOW + 5);
+    const mention = readIncomingMessage(envelope({ ...event, type: 'app_mention' }, { event_id: 'EvC' }), bot, NOW);
+    expect(first.action === 'enqueue' && first.jobId).toBe(second.action === 'enqueue' && second.jobId);
+    expect(first.action === 'enqueue' && first.jobId).toBe(mention.action === 'enqueue' && mention.jobId);
+  });
+
+  it('keeps other apps’ posts (trackers, standup bots)', () => {
+    const decision = readIncomingMessage(
+      envelope({ subtype: 'bot_message', bot_id: 'BJIRA', text: '*Ravi* assigned *OPS-12* to <@U2>', ts: '1700000000.000300' }),
+      bot,
+      NOW,
+    );
+    expect(decision).toMatchObject({ action: 'enqueue', payload: { botId: 'BJIRA' } });
+  });
+
+  it('drops the bot’s own posts and edits of them', () => {
+    expect(readIncomingMessage(envelope({ bot_id: 'BBOT', user: 'UBOT', text: 'tip', ts: '1.1' }), bot, NOW)).toEqual({
+      action: 'drop',
+      reason: 'own post',
+    });
+    const ownEdit = envelope({
+      subtype: 'message_changed',
+      ts: '2.2',
+      message: { bot_id: 'BBOT', text: 'tip edited', ts: '1.1', edited: { ts: '2.2' } },
+      previous_message: { text: 'tip' },
+    });
+    expect(readIncomingMessage(ownEdit, bot, NOW)).toEqual({ action: 'drop', reason: 'edit of own post' });
+  });
+
+  it('drops joins, deletions and other housekeeping', () => {
+    for (const subtype of ['channel_join', 'channel_leave', 'message_deleted', 'channel_topic']) {
+      expect(readIncomingMessage(envelope({ subtype, user: 'U1', ts: '1.1', text: 'x' }), bot, NOW)).toMatchObject({ action: 'drop' });
+    }
+  });
+
+  it('queues a real edit under its own id and ignores edits that did not change the text', () => {
+    const edit = envelope({
+      subtype: 'message_changed',
+      ts: '1700000050.000000',
+      message: { user: 'U1', text: 'please book the room', ts: '1700000000.000100', edited: { ts: '1700000050.000000' } },
+      previous_message: { text: 'please book a room' },
+    });
+    expect(readIncomingMessage(edit, bot, NOW)).toMatchObject({
+      action: 'enqueue',
+      jobId: 'edit_T1_C1_1700000000.000100_1700000050.000000',
+      payload: { edited: true, text: 'please book the room' },
+    });
+    const unfurl = envelope({
+      subtype: 'message_changed',
+      ts: '1700000050.000000',
+      message: { user: 'U1', text: 'same', ts: '1700000000.000100' },
+      previous_message: { text: 'same' },
+    });
+    expect(readIncomingMessage(unfurl, bot, NOW)).toEqual({ action: 'drop', reason: 'text unchanged' });
+  });
+
+  it('reports a malformed payload by field, without its values', () => {
+    const decision = readIncomingMessage({ team_id: 'T1', event: { type: 'message', channel: 'C1', ts: 'yesterday', text: 'secret words' } }, bot, NOW);
+    expect(decision.action).toBe('malformed');
+    expect(JSON.stringify(decision)).not.toContain('secret words');
+    expect(readIncomingMessage({ nonsense: true }, bot, NOW).action).toBe('malformed');
+    expect(readIncomingMessage(null, bot, NOW).action).toBe('malformed');
+  });
+});

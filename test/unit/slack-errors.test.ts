@@ -1,0 +1,27 @@
+import { ErrorCode } from '@slack/web-api';
+import { classifySlackFailure } from '../../src/slack/slack-errors';
+
+describe('sorting Slack failures', () => {
+  it('honours Retry-After on a 429', () => {
+    expect(classifySlackFailure({ code: ErrorCode.RateLimitedError, retryAfter: 7 })).toEqual({
+      kind: 'rate_limited',
+      retryAfterSeconds: 7,
+      code: 'ratelimited',
+    });
+  });
+
+  it.each(['channel_not_found', 'not_in_channel', 'user_not_found', 'invalid_auth'])('gives up at once on %s', (error) => {
+    expect(classifySlackFailure({ code: ErrorCode.PlatformError, data: { error } }).kind).toBe('permanent');
+  });
+
+  it('retries Slack’s own hiccups and network errors', () => {
+    expect(classifySlackFailure({ code: ErrorCode.PlatformError, data: { error: 'internal_error' } }).kind).toBe('transient');
+    expect(classifySlackFailure({ code: ErrorCode.HTTPError, statusCode: 503 }).kind).toBe('transient');
+    expect(classifySlackFailure({ code: ErrorCode.RequestError }).kind).toBe('transient');
+    expect(classifySlackFailure(new Error('boom')).kind).toBe('transient');
+  });
+
+  it('does not retry a request Slack rejects as malformed', () => {
+    expect(classifySlackFailure({ code: ErrorCode.HTTPError, statusCode: 400 }).kind).toBe('permanent');
+  });
+});
