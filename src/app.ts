@@ -19,6 +19,9 @@ import { createPeopleDirectory } from './store/people';
 import { createProfileCache } from './store/profile-cache';
 import { createRedis, KeySpace } from './store/redis';
 import { createTipHistory } from './store/tip-history';
+import { createNudgeCaps } from './store/nudge-caps';
+import { createRecordsStore } from './store/records';
+import { createSettingsStore } from './store/settings';
 
 /**
  * Builds the whole process from its config: the HTTP server, the Bolt app (unless this is a
@@ -61,8 +64,18 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const slack = createSlackGateway(webClient);
   const profiles = createProfileCache({ redis: storeRedis, keys, slack, ttlSeconds: config.profileCacheTtlSeconds });
+  // Settings and records are read on the receive path too (`/lane`, button clicks): fail fast there.
+  const settings = createSettingsStore({ redis: receives ? fastRedis : storeRedis, keys });
+  const records = createRecordsStore({ redis: receives ? fastRedis : storeRedis, keys });
+  const people = createPeopleDirectory({ profiles, settings });
   const processorDeps: ProcessorDeps = {
-    people: createPeopleDirectory({ profiles }),
+    people,
+    profiles,
+    settings: createSettingsStore({ redis: storeRedis, keys }),
+    records: createRecordsStore({ redis: storeRedis, keys }),
+    caps: createNudgeCaps({ redis: storeRedis, keys }),
+    redis: storeRedis,
+    keys,
     classify: classifier,
     tipHistory: createTipHistory({ redis: storeRedis, keys }),
     slack,
@@ -111,6 +124,11 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
           bot: auth,
           metrics,
           classify: classifier,
+          settings,
+          records,
+          people,
+          profiles,
+          workspaceUrl: auth.workspaceUrl,
         });
       }
       server = createHttpServer({

@@ -41,6 +41,8 @@ export const sendNudgePayload = z.object({
   /** Who handed the work over; absent when the product manager volunteered or reported it. */
   assignerId: slackId.optional(),
   mode: z.enum(NUDGE_MODES),
+  /** When the triggering message was posted (epoch ms): a nudge delayed past working hours may go stale. */
+  messageAt: z.number().int(),
   categories: z.array(z.string()).min(1),
   phrase: z.string().max(200),
   source: z.enum(['assignment', 'standup', 'self_assigned']),
@@ -50,9 +52,46 @@ export const sendNudgePayload = z.object({
 });
 export type SendNudgePayload = z.infer<typeof sendNudgePayload>;
 
+const blocks = z.array(z.record(z.string(), z.unknown())).max(100);
+
+/** A plain post: a hand-off in a thread, or a DM (channel omitted, userId set). */
+export const postMessagePayload = z
+  .object({
+    teamId: slackId,
+    channelId: slackId.optional(),
+    userId: slackId.optional(),
+    threadTs: slackTs.optional(),
+    text: z.string().min(1).max(4000),
+    blocks: blocks.optional(),
+    purpose: z.enum(['handoff', 'digest', 'team_digest']),
+  })
+  .refine((post) => post.channelId !== undefined || post.userId !== undefined, 'needs channelId or userId');
+export type PostMessagePayload = z.infer<typeof postMessagePayload>;
+
+/** An answer through an interaction's response_url (valid 30 minutes, up to 5 uses). */
+export const respondPayload = z.object({
+  teamId: slackId,
+  responseUrl: z.url(),
+  text: z.string().min(1).max(4000),
+  blocks: blocks.optional(),
+  replaceOriginal: z.boolean(),
+});
+export type RespondPayload = z.infer<typeof respondPayload>;
+
+export const publishHomePayload = z.object({ teamId: slackId, userId: slackId });
+export type PublishHomePayload = z.infer<typeof publishHomePayload>;
+
+export const forgetWorkspacePayload = z.object({ teamId: slackId, reason: z.enum(['tokens_revoked', 'app_uninstalled']) });
+export type ForgetWorkspacePayload = z.infer<typeof forgetWorkspacePayload>;
+
 export const QUEUES = {
-  analyze: { 'analyze-message': analyzeMessagePayload },
-  deliver: { 'send-nudge': sendNudgePayload },
+  analyze: { 'analyze-message': analyzeMessagePayload, 'forget-workspace': forgetWorkspacePayload },
+  deliver: {
+    'send-nudge': sendNudgePayload,
+    'post-message': postMessagePayload,
+    respond: respondPayload,
+    'publish-home': publishHomePayload,
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

@@ -12,6 +12,14 @@ import type { JobContext } from './worker-factory';
  * - permanent errors fail the job once, without retries; anything else is thrown for BullMQ to
  *   retry with backoff.
  */
+/** Thrown by a send that must not happen yet (e.g. outside the person's working hours). */
+export class DeferUntil extends Error {
+  constructor(readonly untilMs: number) {
+    super(`deferred until ${new Date(untilMs).toISOString()}`);
+    this.name = 'DeferUntil';
+  }
+}
+
 export interface SlackDeliveryDeps {
   guards: DeliveryGuards;
   metrics: Pick<Metrics, 'slackApiErrors'>;
@@ -23,10 +31,13 @@ export async function deliverOnce(
   target: { teamId: string; method: string },
   context: JobContext,
   send: () => Promise<void>,
+  options: { markSent?: boolean } = {},
 ): Promise<'sent' | 'already_sent'> {
   const now = deps.now ?? Date.now;
   const jobId = context.job.id ?? '';
-  if (await deps.guards.wasSent(jobId)) {
+  // Idempotent sends (a Home tab publish) skip the marker: sending again is harmless and wanted.
+  const markSent = options.markSent ?? true;
+  if (markSent && (await deps.guards.wasSent(jobId))) {
     context.logger.info('already delivered; not sending again');
     return 'already_sent';
   }
@@ -36,6 +47,7 @@ export async function deliverOnce(
   try {
     await send();
   } catch (error) {
+    if (error instanceof DeferUntil) await waitUntil(context, error.untilMs);
     const failure = classifySlackFailure(error);
     deps.metrics.slackApiErrors.inc({ method: target.method, error: failure.code });
     if (failure.kind === 'rate_limited') {
@@ -49,12 +61,12 @@ export async function deliverOnce(
     }
     throw error;
   }
-  await deps.guards.markSent(jobId);
+  if (markSent) await deps.guards.markSent(jobId);
   return 'sent';
 }
 
 /** Parks the job in the delayed set until `untilMs`. Does not count as a failed attempt. */
-async function waitUntil(context: JobContext, untilMs: number): Promise<never> {
+export async function waitUntil(context: JobContext, untilMs: number): Promise<never> {
   await context.job.moveToDelayed(untilMs, context.token);
   throw new DelayedError();
 }

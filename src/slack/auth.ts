@@ -6,6 +6,8 @@ import type { BotIdentity } from './incoming-message';
 
 export interface BotAuth extends BotIdentity {
   teamId: string;
+  /** The workspace's base URL, e.g. https://acme.slack.com/ (message links are built from it). */
+  workspaceUrl: string;
 }
 
 export interface AuthenticateOptions {
@@ -32,7 +34,7 @@ export async function authenticateBot(
       if (!result.user_id || !result.bot_id || !result.team_id) {
         throw new LanekeeperError('slack_auth_failed', 'auth.test did not identify a bot user: is SLACK_BOT_TOKEN a bot token?');
       }
-      return { botUserId: result.user_id, botId: result.bot_id, teamId: result.team_id };
+      return { botUserId: result.user_id, botId: result.bot_id, teamId: result.team_id, workspaceUrl: result.url ?? 'https://slack.com/' };
     } catch (error) {
       if (error instanceof LanekeeperError) throw error;
       const failure = classifySlackFailure(error);

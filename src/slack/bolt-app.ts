@@ -3,12 +3,13 @@ import type { Config } from '../config';
 import { isStoreUnavailable } from '../errors';
 import type { Logger } from '../logger';
 import { slackLoggerFrom } from '../logger';
+import { registerActionListeners, type ActionListenerDeps } from './listeners/actions';
 import { registerCommandListeners, type CommandListenerDeps } from './listeners/commands';
 import { registerEventListeners, type EventListenerDeps } from './listeners/events';
 import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
 import type { BotAuth } from './auth';
 
-export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps {
+export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, ActionListenerDeps {
   config: Config;
   logger: Logger;
   auth: BotAuth;
@@ -81,5 +82,6 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
 
   registerEventListeners(app, deps);
   registerCommandListeners(app, deps);
+  registerActionListeners(app, deps);
   return { app, httpReceiver, socketReceiver };
 }

@@ -31,6 +31,18 @@ export interface SlackGateway {
   /** Looks for a post of ours marked with `marker` among the channel's (or thread's) recent messages. */
   findMarkedPost(channel: string, marker: string, threadTs?: string): Promise<string | undefined>;
   openDm(userId: string): Promise<string>;
+  /** Answers through an interaction's response_url. */
+  respond(responseUrl: string, body: { text: string; blocks?: unknown[]; replace_original: boolean }): Promise<void>;
+  publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
+  permalink(channel: string, ts: string): Promise<string | undefined>;
+}
+
+/** A response_url answered with a non-2xx status (an expired URL answers 404). */
+export class ResponseUrlError extends Error {
+  constructor(readonly status: number) {
+    super(`response_url answered ${status}`);
+    this.name = 'ResponseUrlError';
+  }
 }
 
 /** The metadata event type our own posts carry (Slack message metadata). */
@@ -97,6 +109,23 @@ export function createSlackGateway(client: WebClient): SlackGateway {
         return metadata?.event_type === POST_MARKER_EVENT && metadata.event_payload?.marker === marker;
       });
       return found?.ts;
+    },
+    async respond(responseUrl, body) {
+      const response = await fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', ...body }),
+        signal: AbortSignal.timeout(10000),
+      });
+      await response.arrayBuffer();
+      if (!response.ok) throw new ResponseUrlError(response.status);
+    },
+    async publishHome(userId, view) {
+      await client.views.publish({ user_id: userId, view });
+    },
+    async permalink(channel, ts) {
+      const result = await client.chat.getPermalink({ channel, message_ts: ts });
+      return result.permalink;
     },
     async openDm(userId) {
       const result = await client.conversations.open({ users: userId });

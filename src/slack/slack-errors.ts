@@ -47,6 +47,11 @@ const PERMANENT_PLATFORM_ERRORS = new Set([
 ]);
 
 export function classifySlackFailure(error: unknown): SlackFailure {
+  if (error instanceof Error && error.name === 'ResponseUrlError') {
+    const status = (error as Error & { status: number }).status;
+    // 404: the response_url expired (30 minutes) or was used up; trying again cannot help.
+    return status >= 500 || status === 429 ? { kind: 'transient', code: `response_url_${status}` } : { kind: 'permanent', code: `response_url_${status}` };
+  }
   const coded = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
   switch (coded?.code) {
     case ErrorCode.RateLimitedError:

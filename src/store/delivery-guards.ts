@@ -20,7 +20,7 @@ const SENT_MARKER_TTL_SECONDS = 14 * 24 * 3600;
 
 export function createDeliveryGuards({ redis, keys }: { redis: Redis; keys: KeySpace }): DeliveryGuards {
   const sentKey = (jobId: string) => keys.key('sent', jobId);
-  const gateKey = (teamId: string, method: string) => keys.key('rategate', teamId, method);
+  const gateKey = (teamId: string, method: string) => keys.team(teamId, 'rategate', method);
   return {
     async wasSent(jobId) {
       return (await redis.exists(sentKey(jobId))) === 1;

@@ -9,6 +9,8 @@ import type { KeySpace } from './redis';
  */
 export interface ProfileCache {
   get(teamId: string, userId: string): Promise<SlackProfile | undefined>;
+  /** The cached profile only: never calls Slack (for the receive path). */
+  peek(teamId: string, userId: string): Promise<SlackProfile | undefined>;
   forget(teamId: string, userId: string): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface ProfileCacheOptions {
 const UNKNOWN_USER_TTL_SECONDS = 600;
 
 export function createProfileCache({ redis, keys, slack, ttlSeconds }: ProfileCacheOptions): ProfileCache {
-  const keyOf = (teamId: string, userId: string) => keys.key('profile', teamId, userId);
+  const keyOf = (teamId: string, userId: string) => keys.team(teamId, 'profile', userId);
   return {
     async get(teamId, userId) {
       const cached = await redis.get(keyOf(teamId, userId));
@@ -42,6 +44,12 @@ export function createProfileCache({ redis, keys, slack, ttlSeconds }: ProfileCa
         }
         throw error;
       }
+    },
+    async peek(teamId, userId) {
+      const cached = await redis.get(keyOf(teamId, userId));
+      if (cached === null) return undefined;
+      const parsed = JSON.parse(cached) as SlackProfile | { unknown: true };
+      return 'unknown' in parsed ? undefined : parsed;
     },
     async forget(teamId, userId) {
       await redis.del(keyOf(teamId, userId));

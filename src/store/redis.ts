@@ -34,4 +34,16 @@ export class KeySpace {
   key(...parts: string[]): string {
     return [this.prefix, ...parts].join(':');
   }
+
+  /**
+   * A key holding one workspace's data. Every such key starts with `<prefix>:t:<team>:`, so a
+   * workspace that uninstalls the app can be forgotten with one pattern.
+   */
+  team(teamId: string, ...parts: string[]): string {
+    return this.key('t', teamId, ...parts);
+  }
+
+  teamPattern(teamId: string): string {
+    return `${this.key('t', teamId)}:*`;
+  }
 }

@@ -10,7 +10,7 @@ export interface TipHistory {
 const TIP_HISTORY_TTL_SECONDS = 90 * 24 * 3600;
 
 export function createTipHistory({ redis, keys }: { redis: Redis; keys: KeySpace }): TipHistory {
-  const keyOf = (teamId: string, userId: string) => keys.key('lasttip', teamId, userId);
+  const keyOf = (teamId: string, userId: string) => keys.team(teamId, 'lasttip', userId);
   return {
     async lastTipId(teamId, userId) {
       return (await redis.get(keyOf(teamId, userId))) ?? undefined;

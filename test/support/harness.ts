@@ -17,6 +17,17 @@ export const APP_TOKEN = 'xapp-test-token';
 export const TEAM = 'T_TEST';
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
+/**
+ * A fixed-offset zone where it is now between 12:00 and 13:00, so nudges fall inside working hours
+ * whatever time of day the tests run. (Etc/GMT signs are inverted: Etc/GMT-3 is UTC+3.)
+ */
+export function zoneWhereItIsHour(localHour: number, now = Date.now()): string {
+  const utcHour = new Date(now).getUTCHours();
+  let offset = (localHour - utcHour + 24) % 24;
+  if (offset > 12) offset -= 24;
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset < 0 ? '+' : '-'}${Math.abs(offset)}`;
+}
+
 /** The people of the test workspace, with the titles roles are read from. */
 export const CAST = {
   ana: { id: 'U_ANA', name: 'ana', title: 'Senior Product Manager', tz: 'UTC', tz_offset: 0 },
@@ -69,7 +80,8 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const slack = options.slack ?? (await startLocalSlack({ teamId: TEAM, botToken: BOT_TOKEN }));
-  for (const person of Object.values(CAST)) slack.addUser(person);
+  const tz = zoneWhereItIsHour(12);
+  for (const person of Object.values(CAST)) slack.addUser({ ...person, tz });
   const prefix = options.prefix ?? `lktest-${randomUUID().slice(0, 8)}`;
   const { capture, destination } = captureLogs();
   const extraApps: LanekeeperApp[] = [];

@@ -1,22 +1,31 @@
 import { mentionedUsers } from '../../core/classifier';
-import { nudgeCandidates } from '../../core/policy';
+import { isoWeekOf } from '../../core/digest/calendar';
+import { decideNudge } from '../../core/nudge-policy';
+import { nudgeCandidates, type NudgeCandidate } from '../../core/policy';
 import { pickTip } from '../../core/tips';
-import type { Classifier } from '../../core/types';
+import type { Classifier, Role, Verdict } from '../../core/types';
 import type { Logger } from '../../logger';
 import type { PeopleDirectory } from '../../store/people';
+import type { ProfileCache } from '../../store/profile-cache';
+import type { RecordsStore } from '../../store/records';
+import type { SettingsStore } from '../../store/settings';
 import type { TipHistory } from '../../store/tip-history';
 import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../registry';
 
 /**
- * The `analyze-message` job: resolve the people involved, classify the message, and queue one
- * nudge per product manager it flags. No message text leaves this function: nudges carry only
- * the matched phrase.
+ * The `analyze-message` job: resolve the people involved, classify the message, record what
+ * reached each product manager, and queue one nudge per product manager who should hear about it.
+ * No message text leaves this function: records and nudges carry only the matched phrase.
  */
 export interface AnalyzeDeps {
   people: PeopleDirectory;
+  profiles: ProfileCache;
+  settings: SettingsStore;
+  records: RecordsStore;
   classify: Classifier;
   tipHistory: TipHistory;
-  queueNudge(payload: SendNudgePayload, options: { jobId: string; deduplicateForMs: number }): Promise<void>;
+  queueNudge(payload: SendNudgePayload, options: { jobId: string; deduplicateForMs: number; delayMs?: number }): Promise<void>;
+  now?: () => number;
 }
 
 export interface AnalyzeOutcome {
@@ -25,53 +34,114 @@ export interface AnalyzeOutcome {
   nudgesQueued: number;
 }
 
-export async function analyzeMessage(
-  deps: AnalyzeDeps,
-  message: AnalyzeMessagePayload,
-  logger: Logger,
-): Promise<AnalyzeOutcome> {
+export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessagePayload, logger: Logger): Promise<AnalyzeOutcome> {
   const involved = mentionedUsers(message.text);
   if (message.userId) involved.push(message.userId);
   const roles = await deps.people.rolesOf(message.teamId, involved);
 
-  const verdict = deps.classify({
-    text: message.text,
-    author: message.userId,
-    roles,
-    fromBot: message.botId !== undefined,
-  });
+  const verdict = deps.classify({ text: message.text, author: message.userId, roles, fromBot: message.botId !== undefined });
   const candidates = nudgeCandidates(verdict, message.userId);
   logger.info(
-    { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, nudges: candidates.length },
+    { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, candidates: candidates.length },
     'message analyzed',
   );
 
-  const threadTs = message.threadTs ?? message.ts;
+  await recordBalance(deps, message, verdict, roles);
+  let nudgesQueued = 0;
   for (const candidate of candidates) {
-    const previousTipId = await deps.tipHistory.lastTipId(message.teamId, candidate.recipientId);
-    const tip = pickTip({ category: candidate.categories[0], previousTipId });
-    await deps.tipHistory.remember(message.teamId, candidate.recipientId, tip.id);
-    await deps.queueNudge(
-      {
-        teamId: message.teamId,
-        channelId: message.channelId,
-        messageTs: message.ts,
-        threadTs,
-        recipientId: candidate.recipientId,
-        assignerId: candidate.assignerId,
-        mode: 'ephemeral',
-        categories: candidate.categories,
-        phrase: candidate.phrase,
-        source: candidate.source,
-        tip,
-        recipientRole: roles[candidate.recipientId] ?? 'product',
-      },
-      {
-        // At most one nudge per thread per person, however many messages or edits flag them there.
-        jobId: jobIdFrom('nudge', message.teamId, message.channelId, threadTs, candidate.recipientId),
-        deduplicateForMs: DEDUPLICATION_TTL_MS * 30,
-      },
-    );
+    if (await planNudge(deps, message, candidate, roles[candidate.recipientId] ?? 'product', logger)) nudgesQueued += 1;
   }
-  return { kind: verdict.kind, flag: verdict.flag, nudgesQueued: candidates.length };
+  return { kind: verdict.kind, flag: verdict.flag, nudgesQueued };
+}
+
+/** Epoch milliseconds of a Slack ts ("1700000000.000100"). */
+export function tsToMs(ts: string): number {
+  return Math.floor(Number(ts) * 1000);
+}
+
+async function timeZoneOf(deps: AnalyzeDeps, teamId: string, userId: string): Promise<string> {
+  return (await deps.profiles.get(teamId, userId))?.tz ?? 'UTC';
+}
+
+/** Product work and standups count towards the person's weekly balance even when nobody is nudged. */
+async function recordBalance(deps: AnalyzeDeps, message: AnalyzeMessagePayload, verdict: Verdict, roles: Record<string, Role>) {
+  const messageKey = `${message.channelId}-${message.ts}`;
+  const messageAt = tsToMs(message.ts);
+  if (verdict.kind === 'standup' && message.userId && roles[message.userId] === 'product' && verdict.items) {
+    const projectItems = verdict.items.filter((item) => item.work === 'project').length;
+    const productItems = verdict.items.filter((item) => item.work === 'product').length;
+    const week = isoWeekOf(messageAt, await timeZoneOf(deps, message.teamId, message.userId));
+    await deps.records.recordStandup(message.teamId, message.userId, week, messageKey, verdict.items.length, projectItems);
+    if (productItems > 0) await deps.records.recordProductWork(message.teamId, message.userId, week, messageKey, productItems);
+    return;
+  }
+  if (verdict.kind === 'assignment' && verdict.work === 'product') {
+    for (const assignee of verdict.assignees.filter((id) => roles[id] === 'product')) {
+      const week = isoWeekOf(messageAt, await timeZoneOf(deps, message.teamId, assignee));
+      await deps.records.recordProductWork(message.teamId, assignee, week, messageKey, 1);
+    }
+  }
+}
+
+async function planNudge(
+  deps: AnalyzeDeps,
+  message: AnalyzeMessagePayload,
+  candidate: NudgeCandidate,
+  recipientRole: Role,
+  logger: Logger,
+): Promise<boolean> {
+  const now = (deps.now ?? Date.now)();
+  const { teamId, channelId } = message;
+  const recipientId = candidate.recipientId;
+  const messageAt = tsToMs(message.ts);
+  const threadTs = message.threadTs ?? message.ts;
+  const timeZone = await timeZoneOf(deps, teamId, recipientId);
+
+  await deps.records.recordProjectWork(teamId, recipientId, isoWeekOf(messageAt, timeZone), {
+    categories: candidate.categories,
+    source: candidate.source,
+    ref: { channelId, ts: message.ts, threadTs, categories: candidate.categories, phrase: candidate.phrase, source: candidate.source, assignerId: candidate.assignerId, at: messageAt },
+  });
+
+  const [settings, workspace, channelMode] = await Promise.all([
+    deps.settings.person(teamId, recipientId),
+    deps.settings.workspace(teamId),
+    deps.settings.channelMode(teamId, channelId),
+  ]);
+  const decision = decideNudge({ settings, channelId, channelMode, phrase: candidate.phrase, messageAt, now, timeZone });
+  if (decision.action === 'skip') {
+    logger.info({ recipient: recipientId, reason: decision.reason }, 'nudge not sent');
+    return false;
+  }
+
+  const delegateId = [settings.delegateId, workspace.defaultDelegateId].find((id) => id !== undefined && id !== recipientId);
+  const previousTipId = await deps.tipHistory.lastTipId(teamId, recipientId);
+  const tip = pickTip({ category: candidate.categories[0], delegate: delegateId ? { id: delegateId } : undefined, previousTipId });
+  await deps.tipHistory.remember(teamId, recipientId, tip.id);
+  await deps.queueNudge(
+    {
+      teamId,
+      channelId,
+      messageTs: message.ts,
+      threadTs,
+      messageAt,
+      recipientId,
+      assignerId: candidate.assignerId,
+      mode: decision.mode,
+      categories: candidate.categories,
+      phrase: candidate.phrase,
+      source: candidate.source,
+      tip,
+      delegateId,
+      recipientRole,
+    },
+    {
+      // At most one nudge per thread per person, however many messages or edits flag them there.
+      jobId: jobIdFrom('nudge', teamId, channelId, threadTs, recipientId),
+      deduplicateForMs: DEDUPLICATION_TTL_MS * 30,
+      delayMs: decision.action === 'defer' ? decision.untilMs - now : undefined,
+    },
+  );
+  if (decision.action === 'defer') logger.info({ recipient: recipientId, untilMs: decision.untilMs }, 'nudge waits for working hours');
+  return true;
 }

@@ -1,29 +1,58 @@
+import type { Redis } from 'ioredis';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import type { DeliveryGuards } from '../../store/delivery-guards';
+import type { NudgeCaps } from '../../store/nudge-caps';
+import type { KeySpace } from '../../store/redis';
 import type { ProcessorMap } from '../worker-factory';
 import { deliverOnce } from '../slack-delivery';
 import { analyzeMessage, type AnalyzeDeps } from './analyze-message';
+import { forgetWorkspace } from './forget-workspace';
+import { postMessage } from './post-message';
+import { publishHome } from './publish-home';
 import { nudgeMethod, sendNudge } from './send-nudge';
 
 /** The one place that says which function processes which job. */
 export interface ProcessorDeps extends AnalyzeDeps {
   slack: SlackGateway;
   guards: DeliveryGuards;
+  caps: NudgeCaps;
   metrics: Metrics;
+  redis: Redis;
+  keys: KeySpace;
 }
 
 export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> {
   return {
     'analyze-message': (payload, { logger }) => analyzeMessage(deps, payload, logger),
+    'forget-workspace': async (payload, { logger }) => {
+      const deleted = await forgetWorkspace(deps.redis, deps.keys, payload);
+      logger.info({ team: payload.teamId, reason: payload.reason, deleted }, 'workspace data deleted');
+      return { deleted };
+    },
   };
 }
 
 export function deliverProcessors(deps: ProcessorDeps): ProcessorMap<'deliver'> {
+  const jobOf = (context: { job: { id?: string; attemptsMade: number } }) => ({
+    id: context.job.id ?? '',
+    isRetry: context.job.attemptsMade > 0,
+  });
   return {
-    'send-nudge': (payload, context) =>
-      deliverOnce(deps, { teamId: payload.teamId, method: nudgeMethod(payload) }, context, () =>
-        sendNudge(deps, payload, { id: context.job.id ?? '', isRetry: context.job.attemptsMade > 0 }, context.logger),
+    'send-nudge': async (payload, context) => {
+      let outcome: Awaited<ReturnType<typeof sendNudge>> | undefined;
+      const delivered = await deliverOnce(deps, { teamId: payload.teamId, method: nudgeMethod(payload) }, context, async () => {
+        outcome = await sendNudge(deps, payload, jobOf(context), context.logger);
+      });
+      return delivered === 'already_sent' ? { sent: false, reason: 'already_sent' } : outcome;
+    },
+    'post-message': (payload, context) =>
+      deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, () => postMessage(deps.slack, payload, jobOf(context))),
+    respond: (payload, context) =>
+      deliverOnce(deps, { teamId: payload.teamId, method: 'response_url' }, context, () =>
+        deps.slack.respond(payload.responseUrl, { text: payload.text, blocks: payload.blocks, replace_original: payload.replaceOriginal }),
       ),
+    'publish-home': (payload, context) =>
+      deliverOnce(deps, { teamId: payload.teamId, method: 'views.publish' }, context, () => publishHome(deps, payload), { markSent: false }),
   };
 }

@@ -1,17 +1,35 @@
+import { decideNudge, DEFAULT_DAILY_CAP, localTime } from '../../core/nudge-policy';
+import { isoWeekOf } from '../../core/digest/calendar';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import { buildNudgeMessage } from '../../slack/views/nudge';
+import type { NudgeCaps } from '../../store/nudge-caps';
+import type { ProfileCache } from '../../store/profile-cache';
+import type { RecordsStore } from '../../store/records';
+import type { SettingsStore } from '../../store/settings';
 import type { SendNudgePayload } from '../registry';
+import { DeferUntil } from '../slack-delivery';
+import { postOnce } from './post-message';
 
 /**
- * The `send-nudge` job: one nudge to one product manager, in the delivery mode asked for.
- * Slack failures are thrown as they are; the worker sorts them into retry, delay or give up.
+ * The `send-nudge` job: one nudge to one product manager. The person's settings are checked again
+ * right before sending (a snooze or mute clicked since the nudge was planned wins), the daily cap
+ * is taken, and only then is Slack called. Slack failures are thrown as they are; the worker sorts
+ * them into retry, delay or give up.
  */
 export interface SendNudgeDeps {
   slack: SlackGateway;
+  settings: SettingsStore;
+  profiles: ProfileCache;
+  records: RecordsStore;
+  caps: NudgeCaps;
   metrics: Pick<Metrics, 'nudgesSent'>;
+  dailyCap?: number;
+  now?: () => number;
 }
+
+export type SendNudgeOutcome = { sent: true; mode: string } | { sent: false; reason: string };
 
 /** The Web API method a nudge in this mode is sent with; rate limits are tracked per method. */
 export function nudgeMethod(nudge: SendNudgePayload): string {
@@ -23,38 +41,50 @@ export async function sendNudge(
   nudge: SendNudgePayload,
   job: { id: string; isRetry: boolean },
   logger: Logger,
-): Promise<void> {
-  const message = buildNudgeMessage(nudge);
-  switch (nudge.mode) {
-    case 'ephemeral':
-      // Ephemeral messages leave no trace to look for; the sent marker (set by the worker after
-      // this returns) is what keeps a retried job from posting twice.
-      await deps.slack.postEphemeral({ ...message, channel: nudge.channelId, user: nudge.recipientId, threadTs: nudge.threadTs });
-      break;
-    case 'thread':
-      await postOnce(deps.slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, job);
-      break;
-    case 'dm': {
-      const dm = await deps.slack.openDm(nudge.recipientId);
-      await postOnce(deps.slack, { ...message, channel: dm }, job);
-      break;
-    }
+): Promise<SendNudgeOutcome> {
+  const now = (deps.now ?? Date.now)();
+  const { teamId, recipientId } = nudge;
+  const [settings, channelMode, profile] = await Promise.all([
+    deps.settings.person(teamId, recipientId),
+    deps.settings.channelMode(teamId, nudge.channelId),
+    deps.profiles.get(teamId, recipientId),
+  ]);
+  const timeZone = profile?.tz ?? 'UTC';
+  const decision = decideNudge({ settings, channelId: nudge.channelId, channelMode, phrase: nudge.phrase, messageAt: nudge.messageAt, now, timeZone });
+  if (decision.action === 'skip') {
+    logger.info({ reason: decision.reason }, 'nudge dropped before sending');
+    return { sent: false, reason: decision.reason };
   }
-  deps.metrics.nudgesSent.inc({ mode: nudge.mode });
-  logger.info({ mode: nudge.mode, categories: nudge.categories }, 'nudge sent');
-}
+  // Outside the person's working hours now (the job ran early, or the person moved zone): wait.
+  if (decision.action === 'defer') throw new DeferUntil(decision.untilMs);
 
-/**
- * A retry of a post whose first attempt may have reached Slack (a timeout after Slack accepted it)
- * first looks for the marked post, so the nudge is not posted twice.
- */
-async function postOnce(
-  slack: SlackGateway,
-  message: { channel: string; text: string; blocks: SendNudgeMessageBlocks; threadTs?: string },
-  job: { id: string; isRetry: boolean },
-): Promise<void> {
-  if (job.isRetry && (await slack.findMarkedPost(message.channel, job.id, message.threadTs))) return;
-  await slack.postMessage({ ...message, marker: job.id });
+  const today = localTime(now, timeZone).date;
+  if (!(await deps.caps.claim(teamId, recipientId, today, deps.dailyCap ?? DEFAULT_DAILY_CAP))) {
+    logger.info({ reason: 'daily_cap' }, 'nudge dropped before sending');
+    return { sent: false, reason: 'daily_cap' };
+  }
+  const mode = decision.mode;
+  const message = buildNudgeMessage({ ...nudge, mode });
+  try {
+    switch (mode) {
+      case 'ephemeral':
+        // Ephemeral messages leave no trace to look for; the sent marker (written once this
+        // returns) is what keeps a retried job from posting twice.
+        await deps.slack.postEphemeral({ ...message, channel: nudge.channelId, user: recipientId, threadTs: nudge.threadTs });
+        break;
+      case 'thread':
+        await postOnce(deps.slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, job);
+        break;
+      case 'dm':
+        await postOnce(deps.slack, { ...message, channel: await deps.slack.openDm(recipientId) }, job);
+        break;
+    }
+  } catch (error) {
+    await deps.caps.release(teamId, recipientId, today);
+    throw error;
+  }
+  await deps.records.increment(teamId, recipientId, isoWeekOf(nudge.messageAt, timeZone), 'nudges');
+  deps.metrics.nudgesSent.inc({ mode });
+  logger.info({ mode, categories: nudge.categories }, 'nudge sent');
+  return { sent: true, mode };
 }
-
-type SendNudgeMessageBlocks = ReturnType<typeof buildNudgeMessage>['blocks'];

@@ -1,54 +1,117 @@
 import type { KnownBlock } from '@slack/web-api';
+import { z } from 'zod';
 import { categoryLabel } from '../../core/categories';
 import type { SendNudgePayload } from '../../queue/registry';
 
 /**
- * The nudge a product manager sees. Says what was noticed (the phrase), what kind of project work
- * it is, and one concrete tip. Kept short: it lands in the middle of someone's conversation.
+ * The nudge a product manager sees: what was noticed (the phrase), what kind of project work it
+ * is, one concrete tip, and a way out (hand off, not project work, snooze, stop here). Kept short:
+ * it lands in the middle of someone's conversation.
  */
 export interface NudgeMessage {
   text: string;
   blocks: KnownBlock[];
 }
 
+export const NUDGE_ACTIONS = {
+  handoff: 'nudge_handoff',
+  notProjectWork: 'nudge_not_project_work',
+  snoozeWeek: 'nudge_snooze_week',
+  muteChannel: 'nudge_mute_channel',
+} as const;
+
+/** What each nudge button carries back (Slack allows 2000 characters per button value). */
+export const nudgeButtonValue = z.object({
+  /** The product manager the nudge was for: only they may act on it. */
+  r: z.string(),
+  c: z.string(),
+  t: z.string(),
+  k: z.array(z.string()),
+  p: z.string(),
+  d: z.string().optional(),
+  a: z.string().optional(),
+});
+export type NudgeButtonValue = z.infer<typeof nudgeButtonValue>;
+
 const MAX_SECTION_TEXT = 3000;
 
 export function buildNudgeMessage(nudge: SendNudgePayload): NudgeMessage {
-  const kinds = nudge.categories.map(categoryLabel);
-  const kindText = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0];
+  const kindText = joinWords(nudge.categories.map(categoryLabel));
   const noticed = noticedLine(nudge, kindText);
-  const text = `${noticed} ${nudge.tip.text}`;
-  const privacyNote =
+  const value: NudgeButtonValue = {
+    r: nudge.recipientId,
+    c: nudge.channelId,
+    t: nudge.threadTs,
+    k: nudge.categories,
+    p: nudge.phrase,
+    d: nudge.delegateId,
+    a: nudge.assignerId,
+  };
+  const encoded = JSON.stringify(value);
+  const buttons: KnownBlock = {
+    type: 'actions',
+    block_id: 'nudge_actions',
+    elements: [
+      ...(nudge.delegateId
+        ? [{ type: 'button' as const, action_id: NUDGE_ACTIONS.handoff, style: 'primary' as const, text: plain('Hand off'), value: encoded }]
+        : []),
+      { type: 'button', action_id: NUDGE_ACTIONS.notProjectWork, text: plain('Not project work'), value: encoded },
+      { type: 'button', action_id: NUDGE_ACTIONS.snoozeWeek, text: plain('Snooze a week'), value: encoded },
+      { type: 'button', action_id: NUDGE_ACTIONS.muteChannel, text: plain('Stop nudging me here'), value: encoded },
+    ],
+  };
+  const footer =
     nudge.mode === 'ephemeral'
-      ? 'Only you can see this. lanekeeper helps product managers keep their time for product work.'
-      : 'lanekeeper helps product managers keep their time for product work.';
+      ? 'Only you can see this. lanekeeper helps product managers keep their time for product work. `/lane help` for settings.'
+      : 'lanekeeper helps product managers keep their time for product work. `/lane help` for settings.';
+  const handoffHint = nudge.delegateId ? ` *Hand off* asks <@${nudge.delegateId}> in the thread.` : '';
   return {
-    text: clip(text),
+    text: clip(`${noticed} ${nudge.tip.text}`),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: clip(noticed) } },
-      { type: 'section', text: { type: 'mrkdwn', text: clip(`:bulb: ${nudge.tip.text}`) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: privacyNote }] },
+      { type: 'section', text: { type: 'mrkdwn', text: clip(`:bulb: ${nudge.tip.text}${handoffHint}`) } },
+      buttons,
+      { type: 'context', elements: [{ type: 'mrkdwn', text: footer }] },
     ],
   };
 }
 
 function noticedLine(nudge: SendNudgePayload, kindText: string): string {
   const phrase = `“${escapeMrkdwn(nudge.phrase)}”`;
+  const greeting = nudge.mode === 'thread' ? `${[nudge.assignerId, nudge.recipientId].filter(Boolean).map((id) => `<@${id}>`).join(' ')} ` : '';
   switch (nudge.source) {
     case 'standup':
-      return `Most of your standup is *${kindText}* work (for example ${phrase}).`;
+      return `${greeting}Much of this standup is *${kindText}* work (for example ${phrase}).`;
     case 'self_assigned':
-      return `You just took on ${phrase}: that is *${kindText}*, project-management work.`;
+      return `${greeting}${capitalize(phrase)} is *${kindText}*: project-management work.`;
     case 'assignment':
-      return nudge.assignerId
-        ? `<@${nudge.assignerId}> asked you to ${phrase}: that is *${kindText}*, project-management work.`
-        : `${phrase} landed on you: that is *${kindText}*, project-management work.`;
+      return `${greeting}${capitalize(phrase)} is *${kindText}*: project-management work${nudge.mode === 'thread' ? ' that a project manager usually owns' : ' that just landed on you'}.`;
   }
+}
+
+/** The message a product manager's "Hand off" click posts in the thread. */
+export function buildHandoffMessage(value: NudgeButtonValue): { text: string } {
+  const kind = joinWords(value.k.map(categoryLabel));
+  return {
+    text: `<@${value.d}>, could you take this one? <@${value.r}> is handing over the ${kind} work (“${escapeMrkdwn(value.p)}”) so they can stay on the product side. Thank you!`,
+  };
 }
 
 /** Slack treats &, < and > as control characters in mrkdwn. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function plain(text: string) {
+  return { type: 'plain_text' as const, text, emoji: true };
+}
+
+function joinWords(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'project');
+}
+
+function capitalize(text: string): string {
+  return text.replace(/^(“?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
 function clip(text: string): string {

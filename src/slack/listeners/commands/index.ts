@@ -6,6 +6,7 @@ export type CommandListenerDeps = LaneCommandDeps;
 export function registerCommandListeners(app: App, deps: CommandListenerDeps): void {
   const handleLane = createLaneCommandHandler(deps);
   app.command('/lane', async ({ command, ack }) => {
-    await ack(await handleLane({ text: command.text, userId: command.user_id, teamId: command.team_id, channelId: command.channel_id }));
+    const reply = await handleLane({ text: command.text, userId: command.user_id, teamId: command.team_id, channelId: command.channel_id });
+    await ack(reply as Parameters<typeof ack>[0]);
   });
 }

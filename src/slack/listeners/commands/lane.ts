@@ -1,15 +1,36 @@
-import type { Classifier } from '../../../core/types';
+import { categoryLabel } from '../../../core/categories';
+import { mentionedUsers } from '../../../core/classifier';
+import { composeDigest, composeTeamDigest } from '../../../core/digest/compose';
+import { isoWeekOf, previousIsoWeek } from '../../../core/digest/calendar';
+import { parseLaneCommand, USAGE, type LaneCommand } from '../../../core/lane-command';
+import { nudgeCandidates } from '../../../core/policy';
+import type { WeeklyRecord } from '../../../core/records';
+import { pickTip } from '../../../core/tips';
+import type { Classifier, Role } from '../../../core/types';
+import type { PeopleDirectory } from '../../../store/people';
+import type { ProfileCache } from '../../../store/profile-cache';
+import type { RecordsStore } from '../../../store/records';
+import type { SettingsStore } from '../../../store/settings';
+import { permalinkFor } from '../../permalinks';
 import { renderVerdict } from '../../views/verdict';
 
 /**
  * `/lane`: answered inside the acknowledgement, so the person sees a reply well within Slack's
- * 3 seconds and nothing is queued. Unknown input gets the right form, never a stack trace.
+ * 3 seconds. Only Redis reads and writes happen here (plus, rarely, one profile lookup to check
+ * admin rights). Bad input gets what was wrong and the right form, never a stack trace.
  */
 export interface LaneCommandDeps {
   classify: Classifier;
+  settings: SettingsStore;
+  records: RecordsStore;
+  people: PeopleDirectory;
+  profiles: ProfileCache;
+  /** The workspace's base URL (from auth.test), for message links. */
+  workspaceUrl: string;
+  now?: () => number;
 }
 
-export interface LaneCommand {
+export interface LaneInvocation {
   text: string;
   userId: string;
   teamId: string;
@@ -17,33 +38,217 @@ export interface LaneCommand {
 }
 
 export interface LaneReply {
-  response_type: 'ephemeral' | 'in_channel';
+  response_type: 'ephemeral';
   text: string;
+  blocks?: unknown[];
 }
+
+/** How long an admin check may wait for Slack before the command answers anyway. */
+const PROFILE_LOOKUP_TIMEOUT_MS = 1500;
 
 export const LANE_HELP = [
-  '*lanekeeper* notices project-management work (scheduling, status reports, meeting logistics, budgets…) landing on product managers, and suggests handing it to a project manager.',
-  '• `/lane help`: this message',
-  '• `/lane check <text>`: how lanekeeper would judge a message, e.g. `/lane check @ana can you book the retro room?`',
+  '*lanekeeper* notices project-management work (scheduling, status reports, meeting logistics, budgets, chasing people…) landing on product managers, and suggests handing it to a project manager. Nudges are private unless a channel chooses otherwise.',
+  ...Object.values(USAGE).map((usage) => `• ${usage}`),
 ].join('\n');
 
-export function createLaneCommandHandler({ classify }: LaneCommandDeps) {
-  return async function handleLane(command: LaneCommand): Promise<LaneReply> {
-    const [subcommand = 'help', ...rest] = command.text.trim().split(/\s+/);
-    const argument = command.text.trim().slice(subcommand.length).trim();
-    switch (subcommand.toLowerCase()) {
-      case '':
-      case 'help':
-        return ephemeral(LANE_HELP);
-      case 'check':
-        if (rest.length === 0) return ephemeral('Tell me what to check, e.g. `/lane check @ana can you update the Gantt chart?`');
-        return ephemeral(renderVerdict(classify({ text: argument, author: command.userId })));
-      default:
-        return ephemeral(`I don't know \`${subcommand.slice(0, 40)}\`. Try \`/lane help\` for what I can do.`);
-    }
+export function createLaneCommandHandler(deps: LaneCommandDeps) {
+  const now = deps.now ?? Date.now;
+  return async function handleLane(invocation: LaneInvocation): Promise<LaneReply> {
+    const parsed = parseLaneCommand(invocation.text);
+    if (!parsed.ok) return reply(parsed.error);
+    return run(parsed.command, invocation);
   };
+
+  async function run(command: LaneCommand, { teamId, userId, channelId }: LaneInvocation): Promise<LaneReply> {
+    const { settings } = deps;
+    switch (command.name) {
+      case 'help':
+        return reply(LANE_HELP);
+      case 'check': {
+        const verdict = deps.classify({ text: command.text, author: userId, roles: await deps.people.rolesOf(teamId, [...mentionedUsers(command.text), userId]) });
+        const candidate = nudgeCandidates(verdict, userId)[0];
+        const tip = candidate ? `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0] }).text}` : '';
+        return reply(`${renderVerdict(verdict)}${tip}`);
+      }
+      case 'role.show': {
+        const who = command.userId ?? userId;
+        const { role, source } = await deps.people.roleOf(teamId, who);
+        const subject = who === userId ? 'Your role' : `<@${who}>'s role`;
+        return reply(role ? `${subject}: *${role}* (${roleSourceText(source)}).` : `${subject} is not known: no \`/lane role\` set and no telling Slack title.`);
+      }
+      case 'role.set': {
+        const target = command.userId ?? userId;
+        if (target !== userId && !(await isAdmin(teamId, userId))) return reply('Only workspace admins can set someone else’s role.');
+        const role = command.role === 'auto' ? undefined : (command.role as Role);
+        await settings.setRole(teamId, target, role, target === userId ? 'self' : 'admin');
+        const subject = target === userId ? 'Your role' : `<@${target}>'s role`;
+        return reply(role ? `${subject} is now *${role}*.` : `${subject} is read from the Slack title again.`);
+      }
+      case 'delegate.show': {
+        const [mine, workspace] = await Promise.all([settings.person(teamId, userId), settings.workspace(teamId)]);
+        if (mine.delegateId) return reply(`You hand project work to <@${mine.delegateId}>.`);
+        if (workspace.defaultDelegateId) return reply(`You hand project work to <@${workspace.defaultDelegateId}> (the workspace default).`);
+        return reply(`Nobody yet. ${USAGE.delegate}.`);
+      }
+      case 'delegate.set':
+        if (command.delegateId === userId) return reply('Pick someone other than yourself: the point is to hand the work over.');
+        await settings.setDelegate(teamId, userId, command.delegateId);
+        return reply(command.delegateId ? `Got it: tips will suggest handing project work to <@${command.delegateId}>.` : 'Your delegate is cleared.');
+      case 'delegate.default':
+        if (!(await isAdmin(teamId, userId))) return reply('Only workspace admins can set the workspace’s default delegate.');
+        await settings.setDefaultDelegate(teamId, command.delegateId);
+        return reply(command.delegateId ? `<@${command.delegateId}> is now the default delegate for everyone without their own.` : 'The workspace default delegate is cleared.');
+      case 'snooze': {
+        const until = now() + command.durationMs;
+        await settings.snoozeUntil(teamId, userId, until);
+        return reply(`Snoozed for ${command.label}. \`/lane snooze off\` ends it early.`);
+      }
+      case 'snooze.off':
+        await settings.snoozeUntil(teamId, userId, 0);
+        return reply('Snooze ended: nudges are back on.');
+      case 'mute':
+        await settings.setChannelMuted(teamId, userId, channelId, true);
+        return reply(`No more nudges for you in <#${channelId}>. \`/lane unmute\` here undoes it.`);
+      case 'unmute':
+        await settings.setChannelMuted(teamId, userId, channelId, false);
+        return reply(`Nudges are back on for you in <#${channelId}>.`);
+      case 'nudges':
+        await settings.setNudgesOff(teamId, userId, !command.on);
+        return reply(command.on ? 'Nudges are on.' : 'All nudges are off. Your weekly digest still arrives (`/lane digest off` stops it); `/lane on` turns nudges back on.');
+      case 'restore': {
+        const count = await settings.restorePhrases(teamId, userId);
+        return reply(count > 0 ? `I'll nudge you again about the ${count} phrase${count === 1 ? '' : 's'} you marked "not project work".` : 'There was nothing to restore.');
+      }
+      case 'channel':
+        await settings.setChannelMode(teamId, channelId, command.mode);
+        return reply(`Nudges in <#${channelId}> are now delivered: *${MODE_TEXT[command.mode]}*.`);
+      case 'stats':
+        return reply(await statsText(teamId, userId, command.days));
+      case 'digest.preview':
+        return digestPreview(teamId, userId);
+      case 'digest.set':
+        await settings.setDigest(teamId, userId, { enabled: command.enabled, slot: command.slot });
+        if (!command.enabled) return reply('Weekly digest off. `/lane digest on` brings it back.');
+        return reply(command.slot ? `Your weekly digest now comes on ${WEEKDAY_NAMES[command.slot.isoWeekday - 1]}s at ${String(command.slot.hour).padStart(2, '0')}:00, your time.` : 'Weekly digest on.');
+      case 'team':
+        return teamView(teamId, userId);
+      case 'lead':
+        if (!(await isAdmin(teamId, userId))) return reply('Only workspace admins can name product leads.');
+        await settings.setProductLead(teamId, command.userId, command.lead);
+        return reply(command.lead ? `<@${command.userId}> can now see \`/lane team\`.` : `<@${command.userId}> is no longer a product lead.`);
+    }
+  }
+
+  async function isAdmin(teamId: string, userId: string): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), PROFILE_LOOKUP_TIMEOUT_MS);
+    });
+    try {
+      const profile = await Promise.race([deps.profiles.get(teamId, userId), timeout]);
+      return profile?.isAdmin ?? false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function timeZoneOf(teamId: string, userId: string): Promise<string> {
+    const cached = await deps.profiles.get(teamId, userId).catch(() => undefined);
+    return cached?.tz ?? 'UTC';
+  }
+
+  async function weeksBack(teamId: string, userId: string, count: number): Promise<WeeklyRecord[]> {
+    let week = isoWeekOf(now(), await timeZoneOf(teamId, userId));
+    const weeks: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      weeks.push(week);
+      week = previousIsoWeek(week);
+    }
+    return Promise.all(weeks.map((w) => deps.records.week(teamId, userId, w)));
+  }
+
+  async function statsText(teamId: string, userId: string, days: 7 | 30): Promise<string> {
+    const span = days === 7 ? 1 : 5;
+    const weeks = await weeksBack(teamId, userId, span * 2);
+    const current = sumWeeks(weeks.slice(0, span));
+    const previous = sumWeeks(weeks.slice(span));
+    const period = days === 7 ? 'this week' : 'the last 5 weeks';
+    const total = current.projectItems + current.productItems;
+    if (total === 0) return `Nothing seen reaching you ${period}. (lanekeeper only sees channels it was invited to.)`;
+    const share = Math.round((current.projectItems / total) * 100);
+    const lines = [`*Your balance, ${period}:* ${current.projectItems} pieces of project work and ${current.productItems} of product work (${share}% project).`];
+    const byCategory = Object.entries(current.projectByCategory).sort((a, b) => b[1] - a[1]);
+    if (byCategory.length) lines.push(`*By category:* ${byCategory.map(([id, n]) => `${categoryLabel(id)} ${n}`).join(', ')}`);
+    const sources = current.projectBySource;
+    lines.push(`*By source:* assigned by others ${sources.assignment ?? 0}, volunteered ${sources.self_assigned ?? 0}, in your standups ${sources.standup ?? 0}`);
+    const trend = current.projectItems - previous.projectItems;
+    lines.push(`*Trend:* ${trend === 0 ? 'the same as' : trend > 0 ? `${trend} more than` : `${-trend} fewer than`} the period before (${previous.projectItems}).`);
+    return lines.join('\n');
+  }
+
+  async function digestPreview(teamId: string, userId: string): Promise<LaneReply> {
+    const [thisWeek, lastWeek] = await weeksBack(teamId, userId, 2);
+    const [settings, workspace] = await Promise.all([deps.settings.person(teamId, userId), deps.settings.workspace(teamId)]);
+    const permalinks = Object.fromEntries(thisWeek.flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, permalinkFor(deps.workspaceUrl, ref)]));
+    const digest = composeDigest({
+      personId: userId,
+      thisWeek,
+      lastWeek,
+      settings,
+      delegateId: settings.delegateId ?? workspace.defaultDelegateId,
+      permalinks,
+      force: true,
+    });
+    return digest ? { response_type: 'ephemeral', text: digest.text, blocks: digest.blocks } : reply('Nothing to show yet this week.');
+  }
+
+  async function teamView(teamId: string, userId: string): Promise<LaneReply> {
+    const workspace = await deps.settings.workspace(teamId);
+    if (!workspace.productLeads.includes(userId) && !(await isAdmin(teamId, userId))) {
+      return reply('The team view is for workspace admins and product leads (`/lane lead @someone`, admins).');
+    }
+    const week = isoWeekOf(now(), 'UTC');
+    const members = await deps.records.people(teamId);
+    const roles = await deps.people.rolesOf(teamId, members);
+    const productManagers = members.filter((id) => roles[id] === 'product');
+    const people = await Promise.all(
+      productManagers.map(async (personId) => ({
+        personId,
+        thisWeek: await deps.records.week(teamId, personId, week),
+        lastWeek: await deps.records.week(teamId, personId, previousIsoWeek(week)),
+      })),
+    );
+    const digest = composeTeamDigest({ people, minGroupSize: 3 });
+    return { response_type: 'ephemeral', text: digest.text, blocks: digest.blocks };
+  }
 }
 
-function ephemeral(text: string): LaneReply {
+const MODE_TEXT = {
+  ephemeral: 'privately, in the thread',
+  thread: 'as a friendly public reply in the thread',
+  dm: 'by direct message',
+  off: 'not at all',
+} as const;
+
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function roleSourceText(source: 'self' | 'admin' | 'profile' | 'unknown'): string {
+  return { self: 'set with /lane role', admin: 'set by an admin', profile: 'from the Slack title', unknown: 'unknown' }[source];
+}
+
+function reply(text: string): LaneReply {
   return { response_type: 'ephemeral', text };
+}
+
+export function sumWeeks(weeks: WeeklyRecord[]): WeeklyRecord {
+  const total: WeeklyRecord = { ...weeks[0], projectByCategory: {}, projectBySource: {}, assigners: {}, channels: {}, flagged: [] };
+  for (const key of ['projectItems', 'productItems', 'standupItems', 'standupProjectItems', 'nudges', 'handoffs', 'notProjectWork', 'snoozes'] as const) {
+    total[key] = weeks.reduce((sum, week) => sum + week[key], 0);
+  }
+  for (const week of weeks) {
+    for (const [id, n] of Object.entries(week.projectByCategory)) total.projectByCategory[id] = (total.projectByCategory[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(week.projectBySource)) total.projectBySource[id as keyof WeeklyRecord['projectBySource']] = (total.projectBySource[id as keyof WeeklyRecord['projectBySource']] ?? 0) + (n ?? 0);
+    total.flagged.push(...week.flagged);
+  }
+  return total;
 }

@@ -1,0 +1,504 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LOCAL_DEFAULTS, randomSlackId } from './ids';
+import {
+  SocketModeGateway,
+  type SocketAck,
+  type SocketDisconnectReason,
+  type SocketEnvelopeOptions,
+  type SocketEnvelopeType,
+} from './socket-mode';
+import {
+  clearActivity,
+  createMethodHandlers,
+  createWorkspaceState,
+  storeMessage,
+  type LocalChannel,
+  type LocalUser,
+  type MethodResult,
+  type Params,
+  type PublishedView,
+  type StoredMessage,
+} from './workspace';
+
+export type { LocalChannel, LocalUser, PublishedView, StoredMessage } from './workspace';
+export type { SocketAck, SocketDisconnectReason, SocketEnvelopeOptions, SocketEnvelopeType } from './socket-mode';
+
+/**
+ * A loopback stand-in for Slack's Web API (and its Socket Mode gateway) that records every call.
+ * Point Bolt at it with `clientOptions: { slackApiUrl: local.url }`.
+ */
+
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`), or `response_url` for posts to {@link LocalSlack.responseUrl}. */
+  method: string;
+  /**
+   * The arguments as Slack received them. Form fields stay strings (`limit: '100'`, `unfurl_links:
+   * 'false'`); the JSON-encoded fields (`blocks`, `attachments`, `metadata`, `view`, …) are decoded.
+   * The token is not included: see `token`.
+   */
+  params: Record<string, unknown>;
+  /** From `Authorization: Bearer …` or a `token` field. */
+  token?: string;
+  /** HTTP status answered (200 for `ok: false` answers, as on Slack). */
+  status: number;
+  /** The body answered (parsed JSON, or the text for non-JSON bodies). */
+  response: unknown;
+  /** When the request arrived (ms since epoch). Recorded on arrival: a `hang` answers later. */
+  at: number;
+  /** The injected failure that produced this answer, if any. */
+  injected?: Failure;
+}
+
+export type Failure =
+  /** HTTP 429 with `Retry-After: <seconds>` and `{ ok: false, error: 'ratelimited' }`. */
+  | { rateLimited: number }
+  /** That HTTP status (e.g. 500, 503) with a short text body. */
+  | { httpStatus: number }
+  /** HTTP 200 `{ ok: false, error }`, e.g. `channel_not_found`. */
+  | { error: string }
+  /** Carries out the call at once, but answers only after this many ms (a request that times out after Slack acted on it). */
+  | { hang: number };
+
+export interface RateLimitRule {
+  /** Calls allowed per window. */
+  limit: number;
+  /** Window length. Default 60 000 ms. */
+  windowMs?: number;
+  /** Count calls per `channel` argument (chat.postMessage is ~1/s per channel). Default false. */
+  perChannel?: boolean;
+}
+
+export interface LocalSlackOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default {@link LOCAL_DEFAULTS}.teamId. */
+  teamId?: string;
+  /** The bot's user id (`auth.test` user_id). Default {@link LOCAL_DEFAULTS}.botUserId. */
+  botUserId?: string;
+  /** Default {@link LOCAL_DEFAULTS}.botId. */
+  botId?: string;
+  /** Default {@link LOCAL_DEFAULTS}.appId; sent in Socket Mode `hello` and bot messages. */
+  appId?: string;
+  /** When set, every method but `apps.connections.open` answers `invalid_auth` unless called with this token. */
+  botToken?: string;
+  /**
+   * When set, `apps.connections.open` answers `invalid_auth` unless called with this token. Any
+   * `xapp-` token is accepted otherwise; other token types get `not_allowed_token_type`, as on Slack.
+   */
+  appToken?: string;
+  /** Added before every answer (benchmarks). A function gets the method name. Default 0. */
+  latencyMs?: number | ((method: string) => number);
+  /** Per-method rate limits answered with 429 + Retry-After, like Slack's tiers. Default none. */
+  rateLimits?: Record<string, RateLimitRule>;
+}
+
+export interface LocalSlack {
+  /** Web API base URL with the trailing slash, e.g. `http://127.0.0.1:5123/api/`: Bolt's `clientOptions.slackApiUrl`. */
+  readonly url: string;
+  /** `http://127.0.0.1:5123` */
+  readonly origin: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly appId: string;
+  /** Every call, in arrival order, failed ones included. */
+  readonly calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /**
+   * The first call to `method` (matching `predicate`) already recorded or still to come. Rejects
+   * after `timeoutMs` (default 5000) with the methods seen so far.
+   */
+  waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Resolves with the first `count` matching calls once that many have been recorded. Default timeout 5000 ms. */
+  waitForCalls(method: string, count: number, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Calls `listener` with every call as it is recorded (e.g. a sandbox printing what the bot did). Returns an unsubscribe function. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
+  /** The next `times` (default 1) calls of `method` fail this way. `'*'` matches any method not queued by name. */
+  failNext(method: string, failure: Failure, times?: number): void;
+  /** `users.info` / `users.profile.get` answer from this directory (the bot user is in it already). */
+  addUser(user: LocalUser): void;
+  addChannel(channel: LocalChannel): void;
+  /** Puts a message in a channel's history (as if someone had posted it), e.g. to test history reads. */
+  addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
+  /** Messages in a channel's history, oldest first (thread replies included). */
+  messages(channel: string): StoredMessage[];
+  /** The Home tab last published for a user with `views.publish`. */
+  homeView(userId: string): PublishedView | undefined;
+  /** Modals opened with `views.open`, in order. */
+  readonly modals: readonly PublishedView[];
+  /**
+   * A URL on this server to use as a slash command's `response_url`; POSTs to it are recorded as
+   * method `response_url` with `params` = the JSON body plus `__id`.
+   */
+  responseUrl(id?: string): string;
+  /** Clears recorded calls, queued failures, posted messages and views; keeps users and channels. */
+  reset(): void;
+  socketConnections(): number;
+  /** Resolves once a Socket Mode client has connected and been sent `hello`. Default timeout 5000 ms. */
+  waitForSocketConnection(timeoutMs?: number): Promise<void>;
+  /** Resolves once no Socket Mode connection is left (after the app stopped). Default timeout 5000 ms. */
+  waitForSocketDisconnection(timeoutMs?: number): Promise<void>;
+  /**
+   * Pushes `{ envelope_id, type, payload, accepts_response_payload, retry_attempt, retry_reason }` to
+   * a connected client and resolves with its ack (`{ envelope_id, payload? }`); rejects when no
+   * client is connected or no ack arrives in time (default 5000 ms).
+   */
+  sendSocketEnvelope(type: SocketEnvelopeType, payload: object, opts?: SocketEnvelopeOptions): Promise<SocketAck>;
+  /** Sends Slack's `{ type: 'disconnect', reason }`: the client closes and reconnects via `apps.connections.open`. */
+  sendSocketDisconnect(reason?: SocketDisconnectReason): void;
+  /** Closes the HTTP server, every connection and WebSocket, and cancels pending `hang` answers. */
+  close(): Promise<void>;
+}
+
+/** Fields Slack takes as JSON strings in form-encoded requests (@slack/web-api JSON-encodes every object). */
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view', 'unfurls', 'user_auth_blocks', 'file_uploads', 'files', 'options']);
+
+interface Waiter {
+  method: string;
+  count: number;
+  predicate?: (call: RecordedCall) => boolean;
+  resolve(calls: RecordedCall[]): void;
+}
+
+export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<LocalSlack> {
+  const identity = {
+    teamId: options.teamId ?? LOCAL_DEFAULTS.teamId,
+    teamName: LOCAL_DEFAULTS.teamName,
+    teamDomain: LOCAL_DEFAULTS.teamDomain,
+    appId: options.appId ?? LOCAL_DEFAULTS.appId,
+    botUserId: options.botUserId ?? LOCAL_DEFAULTS.botUserId,
+    botId: options.botId ?? LOCAL_DEFAULTS.botId,
+    botName: LOCAL_DEFAULTS.botName,
+  };
+  const state = createWorkspaceState(identity);
+  let origin = '';
+  const gateway = new SocketModeGateway({ appId: identity.appId, origin: () => origin });
+  const handlers = createMethodHandlers(state, { openSocketUrl: () => gateway.issueUrl() });
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  const waiters = new Set<Waiter>();
+  const listeners = new Set<(call: RecordedCall) => void>();
+  const delayed = new Set<{ timer: NodeJS.Timeout; finish(): void }>();
+  const rateWindows = new Map<string, number[]>();
+  let closed = false;
+
+  const matching = (method: string, predicate?: (call: RecordedCall) => boolean): RecordedCall[] =>
+    calls.filter((c) => c.method === method && (!predicate || predicate(c)));
+
+  const record = (call: RecordedCall): void => {
+    calls.push(call);
+    for (const listener of listeners) listener(call);
+    for (const waiter of [...waiters]) {
+      if (waiter.method !== call.method) continue;
+      const found = matching(waiter.method, waiter.predicate);
+      if (found.length >= waiter.count) waiter.resolve(found.slice(0, waiter.count));
+    }
+  };
+
+  const takeFailure = (method: string): Failure | undefined => {
+    for (const key of [method, '*']) {
+      const queue = failures.get(key);
+      if (queue && queue.length > 0) {
+        const failure = queue.shift();
+        if (queue.length === 0) failures.delete(key);
+        return failure;
+      }
+    }
+    return undefined;
+  };
+
+  /** Retry-After seconds when `method` is over its configured limit, else undefined (and counts the call). */
+  const overRateLimit = (method: string, params: Params): number | undefined => {
+    const rule = options.rateLimits?.[method];
+    if (!rule) return undefined;
+    const windowMs = rule.windowMs ?? 60000;
+    const key = rule.perChannel ? `${method}:${String(params.channel ?? '')}` : method;
+    const now = Date.now();
+    const hits = (rateWindows.get(key) ?? []).filter((t) => t > now - windowMs);
+    rateWindows.set(key, hits);
+    if (hits.length >= rule.limit) return Math.max(1, Math.ceil((hits[0] + windowMs - now) / 1000));
+    hits.push(now);
+    return undefined;
+  };
+
+  /** Answers after `ms`, unless the server closes first. */
+  const later = (ms: number, finish: () => void): void => {
+    if (ms <= 0) {
+      finish();
+      return;
+    }
+    const entry = {
+      timer: setTimeout(() => {
+        delayed.delete(entry);
+        finish();
+      }, ms),
+      finish,
+    };
+    delayed.add(entry);
+  };
+
+  const latencyFor = (method: string): number =>
+    typeof options.latencyMs === 'function' ? options.latencyMs(method) : (options.latencyMs ?? 0);
+
+  const handleApiCall = async (method: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const at = Date.now();
+    const parsed = await readParams(req);
+    const { params, token } = parsed;
+    let status = 200;
+    let body: unknown;
+    let headers: Record<string, string> = {};
+    let delayMs = latencyFor(method);
+    const injected = takeFailure(method);
+
+    if (injected && 'rateLimited' in injected) {
+      status = 429;
+      headers = { 'retry-after': String(injected.rateLimited) };
+      body = { ok: false, error: 'ratelimited' };
+    } else if (injected && 'httpStatus' in injected) {
+      status = injected.httpStatus;
+      body = STATUS_CODES[status] ?? 'Error';
+    } else if (injected && 'error' in injected) {
+      body = { ok: false, error: injected.error };
+    } else {
+      if (injected && 'hang' in injected) delayMs += injected.hang;
+      const retryAfter = overRateLimit(method, params);
+      if (retryAfter !== undefined) {
+        status = 429;
+        headers = { 'retry-after': String(retryAfter) };
+        body = { ok: false, error: 'ratelimited' };
+      } else {
+        body = parsed.error ? { ok: false, error: parsed.error } : dispatch(method, params, token);
+      }
+    }
+
+    record({ method, params, token, status, response: body, at, ...(injected ? { injected } : {}) });
+    later(delayMs, () => send(res, status, body, headers));
+  };
+
+  const dispatch = (method: string, params: Params, token: string | undefined): MethodResult => {
+    const handler = handlers[method];
+    if (method === 'apps.connections.open') {
+      if (!token) return { ok: false, error: 'not_authed' };
+      if (!token.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+      if (options.appToken !== undefined && token !== options.appToken) return { ok: false, error: 'invalid_auth' };
+    } else if (options.botToken !== undefined && token !== options.botToken) {
+      return { ok: false, error: 'invalid_auth' };
+    }
+    if (!handler) return { ok: false, error: 'unknown_method' };
+    return handler(params);
+  };
+
+  const handleResponseUrl = async (id: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const at = Date.now();
+    const { params } = await readParams(req);
+    const injected = takeFailure('response_url');
+    let status = 200;
+    let body: unknown = { ok: true };
+    let headers: Record<string, string> = {};
+    let delayMs = 0;
+    if (injected && 'rateLimited' in injected) {
+      status = 429;
+      headers = { 'retry-after': String(injected.rateLimited) };
+      body = { ok: false, error: 'ratelimited' };
+    } else if (injected && 'httpStatus' in injected) {
+      status = injected.httpStatus;
+      body = STATUS_CODES[status] ?? 'Error';
+    } else if (injected && 'error' in injected) {
+      // response_url errors are not `ok: false` bodies but 404s with the reason (e.g. expired_url).
+      status = 404;
+      body = { ok: false, error: injected.error };
+    } else if (injected && 'hang' in injected) {
+      delayMs = injected.hang;
+    }
+    record({ method: 'response_url', params: { ...params, __id: id }, status, response: body, at, ...(injected ? { injected } : {}) });
+    later(delayMs, () => send(res, status, body, headers));
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = async (): Promise<void> => {
+      if (url.pathname.startsWith('/api/') && (req.method === 'POST' || req.method === 'GET')) {
+        await handleApiCall(decodeURIComponent(url.pathname.slice('/api/'.length)), req, res);
+      } else if (url.pathname.startsWith('/response/') && req.method === 'POST') {
+        await handleResponseUrl(decodeURIComponent(url.pathname.slice('/response/'.length)), req, res);
+      } else {
+        send(res, 404, 'Not Found', {});
+      }
+    };
+    route().catch((error: unknown) => {
+      // A bug in the stand-in itself: answer like Slack's front door would, and leave a trace.
+      if (!res.headersSent) send(res, 500, `local-slack error: ${(error as Error).message}`, {});
+    });
+  });
+  server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  const waitFor = (method: string, count: number, predicate: ((call: RecordedCall) => boolean) | undefined, timeoutMs: number): Promise<RecordedCall[]> => {
+    const already = matching(method, predicate);
+    if (already.length >= count) return Promise.resolve(already.slice(0, count));
+    return new Promise<RecordedCall[]>((resolve, reject) => {
+      const waiter: Waiter = {
+        method,
+        count,
+        predicate,
+        resolve: (found) => {
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve(found);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        const found = matching(method, predicate).length;
+        reject(
+          new Error(
+            `timed out after ${timeoutMs}ms waiting for ${count} call(s) to ${method}${predicate ? ' matching the predicate' : ''} ` +
+              `(${found} matched); calls seen: ${summarize(calls)}`,
+          ),
+        );
+      }, timeoutMs);
+      waiters.add(waiter);
+    });
+  };
+
+  return {
+    url: `${origin}/api/`,
+    origin,
+    teamId: identity.teamId,
+    botUserId: identity.botUserId,
+    botId: identity.botId,
+    appId: identity.appId,
+    calls,
+    callsTo: (method) => matching(method),
+    waitForCall: async (method, predicate, timeoutMs = 5000) => (await waitFor(method, 1, predicate, timeoutMs))[0],
+    waitForCalls: (method, count, predicate, timeoutMs = 5000) => waitFor(method, count, predicate, timeoutMs),
+    onCall: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    failNext: (method, failure, times = 1) => {
+      const queue = failures.get(method) ?? [];
+      for (let i = 0; i < times; i += 1) queue.push(failure);
+      failures.set(method, queue);
+    },
+    addUser: (user) => {
+      state.users.set(user.id, { ...user });
+    },
+    addChannel: (channel) => {
+      state.channels.set(channel.id, { ...channel, members: channel.members ? [...channel.members] : undefined });
+    },
+    addMessage: (channel, message) => {
+      storeMessage(state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: identity.teamId, ...message, channel });
+    },
+    messages: (channel) => [...(state.messages.get(channel) ?? [])],
+    homeView: (userId) => state.homeViews.get(userId),
+    get modals() {
+      return state.modals;
+    },
+    responseUrl: (id = randomSlackId('R', 12)) => `${origin}/response/${encodeURIComponent(id)}`,
+    reset: () => {
+      calls.length = 0;
+      failures.clear();
+      rateWindows.clear();
+      clearActivity(state);
+    },
+    socketConnections: () => gateway.connections(),
+    waitForSocketConnection: (timeoutMs = 5000) => gateway.waitForConnections(1, timeoutMs),
+    waitForSocketDisconnection: (timeoutMs = 5000) => gateway.waitForNoConnections(timeoutMs),
+    sendSocketEnvelope: (type, payload, opts) => gateway.send(type, payload, opts),
+    sendSocketDisconnect: (reason) => gateway.sendDisconnect(reason),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const entry of delayed) clearTimeout(entry.timer);
+      delayed.clear();
+      await gateway.close();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await stopped;
+    },
+  };
+}
+
+function summarize(calls: RecordedCall[]): string {
+  if (calls.length === 0) return 'none';
+  const counts = new Map<string, number>();
+  for (const call of calls) counts.set(call.method, (counts.get(call.method) ?? 0) + 1);
+  return [...counts].map(([method, n]) => `${method} x${n}`).join(', ');
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  if (res.destroyed || res.writableEnded) return;
+  const isText = typeof body === 'string';
+  const payload = isText ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    ...headers,
+  });
+  res.end(payload);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads the arguments the way Slack does: query string, then the body as form fields, JSON or
+ * multipart. @slack/web-api 8 sends form-encoded bodies, multipart when an argument is a Buffer
+ * (file uploads), and never JSON; other clients (and Bolt's `respond()`) send JSON.
+ */
+async function readParams(req: IncomingMessage): Promise<{ params: Params; token?: string; error?: string }> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const raw = await readBody(req);
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const params: Params = {};
+  for (const [key, value] of url.searchParams) params[key] = value;
+  let error: string | undefined;
+
+  if (contentType === 'application/json') {
+    try {
+      const parsed: unknown = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {};
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) Object.assign(params, parsed);
+      else error = 'invalid_json';
+    } catch {
+      error = 'invalid_json';
+    }
+  } else if (contentType === 'multipart/form-data') {
+    const form = await new Response(raw, { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+    for (const [key, value] of form) {
+      params[key] = typeof value === 'string' ? value : { filename: value.name, size: value.size };
+    }
+  } else if (raw.length > 0) {
+    for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) params[key] = value;
+  }
+
+  for (const key of Object.keys(params)) {
+    const value = params[key];
+    if (JSON_FIELDS.has(key) && typeof value === 'string') {
+      try {
+        params[key] = JSON.parse(value);
+      } catch {
+        // Left as the string: the method answers invalid_blocks_format and the like.
+      }
+    }
+  }
+
+  const auth = req.headers.authorization;
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
+  const bodyToken = typeof params.token === 'string' ? params.token : undefined;
+  delete params.token;
+  return { params, token: bearer || bodyToken, error };
+}

@@ -1,0 +1,46 @@
+/**
+ * The `lanekeeper` command line (bin/lanekeeper.js). A small dispatcher: each subcommand lives in
+ * src/cli/ and is registered in COMMANDS; add new ones there.
+ */
+import { runCheck } from './cli/check';
+import { runClassify } from './cli/classify';
+import { EXIT_USAGE, write, type CliIo, type Command } from './cli/io';
+
+export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  classify: { run: (args, io) => runClassify(args, io), summary: 'read JSON lines on stdin, write one verdict per line on stdout' },
+  check: { run: (args, io) => runCheck(args, io), summary: 'explain the verdict on one message: check "text" [--author U…] [--role U…=product …]' },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `usage: lanekeeper <command> [arguments]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    await write(io.stdout, usage());
+    return EXIT_USAGE;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    await write(io.stderr, `lanekeeper: unknown command "${name}"\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  return command.run(args, io);
+}
+
+// Run when started as a program: directly, or through bin/lanekeeper.js (which loads this file).
+const entry = require.main?.filename ?? '';
+if (require.main === module || /[\\/]bin[\\/]lanekeeper(?:\.js)?$/.test(entry)) {
+  runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

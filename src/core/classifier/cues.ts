@@ -1,0 +1,212 @@
+/**
+ * Who is asked to do something in one clause, and what stops a clause from being a request.
+ *
+ * Clause text is normalised (see normalize.ts): lower case, mentions as `@p<N>`, user groups as
+ * `@group` and broadcasts as `@all`. An actor is either a mention index or the author.
+ */
+
+export type Actor = number | 'author';
+
+export interface ClauseCues {
+  /** People asked, told or volunteering in this clause. */
+  actors: Actor[];
+  /** The clause is a request addressed to "you" (or a bare imperative) with no named actor: the
+   *  message's addressees are meant. */
+  toAddressees: boolean;
+  /** Mentions at the start of the clause ("@ana, @ben please …"). */
+  vocatives: number[];
+  /** Why the clause cannot be a request, when it cannot. */
+  blocked?: 'negated' | 'done' | 'thanks' | 'question';
+  /** The words that decided it, for reasons. */
+  cue?: string;
+}
+
+const M = '@p(\\d+)';
+
+/** Verbs that open a bare imperative ("book the room", "chase legal"). */
+const IMPERATIVE_VERBS = new Set(
+  (
+    'add adjust allocate analyse analyze approve arrange assess assign audit balance book brief build bump calculate ' +
+    'cancel capture chase check circulate clean close collect compile complete confirm consolidate contact coordinate ' +
+    'cover create deal decide define delegate design do document draft drive email escalate estimate export ' +
+    'facilitate figure file fill finalise finalize find fix flag follow forward gather get give grab groom handle ' +
+    'help host interview investigate invite keep kick lead line log look make manage map merge message model monitor ' +
+    'move negotiate nudge onboard order organise organize own pair pick ping plan post prep prepare present price ' +
+    'prioritise prioritize process propose publish pull push put raise rank rebaseline rebalance reconcile record ' +
+    'refresh remind rename renew reply reschedule research reserve reset resolve respond review rework roll run ' +
+    'schedule score send set setup share sign size sort split stack-rank staff start submit summarise summarize sync ' +
+    'synthesise synthesize take talk test tidy track triage update upload work write replan re-plan double-check ' +
+    'sunset ship deploy loop reach circle hand pass transfer go try shedule resechedule upate updte draw lay block ' +
+    'rerun re-run spin clear chase up sanity-check outline collate note jot type'
+  ).split(' '),
+);
+
+/** Words that may come between a volunteer cue and its verb ("I'll also quickly …"). */
+const FILLERS = new Set(['also', 'just', 'quickly', 'go', 'ahead', 'and', 'happily', 'then', 'now', 'gladly', 'still', 'try', 'to', 'definitely', 'kindly', 'please', 'pls', 'plz', 'then']);
+
+/** After "I'll …" these do not volunteer for work ("I'll be out", "let me know"). */
+const NOT_VOLUNTEERING = new Set([
+  'be', 'been', 'have', 'need', 'let', 'know', 'see', 'think', 'join', 'miss', 'wait', 'leave', 'bring', 'believe',
+  'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'keep', 'admit', 'say', 'tell',
+  'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'get', 'loop',
+]);
+
+const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry)[ ,]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
+
+const TRAILING_VOCATIVES = /(?:^|\s)((?:@p\d+(?:\s*(?:,|and|&)\s*|\s+))*@p\d+)\s*[?!.]*$/;
+const OBJECT_BEFORE =
+  /\b(?:to|with|from|for|and|cc|by|about|on|of|than|at|like|ask|asked|tell|told|ping|pinged|remind|chase|chased|nudge|thanks|thank you|ty|thx|via|per|loop in|looping in|include|invite|cc'?d|fyi|congrats|kudos|shoutout|props)\s*[,:]?\s*$/;
+
+const NEGATION =
+  /\b(?:no need|don'?t need|do not need|doesn'?t need|does not need|needn'?t|no longer need\w*|not needed|no action needed|nothing needed|nothing to do|don'?t bother|do not bother|don'?t worry about|do not worry about|never ?mind|nvm|hold off|off the hook|off (?:your|ur) plate|(?<!(?:don'?t|do not|never|not) )forget (?:about )?(?:the|it|that|this|those|these)|scratch that|not required|no longer required|nothing (?:for you|you need) to do|skip (?:the|it|that|this)|stop \w+ing|cancel that|ignore (?:that|this|it|the|my)|disregard|not necessary|unnecessary|won'?t be needed)\b/;
+const PROHIBITION = /(?<!why )\b(?:don'?t|do not|pls don'?t|please don'?t)\s+(?!forget|hesitate)[a-z]/;
+const NOT_ANY_MORE = /\b(?:i|we) (?:can'?t|cannot|won'?t|will not|couldn'?t)\b/;
+
+const PAST_VERB = "(?!(?:need|feed|speed|proceed|succeed|exceed|embed|shed|bed|red|seed)\\b)[a-z]+ed|sent|did|made|wrote|took|set up|put|ran|got|built|done|shared|booked|went|had|paid|led|met|kept|found|brought|bought|sorted|signed";
+const DONE = new RegExp(
+  `\\b(?:already|just) (?:${PAST_VERB})\\b` +
+    `|\\b(?:i|we|i'?ve|we'?ve|i have|we have)(?: already| just| finally| also)? (?:${PAST_VERB})\\b` +
+    `|\\b(?:is|are|was|were|has been|have been|'s been|got)(?: already| now| all| officially)? (?:done|sent|booked|updated|confirmed|signed|sorted|finished|complete|completed|closed|merged|final|locked|approved|submitted|filed|shared|reconciled|logged|raised|scheduled|set up|in)\\b` +
+    `|^(?:done|all done|sorted|finished|completed|fixed|shipped)\\b` +
+    `|\\b(?:went through|came in|taken care of|all good|all set|wrapped up)\\b` +
+    `|\\b(?:it|this|that)(?:'s| is| was) (?:handled|covered|sorted|in hand)\\b`,
+);
+
+const THANKS =
+  /\b(?:thanks|thank you|thank u|thnx|thx|ty|tysm|kudos|shout ?out|props|great job|good job|nice job|nice work|great work|amazing work|great stuff|nice one|well done|(?<!(?:would|'d) )appreciate\w*|cheers|bravo|congrats|congratulations|you'?re a legend|you rock|you'?re the best|lifesaver|legend|love the|love how|looks great|looks good|looks so|lol|haha|lmao)\b|(?:^|\s)\+1\b/;
+const THANKS_IN_ADVANCE = /\b(?:thanks|thank you|thx|ty) in advance\b/;
+
+const QUESTION_START =
+  /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
+
+const REQUEST_YOU =
+  /\b(?:can|could|would|will|cn|cud|wd|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
+const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
+const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
+const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
+const YOU_MODAL = /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b/;
+const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
+  new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
+  new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:need|needs|want|wants|like|love|i'?d like|ask|asking|get|have)\\s+${M}\\s+to\\b`, 'g'),
+  new RegExp(`\\b(?:assign|assigning|assigned|reassign|reassigning|reassigned)\\s+${M}\\s+(?:to|as|on|for)\\b`, 'g'),
+  new RegExp(`(?:^|\\s)(?:can|could|would|will)\\s+${M}\\s+(?!be\\s+(?!able))(?=[a-z])`, 'g'),
+  new RegExp(`\\b(?:is|are|falls|fall|goes|go)\\s+(?:on|to)\\s+${M}\\s*$`, 'g'),
+  new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
+  new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b)(?=[a-z])`, 'g'),
+  new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+)?\\s+by\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:hand|hands|handing|handed|pass|passing|give|giving|delegate|delegating|transfer|transferring|moving|move|assign|assigning|reassign\\w*|over)\\b.*?\\bto\\s+${M}`, 'g'),
+  new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),
+];
+
+const SELF_CUE =
+  /\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
+const SELF_FIXED =
+  /\b(?:leave (?:it|this|that|the [a-z ]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+const SELF_HANDOFF = new RegExp(`\\b(?:i'?ll|i will|let me)\\s+(?:ask|have|get|tell)\\s+${M}`);
+
+function firstWord(text: string): string {
+  const m =
+    /^(?:\d+[.)]\s*)?(?:(?:also|and|then|just|pls|please|plz|kindly|quickly|btw|now|maybe|ideally|asap|while you'?re at it|if you (?:have|get) (?:a )?(?:sec|min|minute|moment|chance|time)|when you get a (?:sec|min|minute|moment|chance)|when you can|if possible|at some point|first|next|finally)\s+)*([a-z][a-z'-]*)/.exec(
+      text,
+    );
+  return m ? m[1] : '';
+}
+
+function volunteers(clause: string): string | undefined {
+  if (SELF_FIXED.test(clause)) return SELF_FIXED.exec(clause)?.[0];
+  const m = SELF_CUE.exec(clause);
+  if (!m) return undefined;
+  const words = [m[1], m[2], m[3]].filter((w): w is string => w !== undefined);
+  const verb = words.find((w) => !FILLERS.has(w));
+  if (verb === undefined || NOT_VOLUNTEERING.has(verb)) return undefined;
+  if (/^(?:not|never|n't)$/.test(verb)) return undefined;
+  return m[0];
+}
+
+/** Judges one clause. `fromBot` clauses only count tracker-style assignments (handled elsewhere). */
+export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
+  const voc = LEADING_VOCATIVES.exec(clause);
+  let vocatives = voc ? [...voc[1].matchAll(/@p(\d+)/g)].map((m) => Number(m[1])) : [];
+  let rest = voc ? clause.slice(voc[0].length) : clause;
+  if (!voc) {
+    // "can you book the room, @ana?": a name at the very end addresses the clause too, unless it is
+    // the object of a preposition ("… with @raj", "… from @ana").
+    const trailing = TRAILING_VOCATIVES.exec(clause);
+    if (trailing && !OBJECT_BEFORE.test(clause.slice(0, trailing.index))) {
+      vocatives = [...trailing[1].matchAll(/@p(\d+)/g)].map((m) => Number(m[1]));
+      rest = clause.slice(0, trailing.index).trim();
+    }
+  }
+
+  const neg = NEGATION.exec(clause) ?? PROHIBITION.exec(clause) ?? NOT_ANY_MORE.exec(clause);
+  if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
+  const request = REQUEST_YOU.exec(rest) ?? MIND.exec(rest) ?? NEED_YOU.exec(rest);
+  const explicit: number[] = [];
+  let explicitCue: string | undefined;
+  // Every explicit pattern names someone: skip them all for clauses without a mention.
+  for (const re of clause.includes('@p') ? EXPLICIT_ACTOR : []) {
+    re.lastIndex = 0;
+    for (const m of clause.matchAll(re)) {
+      explicit.push(Number(m[1]));
+      explicitCue ??= m[0].replace(/@p\d+/g, '@someone').trim();
+    }
+  }
+
+  const imperative = IMPERATIVE_VERBS.has(firstWord(rest));
+  const asks = request !== null || explicit.length > 0 || imperative;
+  // Thanks and praise hand nothing over, unless the same clause also asks for something.
+  if (!asks && !THANKS_IN_ADVANCE.test(clause)) {
+    const thanks = THANKS.exec(clause);
+    if (thanks) return { actors: [], toAddressees: false, vocatives, blocked: 'thanks', cue: thanks[0] };
+  }
+
+  const handoff = SELF_HANDOFF.exec(clause);
+  if (handoff) return { actors: [Number(handoff[1])], toAddressees: false, vocatives, cue: handoff[0] };
+
+  if (!request && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
+    return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
+  }
+  // Reports of work already done ("I already sent the invites") hand nothing over.
+  const done = DONE.exec(rest);
+  if (done && explicit.length === 0 && request === null) return { actors: [], toAddressees: false, vocatives, blocked: 'done', cue: done[0] };
+  if (explicit.length > 0) {
+    // "@ben @sam can you two …": a named actor among the vocatives brings the other vocatives along.
+    const actors = explicit.some((a) => vocatives.includes(a)) ? [...vocatives, ...explicit] : explicit;
+    return { actors: [...new Set(actors)], toAddressees: false, vocatives, cue: explicitCue };
+  }
+
+  const self = volunteers(rest);
+  if (self) return { actors: ['author'], toAddressees: false, vocatives, cue: self };
+
+  const please = PLEASE.exec(rest);
+  const you = YOU_MODAL.exec(rest);
+  const cue = request?.[0] ?? you?.[0] ?? (imperative ? firstWord(rest) : undefined) ?? please?.[0];
+  if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
+  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue };
+}
+
+// --- tracker notifications ------------------------------------------------------------------------
+
+const TRACKER_CHATTER = /\b(?:unassigned|commented|changed|reminder|is due|due today|overdue|completed|moved|closed|resolved|marked|removed|archived|mentioned you|reopened)\b/;
+const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
+  new RegExp(`^${M}\\s+(?:was|has been|were|got|is)\\s+(?:assigned|added|reassigned)\\b`),
+  new RegExp(`^${M}\\s+you'?ve been (?:assigned|added)\\b`),
+  new RegExp(`\\bassigned to ${M}\\s*:`),
+  new RegExp(`\\bassigned\\b.*\\bto ${M}\\s*$`),
+  new RegExp(`\\bassignee:\\s*${M}`),
+  new RegExp(`\\bnew (?:task|ticket|issue|card) for ${M}`),
+];
+
+/** The mention a tracker notification assigns work to, or undefined when it is not an assignment. */
+export function trackerAssignee(lines: readonly string[]): { actor: number; cue: string } | undefined {
+  const text = lines.join('\n');
+  if (TRACKER_CHATTER.test(text)) return undefined;
+  for (const line of lines) {
+    for (const re of TRACKER_ASSIGN) {
+      const m = re.exec(line);
+      if (m) return { actor: Number(m[1]), cue: m[0].replace(/@p\d+/g, '@someone').trim() };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,265 @@
+import { isProjectCategory, isProductCategory, type Category } from '../categories';
+import type { Classifier, ClassifyInput, StandupItem, Verdict, WorkKind } from '../types';
+import { clauseCues, trackerAssignee, type Actor, type ClauseCues } from './cues';
+import { LEXICON } from './lexicon';
+import type { Hit } from './matcher';
+import { normalize, type Normalized } from './normalize';
+import { parseStandup } from './standup';
+import { TYPOS } from './typos';
+
+export { mentionedUsers } from './normalize';
+export { naiveClassify } from './naive';
+
+/**
+ * The rule classifier. Pure and deterministic: the same input always gives the same verdict.
+ *
+ * Steps: normalise the Slack text; recognise standups; otherwise cut the message into clauses, find
+ * who each clause asks to do something (or who volunteers), and read the kind of work from the
+ * phrases in the clauses that are about them. See docs/classifier.md for the reasoning.
+ */
+
+/** A phrase hit counts only when at least this heavy, unless nothing heavier was found. */
+const WEAK = 1;
+const MAX_PHRASE = 79;
+
+interface Clause {
+  text: string;
+  question: boolean;
+  cues: ClauseCues;
+  hits: Hit<Category>[];
+}
+
+interface WorkSummary {
+  work: WorkKind;
+  categories: Category[];
+  project: number;
+  product: number;
+  /** The best hit of each category, strongest category first. */
+  best: Map<Category, Hit<Category>>;
+}
+
+/**
+ * Sums phrase weights per category. `mixed` says how to call work when both kinds appear: a request
+ * that hands over any project work is project work (corpus rule); a topic is whichever weighs more.
+ */
+function summarize(hits: readonly Hit<Category>[], mixed: 'project-wins' | 'heavier' = 'project-wins'): WorkSummary {
+  const usable = hits.filter((h): h is Hit<Category> & { cat: Category } => h.cat !== null);
+  const strong = usable.some((h) => h.weight >= WEAK) ? usable.filter((h) => h.weight >= WEAK) : usable;
+  const score = new Map<Category, number>();
+  const best = new Map<Category, Hit<Category>>();
+  const order = new Map<Category, number>();
+  for (const hit of strong) {
+    score.set(hit.cat, (score.get(hit.cat) ?? 0) + hit.weight);
+    const prev = best.get(hit.cat);
+    if (!prev || hit.weight > prev.weight) best.set(hit.cat, hit);
+    if (!order.has(hit.cat)) order.set(hit.cat, order.size);
+  }
+  let project = 0;
+  let product = 0;
+  for (const [cat, s] of score) {
+    if (isProjectCategory(cat)) project += s;
+    else if (isProductCategory(cat)) product += s;
+  }
+  const work: WorkKind =
+    mixed === 'project-wins'
+      ? project > 0 ? 'project' : product > 0 ? 'product' : 'other'
+      : project === 0 && product === 0 ? 'other' : project >= product ? 'project' : 'product';
+  const rank = (cat: Category): number => (isProjectCategory(cat) === (work === 'project') ? 0 : 1);
+  const categories = [...score.keys()].sort(
+    (a, b) => rank(a) - rank(b) || (score.get(b) ?? 0) - (score.get(a) ?? 0) || (order.get(a) ?? 0) - (order.get(b) ?? 0),
+  );
+  const sortedBest = new Map<Category, Hit<Category>>();
+  for (const cat of categories) sortedBest.set(cat, best.get(cat) as Hit<Category>);
+  return { work, categories, project, product, best: sortedBest };
+}
+
+function cleanPhrase(phrase: string): string {
+  const text = phrase.replace(/@p\d+/g, '@someone').replace(/\s+/g, ' ').trim();
+  return text.length > MAX_PHRASE ? `${text.slice(0, MAX_PHRASE - 1).trimEnd()}…` : text;
+}
+
+function categoryReasons(summary: WorkSummary): string[] {
+  return [...summary.best].map(([cat, hit]) => `${cat}: "${cleanPhrase(hit.phrase)}"`);
+}
+
+function strongestProjectPhrase(summary: WorkSummary): string | undefined {
+  for (const [cat, hit] of summary.best) if (isProjectCategory(cat)) return cleanPhrase(hit.phrase);
+  return undefined;
+}
+
+/** Splits lines into clauses at sentence ends, semicolons, commas and "but". */
+function splitClauses(norm: Normalized): Array<{ text: string; question: boolean }> {
+  const out: Array<{ text: string; question: boolean }> = [];
+  for (const line of norm.lines) {
+    const parts = line.text.split(/([.!?;]+(?=\s|$)|,\s+|\s+but\s+|\s+-\s+(?=(?:and|also|then|can|could|pls|please)\b))/);
+    for (let i = 0; i < parts.length; i += 2) {
+      const text = parts[i].trim();
+      const delimiter = parts[i + 1] ?? '';
+      if (text.length === 0) continue;
+      out.push({ text, question: delimiter.includes('?') });
+    }
+  }
+  return out;
+}
+
+function chatterVerdict(summary: WorkSummary, reasons: string[], confidence: number): Verdict {
+  return {
+    kind: 'chatter',
+    flag: false,
+    assignees: [],
+    flagged: [],
+    work: summary.work,
+    categories: summary.categories,
+    confidence,
+    reasons: [...reasons, ...categoryReasons(summary)],
+  };
+}
+
+function standupVerdict(input: ClassifyInput, items: string[], format: string, norm: Normalized): Verdict {
+  const judged: StandupItem[] = items.map((item) => {
+    const s = summarize(LEXICON.scan(item));
+    return { text: item.replace(/@p(\d+)/g, (_m, n: string) => `<@${norm.mentions[Number(n)]}>`), work: s.work, categories: s.categories };
+  });
+  const all = summarize(items.flatMap((i) => LEXICON.scan(i)));
+  const count = (w: WorkKind): number => judged.filter((i) => i.work === w).length;
+  const projectShare = judged.length === 0 ? 0 : Math.round((count('project') / judged.length) * 100) / 100;
+  const work: WorkKind =
+    judged.length > 0 && count('project') / judged.length >= 0.5
+      ? 'project'
+      : count('product') >= count('other') && count('product') >= count('project') && count('product') > 0
+        ? 'product'
+        : count('project') > count('other')
+          ? 'project'
+          : count('other') > 0
+            ? 'other'
+            : all.work;
+  const primary = (cat: Category): boolean => (work === 'project' ? isProjectCategory(cat) : work === 'product' ? isProductCategory(cat) : false);
+  const categories = [...all.categories].sort((a, b) => Number(primary(b)) - Number(primary(a)));
+  const author = input.author;
+  const isPm = author !== undefined && input.roles?.[author] === 'product';
+  const flag = isPm && judged.length > 0 && count('project') > 0 && count('project') / judged.length >= 0.5;
+  const reasons = [`standup (${format}): ${count('project')} of ${judged.length} items are project work`, ...categoryReasons(all)];
+  return {
+    kind: 'standup',
+    flag,
+    assignees: author ? [author] : [],
+    flagged: flag && author ? [author] : [],
+    work,
+    categories,
+    confidence: judged.length === 0 ? 0.5 : Math.min(0.95, 0.6 + Math.abs(count('project') / judged.length - 0.5) * 0.6 + Math.min(judged.length, 5) * 0.02),
+    reasons,
+    phrase: flag ? strongestProjectPhrase(all) : undefined,
+    items: judged,
+    projectShare,
+  };
+}
+
+function resolveActor(actor: Actor, norm: Normalized, author: string | undefined): string | undefined {
+  if (actor === 'author') return author;
+  return norm.mentions[actor];
+}
+
+export const classify: Classifier = (input: ClassifyInput): Verdict => {
+  const norm = normalize(input.text, TYPOS);
+  const roles = input.roles ?? {};
+  const fromBot = input.fromBot === true;
+
+  const standup = parseStandup(norm.lines, fromBot);
+  if (standup) return standupVerdict(input, standup.items, standup.format, norm);
+
+  // What the message talks about (for chatter): its own words plus quoted lines and link labels.
+  const topicOf = (ownHits: readonly Hit<Category>[]): WorkSummary =>
+    summarize([...ownHits, ...[...norm.quoted, ...norm.linkLabels].flatMap((t) => LEXICON.scan(t))], 'heavier');
+
+  if (fromBot) {
+    const topic = topicOf(LEXICON.scan(norm.text));
+    const tracked = trackerAssignee(norm.lines.map((l) => l.text));
+    const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
+    if (!tracked || assignee === undefined) return chatterVerdict(topic, ['app notification, not an assignment'], 0.8);
+    const isPm = roles[assignee] === 'product';
+    const flag = isPm && topic.work === 'project';
+    return {
+      kind: 'assignment',
+      flag,
+      assignees: [assignee],
+      flagged: flag ? [assignee] : [],
+      work: topic.work,
+      categories: topic.categories,
+      confidence: Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1),
+      reasons: [`assigned by an app to <@${assignee}>: "${tracked.cue}"`, ...categoryReasons(topic)],
+      phrase: flag ? strongestProjectPhrase(topic) : undefined,
+    };
+  }
+
+  const clauses: Clause[] = splitClauses(norm).map(({ text, question }) => ({
+    text,
+    question,
+    cues: clauseCues(text, question),
+    hits: LEXICON.scan(text),
+  }));
+
+  // The message's addressees: whoever is named at the start of the first clause that names anyone.
+  const addressees = clauses.find((c) => c.cues.vocatives.length > 0)?.cues.vocatives ?? [];
+
+  // Who each clause hands work to.
+  const byActor = new Map<string, Clause[]>();
+  const cueReasons: string[] = [];
+  const blockReasons: string[] = [];
+  for (const clause of clauses) {
+    const { cues } = clause;
+    if (cues.blocked) {
+      blockReasons.push(`not a request (${cues.blocked}): "${cleanPhrase(cues.cue ?? '')}"`);
+      continue;
+    }
+    const actors: Actor[] = cues.toAddressees ? addressees : cues.actors;
+    for (const actor of actors) {
+      const id = resolveActor(actor, norm, input.author);
+      if (id === undefined) continue;
+      const list = byActor.get(id) ?? [];
+      list.push(clause);
+      byActor.set(id, list);
+      cueReasons.push(`asks <@${id}>: "${cleanPhrase(cues.cue ?? '')}"`);
+    }
+  }
+
+  if (byActor.size === 0) {
+    const topic = topicOf(clauses.flatMap((c) => c.hits));
+    return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons : ['nobody is asked to do anything'], blockReasons.length > 0 ? 0.85 : 0.75);
+  }
+
+  // Clauses that ask nobody in particular ("the gantt is out of date") give context to every actor.
+  const context = clauses.filter(
+    (c) => (c.cues.blocked === undefined || c.cues.blocked === 'question') && c.cues.actors.length === 0 && !c.cues.toAddressees,
+  );
+  const assignees = [...byActor.keys()];
+  const flagged: string[] = [];
+  const allHits: Hit<Category>[] = [];
+  for (const [id, own] of byActor) {
+    // An actor's own clauses decide their work; "can you own that?" borrows it from the context.
+    const ownHits = own.flatMap((c) => c.hits);
+    const hits = ownHits.some((h) => h.cat !== null) ? ownHits : [...ownHits, ...context.flatMap((c) => c.hits)];
+    const scoped = summarize(hits);
+    allHits.push(...hits);
+    if (roles[id] === 'product' && scoped.project > 0) flagged.push(id);
+  }
+  const summary = summarize(allHits);
+  const flag = flagged.length > 0;
+  const spread = summary.project + summary.product;
+  const confidence = Math.min(0.97, 0.6 + Math.min(spread, 3) * 0.1 - (summary.project > 0 && summary.product > 0 ? 0.1 : 0) + (cueReasons.length > 0 ? 0.05 : 0));
+  return {
+    kind: 'assignment',
+    flag,
+    assignees,
+    flagged,
+    work: summary.work,
+    categories: summary.categories,
+    confidence: Math.round(confidence * 100) / 100,
+    reasons: [...cueReasons, ...categoryReasons(summary), ...blockReasons],
+    phrase: flag ? strongestProjectPhrase(summary) : undefined,
+  };
+};
+
+/** Exposed for tests and the eval: the normalised form the rules read. */
+export function normalizedText(text: string): string {
+  return normalize(text).text;
+}

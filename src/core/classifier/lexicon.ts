@@ -1,0 +1,182 @@
+import type { Category } from '../categories';
+import { PhraseMatcher, type Rule } from './matcher';
+
+/**
+ * The phrases that signal each kind of work, in the matcher's notation (see matcher.ts).
+ *
+ * Phrases name the *work*, not the request: whether anyone is asked to do it is decided elsewhere.
+ * Where the seeds draw a line inside one word ("roadmap" is product, "sprint roadmap" is project;
+ * "schedule a meeting" is logistics, "schedule customer interviews" is discovery), the more specific
+ * phrase starts earlier or carries a higher `prio`, so it wins at that word. Rules with `cat: null`
+ * consume words that must not signal anything ("5 minutes", "test strategy").
+ */
+
+const MEETINGS =
+  'meeting|meetings|call|calls|sync|syncs|standup|standups|stand-up|stand-ups|retro|retros|retrospective|retrospectives|demo|demos|workshop|workshops|kickoff|kick-off|kickoffs|all-hands|offsite|off-site|session|sessions|1:1|1:1s|ceremony|ceremonies|planning|huddle|catch-up|check-in|review|reviews|invite|invites|meet|get-together|townhall|town_hall|lunch|dinner|happy_hour|social|party|summit|onsite|on-site|board_meeting|qbr';
+
+const LOGISTICS_VERBS =
+  'schedule~|reschedule~|set_up|setting_up|setup|sets_up|organise~|organize~|arrange~|book~|reserve~|move~|cancel~|run|runs|running|facilitate~|host~|coordinate~|plan|plans|planning|sort_out|sorting_out|find_time_for';
+
+const PEOPLE = 'customer|customers|user|users|client|clients|prospect|prospects|buyer|buyers|churned_customers|churned_users|participants|beta_users|design_partners|admins';
+
+const RESEARCH_SESSIONS = 'interview|interviews|calls|call|sessions|session|tests|test|studies|study|visits|conversations|chats';
+
+export const RULES: ReadonlyArray<Rule<Category>> = [
+  // --- things that look like work words but are not ------------------------------------------------
+  { cat: null, pattern: '0|1|2|3|4|5|10|15|20|30|45|60|90|few|couple|ten|five|fifteen|thirty|two|three|several|spare|got minutes' },
+  { cat: null, pattern: 'a|the few|couple minutes' },
+  { cat: null, pattern: 'test|testing|qa|branching|migration|caching|deployment|deploy|retry|backup|indexing|rollback|git|database|db strategy' },
+  { cat: null, pattern: 'let|lemme me|us know' },
+  { cat: null, pattern: 'ping|message|dm|slack me|us if|when' },
+  { cat: null, pattern: 'feel free' },
+  { cat: null, pattern: 'no|zero|any blockers|risk|risks' },
+  { cat: null, pattern: 'jira|linear|github|slack|asana bot|app|integration' },
+
+  // --- product work ---------------------------------------------------------------------------------
+  // Discovery: setting up research with customers is discovery, not logistics (seeds).
+  { cat: 'discovery', pattern: `${LOGISTICS_VERBS}|recruit~|line_up DET *2 ${PEOPLE}|discovery|research|usability|feedback|beta ${RESEARCH_SESSIONS}|participants|users|customers`, weight: 2, prio: 3 },
+  { cat: 'discovery', pattern: `${LOGISTICS_VERBS}|recruit~|line_up DET *1 interview|interviews|research|discovery|usability_test|usability_tests|usability_study|user_research|customer_research`, weight: 2, prio: 3 },
+  { cat: 'discovery', pattern: `book|reserve DET *2 room|rooms|space for DET *1 ${PEOPLE}|discovery|research|usability ${RESEARCH_SESSIONS}`, weight: 2, prio: 4 },
+  { cat: 'discovery', pattern: `invite~|email~|contact~|reach_out_to|talk_to|talking_to|speak_to|speak_with|call DET *1 ${PEOPLE}`, weight: 1.5, prio: 3 },
+  { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: 'interview~ DET *1 customers|users|clients|prospects|admins|buyers|participants', weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: 'user|ux|customer|market|field|qualitative|quant|quantitative research', weight: 1.5, prio: 1 },
+  { cat: 'discovery', pattern: 'survey|surveys|questionnaire|questionnaires|persona|personas|jtbd|jobs_to_be_done|usability_test|usability_tests|usability_testing|diary_study|card_sort|card_sorting|discovery|nps_comments|nps_verbatims|feedback_synthesis|affinity_map|affinity_mapping|interview_guide|discussion_guide|research_plan|research_findings|insights', weight: 1.5 },
+  { cat: 'discovery', pattern: 'synthesi[sz]e~|synthesise~|synthesize~|synthesis|summari[sz]e~|summarise~|summarize~|cluster~|tag~|code DET *2 feedback|interviews|interview_notes|research|survey|survey_results|responses|verbatims|insights', weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: 'pain_point|pain_points|user_needs|customer_needs|customer_problem|customer_problems|feedback|churn_reasons|win_loss_interviews', weight: 0.8 },
+
+  { cat: 'requirements', pattern: 'prd|prds|product_requirements|requirements|requirement|requirements_doc|spec|specs|specification|product_spec|user_story|user_stories|stories|acceptance_criteria|one-pager|one_pager|use_case|use_cases|edge_case|edge_cases|story_map|story_mapping|mvp|mvp_scope|feature_brief|product_brief|problem_statement|solution_brief', weight: 1.5 },
+  { cat: 'requirements', pattern: 'define~|defining|agree~|lock_down|lock_in|nail_down|cut|trim~|narrow~|settle~ DET *1 scope|mvp|feature_set|requirements', weight: 2, prio: 2 },
+  { cat: 'requirements', pattern: 'write|write_up|draft|flesh_out DET *1 stories|requirements|spec|prd', weight: 2, prio: 2 },
+  { cat: 'requirements', pattern: 'scope DET mvp|v1|feature|features|beta|first_release|pilot', weight: 2, prio: 2 },
+
+  { cat: 'prioritization', pattern: 'prioriti[sz]e~|prioritise~|prioritize~|prioritisation|prioritization|priorities|reprioriti[sz]e~|reprioritise~|reprioritize~|backlog|backlogs|stack_rank|stack-rank~|rice|rice_scores|rice_scoring|moscow|must-haves|must_haves|nice-to-haves|trade-off|trade-offs|tradeoff|tradeoffs|cut_list|feature_requests|feature_request|what_goes_in|what_makes_the_cut', weight: 1.5 },
+  { cat: 'prioritization', pattern: 'groom~|refine~|rank~|order~|triage~ DET *1 backlog|features|feature_requests|requests|ideas|opportunities|bugs', weight: 2, prio: 2 },
+  { cat: 'prioritization', pattern: 'backlog grooming|refinement|prioritisation|prioritization|review', weight: 2, prio: 2 },
+
+  { cat: 'roadmap', pattern: 'roadmap|roadmaps|road_map|release_content|release_scope|release_schedule|release_plan|release_themes|release_notes|themes|quarterly_themes|what_ships|what_we_ship|feature_set|now-next-later|now_next_later', weight: 1.5 },
+  { cat: 'roadmap', pattern: 'what|which features|feature go|goes|ship|ships|land|lands in|into DET *2 release|v2|q[1-4]', weight: 2, prio: 2 },
+
+  { cat: 'metrics', pattern: 'north_star_metric|kpi|kpis|okr|okrs|key_results|metric|metrics|success_metrics|experiment|experiments|a/b|a/b_test|a/b_tests|ab_test|ab_tests|split_test|conversion|conversion_rate|retention|activation|churn_rate|funnel|funnels|cohort|cohorts|analytics|dau|mau|wau|nps|engagement|adoption|instrumentation|tracking_plan|event_tracking|usage_data|product_analytics|amplitude|mixpanel|looker_dashboard|hypothesis|hypotheses', weight: 1.5 },
+  { cat: 'metrics', pattern: 'instrument~ DET *2 event|events|funnel|flow|feature', weight: 2, prio: 2 },
+  { cat: 'metrics', pattern: 'dashboard|dashboards', weight: 0.8 },
+
+  { cat: 'pricing', pattern: 'pricing|price|prices|price_point|price_points|price_increase|pricing_page|pricing_tiers|tiers|packaging|discount|discounts|discounting|willingness_to_pay|paywall|monetisation|monetization|freemium|upsell|seat-based|usage-based_pricing|per-seat|plans_and_pricing|price_sensitivity', weight: 1.5 },
+
+  { cat: 'go_to_market', pattern: 'gtm|go-to-market|go_to_market|positioning|messaging|launch_plan|launch_messaging|launch_announcement|launch_blog|launch_email|value_prop|value_props|value_proposition|sales_enablement|enablement|battlecard|battlecards|press_release|sales_deck|sales_pitch|pitch_deck|one-liner|tagline|target_segment|ideal_customer_profile|icp|launch_tier|product_marketing|market_launch', weight: 1.5 },
+  { cat: 'go_to_market', pattern: 'launch|launches', weight: 0.5 },
+
+  { cat: 'business_case', pattern: 'business_case|business_cases|roi|investment_case|revenue_projection|revenue_projections|revenue_forecast|revenue_target|revenue_targets|revenue_goal|revenue_goals|revenue_model|p&l|product_budget|product_budgets|financial_model|unit_economics|ltv|cac|payback|market_opportunity|opportunity_sizing|cost-benefit|cost_benefit|arr_target|arr_targets|bookings_target|budget_ask|funding_ask|investment_memo', weight: 1.5 },
+  { cat: 'business_case', pattern: 'product|marketing|growth|r&d budget|budgets', weight: 2, prio: 2 },
+
+  { cat: 'market_analysis', pattern: 'competitor|competitors|competitive|competitive_analysis|competitive_landscape|competition|market_research|market_analysis|market_sizing|market_size|tam|sam|som|industry_report|analyst_report|benchmark|benchmarks|benchmarking|landscape|gartner|forrester|win/loss|win-loss|market_trends|teardown|teardowns', weight: 1.5 },
+
+  { cat: 'vision_strategy', pattern: 'vision|product_vision|strategy|strategic|strategies|north_star|mission|product_direction|long-term_direction|strategy_doc|strategy_deck|big_bets|strategic_bets|bets|product_principles|narrative|thesis|three-year|3-year|five-year|5-year|long-term_plan|product_strategy', weight: 1.5 },
+
+  // --- project-management work -----------------------------------------------------------------------
+  { cat: 'schedule', pattern: 'sprint|iteration|delivery|project|implementation|engineering|migration roadmap|roadmaps', weight: 2, prio: 5 },
+  { cat: 'schedule', pattern: 'project_plan|project_plans|project_schedule|project_timeline|project_timelines|delivery_plan|delivery_schedule|delivery_timeline|work_plan|workplan|workback|workback_schedule|master_schedule|integrated_plan|gantt|gantt_chart|gantt_charts|critical_path|cutover_plan|migration_plan|launch_date|launch_dates|go-live_date|go_live_date|ship_date|due_date|due_dates|timeline|timelines|milestone|milestones|deadline|deadlines|dependencies|dependency_map|work_breakdown|wbs|estimates|delivery_dates|target_dates|key_dates|plan_of_record|project_calendar|schedule_slip|slippage', weight: 1.5 },
+  { cat: 'schedule', pattern: 'update~|revise~|rework~|adjust~|fix|share|maintain~|baseline|own|manage~|redo|build|create~|draft~|prepare~|put_together|pull_together|refresh~|track~|keep|map|map_out|lay_out|replan|re-plan|shift~|push|move~|slip~ DET project|delivery|migration|cutover|rollout|sprint? schedule|schedules|dates|milestone|milestones|deadline|deadlines|delivery|timeline|timelines|estimates', weight: 2, prio: 1 },
+  { cat: 'schedule', pattern: 'project|delivery|migration|cutover|rollout|implementation|launch|work|resource plan|plans', weight: 1.5 },
+  { cat: 'schedule', pattern: 'on|behind|ahead_of|off track|schedule', weight: 0.6, prio: 1 },
+  { cat: 'schedule', pattern: 'the|our|this|project schedule', weight: 1.5 },
+  { cat: 'schedule', pattern: 'schedule|plan for DET *1 migration|rollout|cutover|delivery|project|phase|phases|workstream|workstreams', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'keep|keeping DET *1 project|work|delivery|migration|rollout on_track', weight: 1.5 },
+
+  { cat: 'resourcing', pattern: 'capacity|capacity_plan|capacity_planning|resource_plan|resource_planning|resourcing|resource_allocation|staffing|staffing_plan|headcount_plan|allocation|allocations|reallocation|utilisation|utilization|workload|workloads|bandwidth|on-call_rota|oncall_rota|rota|rotas|roster|holiday_cover|pto_calendar|leave_calendar|vacation_calendar|cover_plan|backfill|who_works_on_what|who_is_working_on_what|who_does_what|who_owns_what|who_is_on_what|team_assignments|task_assignments|assignments', weight: 1.5 },
+  { cat: 'resourcing', pattern: 'allocate~|reallocate~|staff|assign~|reassign~|distribute~|split|divide|balance~|spread|shuffle~|rebalance~ DET *1 tasks|tickets|stories|work|people|engineers|devs|developers|designers|folks|owners|team|teams|resources|workload|contractors|qa|testers|headcount', weight: 2, prio: 2 },
+  { cat: 'resourcing', pattern: 'find|line_up|get|pull_in|borrow DET *1 engineers|devs|developers|designers|people|contractors|testers|resources|cover|headcount|someone', weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: 'who|whos|who\'s will|can|is work|works|working|pick|picks|take|takes on|up DET *2 what|which|tickets|tasks|stories', weight: 1.5, prio: 1 },
+
+  { cat: 'status_reporting', pattern: 'status_report|status_reports|status_update|status_updates|status_deck|status_email|status_emails|status_doc|weekly_report|weekly_update|weekly_status|weekly_status_report|progress_report|progress_reports|progress_update|progress_updates|project_update|project_updates|program_update|programme_update|exec_update|exec_updates|exec_status|exec_report|leadership_update|stakeholder_update|stakeholder_updates|steerco|steering_committee|steerco_deck|steering_deck|exec_deck|rag|rag_status|rag_report|red/amber/green|red_amber_green|burndown|burn-down|burndown_chart|burnup|burn-up|velocity_report|velocity_chart|velocity_numbers|roll-up|rollup|status_roll-up|project_health|health_check|monthly_report|weekly_report-out|status_meeting_notes|status_summary|progress_summary|portfolio_report', weight: 1.5 },
+  { cat: 'status_reporting', pattern: 'status', weight: 0.6 },
+  { cat: 'status_reporting', pattern: 'report|reporting on DET *1 progress|status|delivery|project', weight: 2, prio: 2 },
+  { cat: 'status_reporting', pattern: 'update~|brief~|report_to|send_an_update_to|keep DET stakeholders|leadership|execs|exec_team|management|sponsors|the_board|steerco informed|updated|posted?', weight: 2, prio: 2 },
+  { cat: 'status_reporting', pattern: 'roll~_up|compile~|collect~|gather~|consolidate~|pull_together DET *1 status|statuses|updates|progress|reports|numbers', weight: 2, prio: 2 },
+
+  { cat: 'risk_log', pattern: 'raid|raid_log|risk_register|risk_log|risks_log|issue_log|issues_log|decision_log|assumptions_log|dependency_log|risks_and_issues|risk_matrix|risk_assessment|risk_review|mitigation_plan|mitigation_plans|mitigations|mitigation|risk_register_entry|risk_owner|risk_owners', weight: 2 },
+  { cat: 'risk_log', pattern: 'log~|add~|record~|capture~|track~|raise~|update~|escalate~|document~ DET *2 risk|risks|issue|issues|blocker|blockers|dependency|dependencies', weight: 2, prio: 2 },
+  { cat: 'risk_log', pattern: 'risk|risks', weight: 0.6 },
+
+  { cat: 'budget_tracking', pattern: 'project_budget|project_budgets|project_spend|project_cost|project_costs|budget_tracker|budget_tracking|budget_sheet|budget_spreadsheet|budget_vs_actual|budget_vs_actuals|actuals|burn_rate|budget_burn|cost_report|cost_tracking|cost_tracker|cost_overrun|cost_overruns|over_budget|under_budget|budget_overrun|spend_report|forecast_vs_actual|invoice|invoices|invoicing|purchase_order|purchase_orders|po_number|po_numbers|variance|variances|timesheet|timesheets|time_sheet|time_sheets|time_tracking|expense|expenses|expense_report|expense_reports|reimbursement|reimbursements|accruals|cost_codes|billing_codes|contractor_hours|budget_variance', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'track~|reconcile~|check~|review~|update~|monitor~|report_on|approve~|process~|pay|submit~|log~|chase~|raise~|file~ DET *2 spend|costs|cost|budget|budgets|invoice|invoices|hours|expenses|po|pos|timesheets|burn', weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'project|cloud|vendor|contractor|agency|monthly|quarterly|total|the|our spend', weight: 1.5, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'budget|budgets|spend|costs', weight: 0.8 },
+
+  { cat: 'meeting_logistics', pattern: `book~|reserve~|find|grab|get|sort_out|sort DET *2 room|rooms|lab|labs|meeting_room|conference_room|venue|venues|space|table|catering|hotel|hotels|flights|travel|desk|desks|zoom|zoom_link`, weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: `${LOGISTICS_VERBS} DET *2 ${MEETINGS}`, weight: 2, prio: 1 },
+  { cat: 'discovery', pattern: `${LOGISTICS_VERBS}|recruit~|line_up DET *1 ${RESEARCH_SESSIONS} with DET *2 ${PEOPLE}|accounts|pilots`, weight: 2, prio: 4 },
+  { cat: 'meeting_logistics', pattern: 'send~|sent|send_out|sending_out|set_up|update~|forward~ DET *2 invite|invites|invitation|invitations|calendar_invite|calendar_invites|calendar_hold|calendar_holds|holds|agenda|agendas|minutes|notes|recap|recaps|zoom_link|meeting_link|dial-in|summary|follow-up_email', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'take|taking|took|write_up|writing_up|type_up|circulate~|share|capture~ DET *1 minutes|notes|meeting_notes|action_items|recap|summary', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'find|finding|found|pick|propose DET *1 slot|slots|time|times|date|dates that? works?', weight: 2, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'meeting_room|meeting_rooms|conference_room|room_booking|calendar_invite|calendar_invites|calendar_hold|invite|invites|invitation|invitations|minutes|meeting_notes|meeting_minutes|agenda|agendas|recap|recaps|offsite_logistics|venue|catering|doodle|when2meet|zoom_link|dial-in|rsvp|rsvps|headcount_for|dietary_requirements|lunch_order|logistics|action_items|time_slot|time_slots|meeting_slot|retro_room|standup_time|ceremonies', weight: 1.2 },
+  { cat: 'meeting_logistics', pattern: 'order~ DET *1 lunch|food|pizza|catering|snacks|coffee', weight: 2, prio: 1 },
+
+  { cat: 'vendor_admin', pattern: 'vendor|vendors|supplier|suppliers|contractor|contractors|agency_contract|procurement|purchase_request|purchase_requests|purchasing|rfp|rfps|rfq|rfi|quote|quotes|quotation|sow|sows|statement_of_work|msa|nda|ndas|contract|contracts|contract_renewal|licence_renewal|license_renewal|licence|licences|license|licenses|renewal|renewals|vendor_onboarding|security_questionnaire|vendor_assessment|vendor_review|legal_review|w-9|w9|supplier_onboarding|purchase|seats|subscription|subscriptions|po|pos', weight: 1.5 },
+  { cat: 'vendor_admin', pattern: 'onboard~|set_up|setup|renew~|sign~|negotiate~|get|chase~ DET *1 vendor|vendors|supplier|agency|contractor|contract|contracts|nda|ndas|sow|msa|licences|licenses|quote|quotes', weight: 2, prio: 2 },
+
+  { cat: 'change_control', pattern: 'change_request|change_requests|cr|crs|change_log|change_control|change_board|change_advisory_board|ccb|scope_change|scope_changes|scope_creep|change_order|change_orders|re-baseline|rebaseline|rebaselining|baseline|impact_assessment|impact_analysis|scope_log|change_process|variation_request|out-of-scope|out_of_scope', weight: 1.5 },
+  { cat: 'change_control', pattern: 'manage~|control~|track~|police~|guard~|log~|review~|assess~|approve~|process~ DET *2 scope|change|changes|scope_changes|requests_against', weight: 2, prio: 1 },
+  { cat: 'change_control', pattern: 'scope', weight: 0.6 },
+
+  { cat: 'tracker_hygiene', pattern: 'jira|asana|trello|clickup|monday.com|smartsheet|ms_project|azure_boards|ticket|tickets|jira_board|sprint_board|kanban|kanban_board|scrum_board|story_points|subtask|subtasks|epic_links|fix_version|fix_versions|swimlanes|swimlane|statuses|board_hygiene|ticket_hygiene|sprint_admin|sprint_setup|stale_tickets|labels|columns', weight: 1.5 },
+  { cat: 'tracker_hygiene', pattern: 'move~|update~|close~|close_out|triage~|label~|tag~|clean_up|tidy|tidy_up|archive~|groom~|point|re-point|link~|split~|transition~|drag~|file~|log~|create~|raise~ DET *2 ticket|tickets|card|cards|issue|issues|board|boards|statuses|status|epics|epic|stories|story|tasks|subtasks|columns|labels|bugs', weight: 2, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'set_up|setup|start~|close~|open~|create~|kick_off|roll_over|rollover|end DET *1 sprint|sprints|iteration|iterations|cycle|cycles', weight: 2, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'sprint|jira|asana|trello|team|kanban|scrum|project|retro board|boards', weight: 1.5, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'sprint|sprints', weight: 0.6 },
+
+  { cat: 'follow_up', pattern: 'follow_up|follow-up|followup|follow-ups|followups|follow_ups|follows_up|followed_up|following_up|chase~|chasing|nudge~|hound~|hunt_down|check_in_with|checking_in_with|circle_back_with|get_back_to|reach_out_to|badger~|poke|chaser|chasers', weight: 1.5 },
+  { cat: 'follow_up', pattern: 'ping~|remind~|email~|message~|dm @', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'ping~|remind~|nudge~ DET *1 legal|finance|procurement|vendor|vendors|team|them|him|her|people|everyone|folks|stakeholders|approvers|design|engineering', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'get|getting|secure~|collect~|obtain~ DET *1 sign-off|signoff|sign_off|sign-offs|approval|approvals|answers|answer|responses|confirmation', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'make_sure|ensure @|legal|finance|everyone|everybody|they|the_team', weight: 1, prio: 0 },
+  { cat: 'requirements', pattern: 'timeline|gantt|calendar|roadmap|kanban|board|dashboard|list|table|grid|map view|views|widget|widgets|component|screen|page|tab|layout', weight: 2, prio: 3 },
+  { cat: 'requirements', pattern: 'define~|clarify~|frame~|articulate~|write_down DET *1 problem|problems|problem_space|requirements|user_journey|success_criteria|acceptance_criteria|jobs', weight: 2, prio: 2 },
+  { cat: 'requirements', pattern: 'decide~|deciding|figure_out|work_out whether|if|what|which|how', weight: 0.9 },
+  { cat: 'discovery', pattern: `interview~|interviewing|calls|call|sessions|session|chats|conversations with DET *2 ${PEOPLE}|accounts|pilots|enterprise_pilots`, weight: 2, prio: 3 },
+  { cat: 'discovery', pattern: `${PEOPLE}|people want|wants|need|needs|think|feel|use|hate|hates|love|loves|struggle|struggles|care|ask|asking|complain|complaining`, weight: 1.5, prio: 1 },
+  { cat: 'discovery', pattern: 'interview|research|feedback|survey|usability synthesis|results|findings|insights|notes|readout', weight: 2, prio: 1 },
+  { cat: 'discovery', pattern: 'synthesis|interviews|usability', weight: 0.8 },
+  { cat: 'market_analysis', pattern: 'size~|sizing DET *1 market|markets|opportunity|segment|tam', weight: 2, prio: 2 },
+  { cat: 'roadmap', pattern: 'the|next release', weight: 0.6 },
+  { cat: 'resourcing', pattern: "who|who's|whos|who_is on|in which|what squad|squads|team|teams|project|workstream|pod", weight: 1.5, prio: 1 },
+  { cat: 'status_reporting', pattern: 'where DET *2 project|migration|program|programme|workstream|we|things|it stands|stand|are|is', weight: 1.5, prio: 1 },
+  { cat: 'status_reporting', pattern: '% done|percent_done|percent_complete', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'budget check|review|reviews|burn|status|report|update', weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'billing|client_billing|billable_hours|billable|burn_sheet|hours_logged|hours_billed|time_and_materials|t&m', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'collect~|gather~|total~|add_up DET *1 hours|timesheets|expenses|receipts', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'sort|sort_out|organise~|organize~|manage~|juggle~|coordinate~|wrangle~ DET *1 calendar|calendars|diary|diaries|schedules', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'cover~ DET retro|standup|stand-up|planning|ceremony|ceremonies|meeting|sync', weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'offsite|off-site', weight: 0.6 },
+  { cat: 'meeting_logistics', pattern: 'retro|standup|stand-up|planning|ceremony|review|demo facilitation|logistics|prep|invites|notes', weight: 2, prio: 1 },
+  // --- broader phrasings of the same work (domain vocabulary, not corpus lines) ------------------------
+  { cat: 'schedule', pattern: 'eta|etas|go-live|go-live_plan|phase_gate|stage_gate|gate_review|release_train|sprint_plan|sprint_schedule|replan|re-plan|replanning|re-planning|project_calendar|timebox|timeboxes|buffer_days|delivery_dates|workback_plan|lookahead|look-ahead|target_date|target_dates|critical_dates|planning_sheet|project_tracker|delivery_tracker|plan_on_a_page', weight: 1.2 },
+  { cat: 'schedule', pattern: 'collect~|gather~|get|chase~ DET *1 etas|eta|estimates|dates|timelines', weight: 2, prio: 3 },
+  { cat: 'resourcing', pattern: 'headcount|coverage|cover_for|free_up|loaned|secondment|team_allocation|squad_allocation|staff_plan|staffing_matrix|resource_matrix|resource_sheet|resource_tracker|skills_matrix|on-call_schedule|oncall_schedule|support_rota|shift_plan|holiday_rota|leave_tracker|pto_tracker|load-balance|load_balance', weight: 1.2 },
+  { cat: 'resourcing', pattern: 'find|get DET *1 owner|owners|replacement|cover|someone|backup|volunteer|volunteers for|to', weight: 1.5, prio: 1 },
+  { cat: 'status_reporting', pattern: 'exec_summary|executive_summary|highlight_report|flash_report|sitrep|traffic_light|board_update|status_readout|program_status|project_status|programme_status|weekly_digest|status_dashboard|project_dashboard|delivery_report|milestone_report|progress_deck|qbr_deck|monthly_update|fortnightly_update|biweekly_update|daily_report', weight: 1.5 },
+  { cat: 'status_reporting', pattern: 'send|share|post|write|draft|present~ DET *1 update|updates|summary|report|readout to|for DET *1 leadership|stakeholders|execs|exec|sponsors|board|client|customer|steerco|management|cto|ceo|vp', weight: 2, prio: 2 },
+  { cat: 'risk_log', pattern: 'escalation_log|risk_score|risk_scoring|risk_scores|risk_list|risk_tracker|issue_tracker_sheet|raid_review|risk_burndown|contingency_plan|contingency_plans|risk_appetite', weight: 1.5 },
+  { cat: 'risk_log', pattern: 'assess~|identify~|score~|rate~|map|list|review~|own DET *2 risk|risks', weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'cost_forecast|cost_centre|cost_center|overspend|overspent|underspend|underspent|budget_line|budget_lines|line_items|finance_tracker|finance_sheet|cost_sheet|aws_bill|cloud_bill|cloud_costs|aws_costs|gcp_costs|run_rate|capex|opex|chargeback|chargebacks|forecast_vs_actuals|budget_report|spend_tracker|approved_budget', weight: 1.5 },
+  { cat: 'meeting_logistics', pattern: 'time_poll|scheduling_poll|meeting_invite|meeting_invites|meeting_series|recurring_meeting|room_for|teams_link|meet_link|hangout_link|whereby|travel_booking|travel_bookings|accommodation|visa_letters|name_badges|seating_plan|headcount_for', weight: 1.5 },
+  { cat: 'meeting_logistics', pattern: 'chair~|moderate~|emcee DET *1 meeting|call|sync|retro|standup|review|session|workshop|planning', weight: 2, prio: 2 },
+  { cat: 'vendor_admin', pattern: 'dpa|dpas|data_processing_agreement|sla|slas|redline|redlines|terms_and_conditions|t&cs|t&c|order_form|order_forms|vendor_contract|vendor_invoice|vendor_management|supplier_contract|agency|purchase_approval|software_request|tool_request|license_request|licence_request|contract_extension|renewal_date|auto-renewal', weight: 1.2 },
+  { cat: 'change_control', pattern: 'change_requests_log|cr_log|cr_board|scope_baseline|scope_document|change_impact|variation|variations|change_approval|descoped_items', weight: 1.5 },
+  { cat: 'tracker_hygiene', pattern: 'components|workflow_statuses|ticket_statuses|story_point|estimates_in_jira|jira_hygiene|board_cleanup|backlog_hygiene|duplicate_tickets|orphan_tickets|unassigned_tickets|sprint_field|jql|filters_in_jira|confluence_page_tree', weight: 1.2 },
+  { cat: 'tracker_hygiene', pattern: 'update~|clean_up|tidy~|fix DET *1 jira|asana|trello|clickup|tracker|tickets|tasks|cards', weight: 2, prio: 2 },
+  { cat: 'follow_up', pattern: 'get_an_answer|get_answers|get_a_response|hear_back|get_a_reply|get_a_decision_from|get_an_update_from|get_updates_from|collect_updates_from|chase_down|keep_after|stay_on_top_of|follow_through', weight: 1.5 },
+  { cat: 'discovery', pattern: 'support_ticket|support_tickets|zendesk_tickets|customer_tickets|intercom_conversations|sales_call_notes|gong_calls|user_testing|prototype_test|prototype_tests|prototype_testing|concept_test|concept_tests|fake_door|smoke_test|beta_program|customer_advisory_board|field_study|contextual_inquiry|customer_discovery|problem_discovery|opportunity_tree|opportunity_solution_tree|assumption_test|assumption_tests', weight: 2, prio: 2 },
+  { cat: 'prioritization', pattern: 'sequence~|order~|rank~ DET *1 features|work|bets|epics|initiatives|projects|themes', weight: 2, prio: 2 },
+  { cat: 'prioritization', pattern: 'priority_list|priority_order|prioritised_list|prioritized_list|impact/effort|impact_vs_effort|effort_vs_impact|cost_of_delay|wsjf|kano|opportunity_scoring|cut_line|descope|descoping', weight: 1.5 },
+  { cat: 'roadmap', pattern: 'quarterly_planning|q1_planning|q2_planning|q3_planning|q4_planning|h1_planning|h2_planning|annual_planning|product_planning|okr_planning|release_contents|launch_scope|what_we_build|now/next/later', weight: 1.5 },
+  { cat: 'metrics', pattern: 'baseline metric|metrics|numbers|conversion|retention|kpis', weight: 2, prio: 3 },
+  { cat: 'metrics', pattern: 'guardrail_metric|guardrail_metrics|leading_indicator|leading_indicators|lagging_indicators|time_to_value|stickiness|ctr|click-through|drop-off|dropoff|readout|test_results|significance|sample_size|power_analysis|holdout|feature_flag_rollout_metrics|event_schema', weight: 1.2 },
+  { cat: 'go_to_market', pattern: 'case_study|case_studies|landing_page|launch_video|demo_video|product_launch|launch_post|announcement|changelog_post|customer_comms|customer_announcement|analyst_briefing|sales_training|sales_kickoff_deck|pitch|competitive_positioning|market_positioning|segment_messaging|beta_launch|ga_launch', weight: 1.2 },
+  { cat: 'business_case', pattern: 'revenue|margin|margins|gross_margin|cost_to_serve|investment_proposal|funding_request|headcount_ask|budget_proposal|payback_period|npv|irr|business_plan|financial_case', weight: 1 },
+  { cat: 'market_analysis', pattern: 'market_map|market_landscape|competitive_intel|competitive_intelligence|competitor_analysis|competitor_teardown|feature_comparison|comparison_matrix|swot|porter|analyst_reports|industry_trends|market_segments|segmentation', weight: 1.5 },
+  { cat: 'vision_strategy', pattern: 'long-term|long_term|product_principles|strategic_pillars|pillars|strategy_memo|vision_doc|vision_deck|vision_statement|three-year_plan|multi-year|strategic_themes|where_to_play|how_to_win', weight: 1.2 },
+];
+
+/** The compiled lexicon, shared by every call (it is immutable). */
+export const LEXICON = new PhraseMatcher<Category>(RULES);

@@ -1,0 +1,178 @@
+/**
+ * Turns raw Slack mrkdwn into plain, lower-case lines the rules can read.
+ *
+ * Mentions become placeholders (`@p0`, `@p1`… indexing {@link Normalized.mentions}), user groups become
+ * `@group` and `<!here>`/`<!channel>`/`<!everyone>` become `@all`, so neither can be mistaken for a
+ * person. Link targets, code, quoted lines and emoji codes are removed because their words are not
+ * the author's request ("<https://x/schedule|plan>" must not fire on "schedule").
+ */
+
+export interface Line {
+  /** Normalised text: lower case, single spaces, no markup. */
+  text: string;
+  /** The line began with a bullet (`•`, `-`, `*`, `1.`). */
+  bullet: boolean;
+  /** Emoji names (without colons) that opened the line, e.g. `white_check_mark`. */
+  leadEmoji: string[];
+}
+
+export interface Normalized {
+  lines: Line[];
+  /** Mentioned user ids; `@pN` in line text is `mentions[N]`. */
+  mentions: string[];
+  /** All non-empty line texts joined by `\n`. */
+  text: string;
+  /** Labels of links, normalised. Kept apart: a link's words are not the author's request. */
+  linkLabels: string[];
+  /** Quoted lines, normalised. Kept apart: a quoted request is not repeated by quoting it. */
+  quoted: string[];
+}
+
+const MENTION = /<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>/g;
+const CODE_BLOCK = /```[\s\S]*?(?:```|$)/g;
+const INLINE_CODE = /`[^`\n]*`/g;
+const LINK_WITH_LABEL = /<(?:https?|mailto|ftp|slack):[^|>]*\|([^>]*)>/g;
+const LINK = /<(?:https?|mailto|ftp|slack):[^>]*>/g;
+const BARE_URL = /\bhttps?:\/\/\S+/g;
+const USER_GROUP = /<!subteam\^[A-Z0-9_]+(?:\|[^>]*)?>/g;
+const BROADCAST = /<!(?:here|channel|everyone)(?:\|[^>]*)?>/g;
+const CHANNEL = /<#[A-Z0-9_]+(?:\|[^>]*)?>/g;
+const OTHER_SPECIAL = /<![^>]*>/g;
+const EMOJI_CODE = /:([a-z0-9][a-z0-9_+\-']*):(?::skin-tone-\d:)?/g;
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]+/gu;
+const LEAD_BULLET = /^(?:[•◦▪‣·●○*-]|\d{1,2}[.)])\s+/;
+const FORMATTING = /[*_~]+/g;
+const SEPARATORS = /[\s\u00a0]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Unicode emoji mapped to the names Slack gives them, for the few that carry meaning in standups. */
+const PICTOGRAPH_NAMES: Readonly<Record<string, string>> = {
+  '✅': 'white_check_mark',
+  '✔': 'heavy_check_mark',
+  '☑': 'ballot_box_with_check',
+  '🔜': 'soon',
+  '➡': 'arrow_right',
+  '🚧': 'construction',
+  '🎯': 'dart',
+  '📅': 'calendar',
+  '🗓': 'spiral_calendar_pad',
+  '📝': 'memo',
+  '🔨': 'hammer',
+  '🛠': 'hammer_and_wrench',
+  '⛔': 'no_entry',
+  '🚫': 'no_entry_sign',
+  '⚠': 'warning',
+  '🛑': 'octagonal_sign',
+  '🚨': 'rotating_light',
+  '❌': 'x',
+  '🔴': 'red_circle',
+  '👀': 'eyes',
+  '🏗': 'building_construction',
+  '⏭': 'next_track',
+  '🔄': 'arrows_counterclockwise',
+  '🙏': 'pray',
+};
+
+/** Slack user ids mentioned as `<@U…>` or `<@U…|name>`, de-duplicated, in order of appearance. */
+export function mentionedUsers(text: string): string[] {
+  const seen = new Set<string>();
+  for (const match of text.matchAll(MENTION)) seen.add(match[1]);
+  return [...seen];
+}
+
+function unescape(text: string): string {
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ');
+}
+
+function pictographName(symbol: string): string {
+  const base = symbol.replace(/[\u{FE0F}\u{200D}]/gu, '');
+  return PICTOGRAPH_NAMES[base] ?? 'emoji';
+}
+
+/** Emoji, typography and formatting out; lower case; single spaces. */
+function plain(line: string, spelling?: Spelling): string {
+  let text = line;
+  // Most lines are plain ASCII without emoji codes: skip the replacements that cannot apply.
+  if (text.includes(':')) text = text.replace(EMOJI_CODE, ' ');
+  if (NON_ASCII.test(text)) {
+    text = text
+      .replace(PICTOGRAPH, ' ')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/[–—]/g, ' - ');
+  }
+  text = text.replace(FORMATTING, ' ').toLowerCase().replace(SEPARATORS, ' ').trim();
+  return spelling ? spelling.correct(text) : text;
+}
+
+/** Something that repairs misspellings in normalised text (see typos.ts). */
+export interface Spelling {
+  correct(text: string): string;
+}
+
+export function normalize(raw: string, spelling?: Spelling): Normalized {
+  const mentions = mentionedUsers(raw);
+  const index = new Map<string, number>();
+  mentions.forEach((id, i) => index.set(id, i));
+
+  const linkLabels: string[] = [];
+  let text = raw;
+  if (text.indexOf('`') >= 0) text = text.replace(CODE_BLOCK, ' ').replace(INLINE_CODE, ' ');
+  if (text.indexOf('<') >= 0) {
+    text = text
+      .replace(MENTION, (_m, id: string) => ` @p${index.get(id)} `)
+      .replace(USER_GROUP, ' @group ')
+      .replace(BROADCAST, ' @all ')
+      .replace(CHANNEL, ' #channel ')
+      .replace(LINK_WITH_LABEL, (_m, label: string) => {
+        linkLabels.push(unescape(label).toLowerCase().replace(SEPARATORS, ' ').trim());
+        return ' link ';
+      })
+      .replace(LINK, ' ')
+      .replace(OTHER_SPECIAL, ' ');
+  }
+
+  const lines: Line[] = [];
+  const quoted: string[] = [];
+  let inBlockQuote = false;
+  for (const rawLine of text.split('\n')) {
+    let line = rawLine.trimStart();
+    // A `>>>` quote runs to the end of the message.
+    if (line.startsWith('&gt;&gt;&gt;') || line.startsWith('>>>')) inBlockQuote = true;
+    if (inBlockQuote || line.startsWith('&gt;') || line.startsWith('>')) {
+      quoted.push(plain(unescape(line).replace(/^[>\s]+/, '').replace(BARE_URL, ' '), spelling));
+      continue;
+    }
+    line = unescape(line).replace(BARE_URL, ' ');
+
+    const leadEmoji: string[] = [];
+    let bullet = false;
+    // Peel bullets, formatting and emoji off the start of the line, remembering the emoji.
+    for (;;) {
+      const before = line;
+      line = line.replace(/^[\s*_~]+/, '');
+      const bulletMatch = LEAD_BULLET.exec(line);
+      if (bulletMatch) {
+        bullet = true;
+        line = line.slice(bulletMatch[0].length);
+      }
+      const code = /^:([a-z0-9][a-z0-9_+\-']*):(?::skin-tone-\d:)?/.exec(line);
+      if (code) {
+        leadEmoji.push(code[1]);
+        line = line.slice(code[0].length);
+      }
+      const picto = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+/u.exec(line);
+      if (picto) {
+        leadEmoji.push(pictographName(picto[0]));
+        line = line.slice(picto[0].length);
+      }
+      if (line === before) break;
+    }
+
+    line = plain(line, spelling);
+    if (line.length === 0 && leadEmoji.length === 0) continue;
+    lines.push({ text: line, bullet, leadEmoji });
+  }
+  return { lines, mentions, text: lines.map((l) => l.text).filter((t) => t.length > 0).join('\n'), linkLabels, quoted };
+}

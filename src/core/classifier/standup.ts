@@ -1,0 +1,202 @@
+import type { Line } from './normalize';
+
+/**
+ * Recognises status updates and cuts them into work items.
+ *
+ * Formats: "Yesterday / Today / Blockers", "Done / Doing / Blocked", "Y: / T: / B:" (on lines or
+ * inline), emoji-led sections (✅ / 🚧 / ⛔), standup-app question headers ("*What did you do
+ * yesterday?*"), plain bullet lists of one's own work, and prose ("yesterday I …, today I …").
+ * Blocker sections, "none", "OOO" and the app's own lines are not items.
+ */
+
+type Section = 'done' | 'plan' | 'blocker';
+
+const HEADER =
+  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since (?:the |your )?last (?:update|standup|check-?in))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|yesterday|yday|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|today|tdy|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|$)\s*/;
+
+const TITLE_LINE =
+  /^(?:@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
+
+const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
+  white_check_mark: 'done',
+  heavy_check_mark: 'done',
+  ballot_box_with_check: 'done',
+  check: 'done',
+  done: 'done',
+  construction: 'plan',
+  building_construction: 'plan',
+  arrow_right: 'plan',
+  arrow_forward: 'plan',
+  soon: 'plan',
+  hammer: 'plan',
+  hammer_and_wrench: 'plan',
+  dart: 'plan',
+  memo: 'plan',
+  spiral_note_pad: 'plan',
+  next_track: 'plan',
+  arrows_counterclockwise: 'plan',
+  runner: 'plan',
+  running: 'plan',
+  eyes: 'plan',
+  no_entry: 'blocker',
+  no_entry_sign: 'blocker',
+  warning: 'blocker',
+  octagonal_sign: 'blocker',
+  stop_sign: 'blocker',
+  rotating_light: 'blocker',
+  x: 'blocker',
+  red_circle: 'blocker',
+  sos: 'blocker',
+};
+
+const NOT_ITEM =
+  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*)$/;
+
+const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+)(?=(?:y|t|b|yesterday|today|tomorrow|blockers?|blocked|done|doing|next)\s*:)/g;
+
+export interface StandupParse {
+  items: string[];
+  /** The format that was recognised, for reasons. */
+  format: 'sections' | 'questions' | 'emoji' | 'bullets' | 'prose';
+}
+
+function sectionOf(match: RegExpExecArray): Section {
+  if (match[1] !== undefined) return 'done';
+  if (match[2] !== undefined) return 'plan';
+  return 'blocker';
+}
+
+/** Splits "a, b; c and then d" into items, keeping parenthesised asides in their item. */
+export function splitItems(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  const flush = (): void => {
+    const item = current
+      .trim()
+      .replace(/^(?:and|then|also|plus|&)\s+/, '')
+      .replace(/^(?:and then|then)\s+/, '')
+      .replace(/[.,;:\s-]+$/, '')
+      .trim();
+    if (item.length > 0) parts.push(item);
+    current = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === '+' || (ch === '.' && (text[i + 1] === ' ' || i === text.length - 1)))) {
+      flush();
+      continue;
+    }
+    if (depth === 0 && text.startsWith(' plus ', i)) {
+      flush();
+      i += 5;
+      continue;
+    }
+    if (depth === 0 && text.startsWith(' and ', i)) {
+      // Split "wrote X and sent Y" (a new verb follows), not "interviews with A and B".
+      const next = /^ and (?:then |also )?([a-z'-]+)/.exec(text.slice(i))?.[1] ?? '';
+      if (/(?:ed|ing)$/.test(next) || /^(?:sent|wrote|did|made|took|ran|met|built|set|send|write|update|book|chase|draft|run|review|prep|fix|do|start|finish|plan|sync)$/.test(next)) {
+        flush();
+        i += 4;
+        continue;
+      }
+    }
+    current += ch;
+  }
+  flush();
+  return parts.filter((p) => !NOT_ITEM.test(p));
+}
+
+function stripProse(item: string): string {
+  return item
+    .replace(/^(?:mostly |also |then |and )*/, '')
+    .replace(/^(?:yesterday|today|tomorrow|this morning|this afternoon|later|next)\b[:,]?\s*/, '')
+    .replace(/^(?:i'?m|i am|i'?ll|i will|i|we|we'?re|gonna|going to|planning to|plan to|need to|want to|on|working on|was|am)\s+/g, '')
+    .replace(/^(?:also |still |going to |need to |on |working on )+/, '')
+    .trim();
+}
+
+/** Returns the standup's items, or undefined when the lines are not a status update. */
+export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupParse | undefined {
+  // Inline "Y: a; T: b; B: none" becomes one section per line.
+  const segments: Line[] = [];
+  for (const line of lines) {
+    if (/(?:^|\s|;)(?:y|t|b|yesterday|today|blockers?|done|doing|blocked)\s*:/.test(line.text)) {
+      const pieces = line.text.split(INLINE_HEADER).filter((p) => p.trim().length > 0);
+      pieces.forEach((text, i) => segments.push({ text: text.trim(), bullet: i === 0 ? line.bullet : false, leadEmoji: i === 0 ? line.leadEmoji : [] }));
+    } else {
+      segments.push(line);
+    }
+  }
+
+  // 1. Headed sections (words or app questions).
+  const seen = new Set<Section>();
+  let questions = 0;
+  let current: Section | undefined;
+  const sectionItems: string[] = [];
+  const preamble: Line[] = [];
+  for (const seg of segments) {
+    const header = HEADER.exec(seg.text);
+    if (header) {
+      const section = sectionOf(header);
+      seen.add(section);
+      if (/\?/.test(header[0]) || /^what|^any/.test(header[0])) questions++;
+      current = section;
+      const restText = seg.text.slice(header[0].length).trim();
+      if (restText.length > 0 && section !== 'blocker') sectionItems.push(...splitItems(stripProse(restText)));
+      continue;
+    }
+    if (TITLE_LINE.test(seg.text)) continue;
+    if (current === undefined) {
+      preamble.push(seg);
+      continue;
+    }
+    if (current !== 'blocker') sectionItems.push(...splitItems(seg.text));
+  }
+  if (seen.size >= 2 || (questions >= 1 && fromBot) || (seen.size === 1 && questions >= 2)) {
+    return { items: sectionItems, format: questions > 0 ? 'questions' : 'sections' };
+  }
+
+  // 2. Emoji-led sections.
+  const emojiLines = lines.filter((l) => l.leadEmoji.some((e) => EMOJI_SECTIONS[e] !== undefined));
+  const emojiKinds = new Set(emojiLines.map((l) => EMOJI_SECTIONS[l.leadEmoji.find((e) => EMOJI_SECTIONS[e] !== undefined) ?? '']));
+  if (emojiLines.length >= 2 && emojiKinds.size >= 2 && emojiLines.length >= lines.length - 1) {
+    const items: string[] = [];
+    for (const l of emojiLines) {
+      const kind = EMOJI_SECTIONS[l.leadEmoji.find((e) => EMOJI_SECTIONS[e] !== undefined) ?? ''];
+      if (kind !== 'blocker') items.push(...splitItems(l.text));
+    }
+    return { items, format: 'emoji' };
+  }
+
+  // 3. A plain bullet list of one's own work (no one is named in it).
+  const bullets = lines.filter((l) => l.bullet);
+  const others = lines.filter((l) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text));
+  if (bullets.length >= 3 && others.length === 0 && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
+    const items: string[] = [];
+    for (const b of bullets) {
+      const header = HEADER.exec(b.text);
+      if (header && sectionOf(header) === 'blocker') continue;
+      items.push(...splitItems(header ? b.text.slice(header[0].length) : b.text));
+    }
+    return { items, format: 'bullets' };
+  }
+
+  // 4. Prose: "yesterday I …, today I …".
+  const text = lines.map((l) => l.text).join(' ');
+  if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
+    const items: string[] = [];
+    for (const sentence of text.split(/(?<=[.!;])\s+/)) {
+      if (/^(?:no blockers?|nothing blocking|blockers?\b|not blocked)/.test(sentence)) continue;
+      // "yesterday was all discovery: four customer calls" – the part before the colon is a heading.
+      const body = sentence.includes(': ') ? sentence.slice(sentence.indexOf(': ') + 2) : sentence;
+      for (const piece of body.split(/,\s+(?=(?:today|tomorrow|then|and|also)\b)|,\s+/)) {
+        items.push(...splitItems(stripProse(piece)));
+      }
+    }
+    return { items: items.filter((i) => i.length > 0), format: 'prose' };
+  }
+  return undefined;
+}

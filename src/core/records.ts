@@ -1,0 +1,115 @@
+/**
+ * What lanekeeper remembers about a person, per ISO week, and their settings. Pure types plus
+ * small pure helpers; the Redis repositories in src/store/ read and write these shapes.
+ * No message text: only ids, counts, category ids and the short matched phrase.
+ */
+import type { Role } from './types';
+
+export type WorkSource = 'assignment' | 'standup' | 'self_assigned';
+
+/** A reference to a flagged message, for the digest's links. */
+export interface FlaggedMessageRef {
+  channelId: string;
+  ts: string;
+  /** Thread root (its own ts when top-level). */
+  threadTs: string;
+  categories: string[];
+  /** The short matched phrase (the only message text kept). */
+  phrase: string;
+  source: WorkSource;
+  /** Who handed it over; absent when volunteered or reported in a standup. */
+  assignerId?: string;
+  /** Epoch milliseconds when it was seen. */
+  at: number;
+}
+
+/** One person's week. Counters are whole numbers; missing keys mean zero. */
+export interface WeeklyRecord {
+  /** ISO week id, e.g. `2026-W47`, in the person's own timezone. */
+  week: string;
+  /** Pieces of project-management work that reached the person, by category id. */
+  projectByCategory: Record<string, number>;
+  /** The same pieces by source. */
+  projectBySource: Partial<Record<WorkSource, number>>;
+  /** Pieces of project work in total (each flagged message counts once). */
+  projectItems: number;
+  /** Pieces of product work seen reaching the person (assignments and standup items). */
+  productItems: number;
+  /** Standup items the person reported: all of them, and how many were project work. */
+  standupItems: number;
+  standupProjectItems: number;
+  /** Who handed project work over, by Slack user id. */
+  assigners: Record<string, number>;
+  /** Which channels project work came from, by channel id. */
+  channels: Record<string, number>;
+  nudges: number;
+  handoffs: number;
+  notProjectWork: number;
+  snoozes: number;
+  /** Flagged messages, oldest first, at most 50 per week. */
+  flagged: FlaggedMessageRef[];
+}
+
+export function emptyWeek(week: string): WeeklyRecord {
+  return {
+    week,
+    projectByCategory: {},
+    projectBySource: {},
+    projectItems: 0,
+    productItems: 0,
+    standupItems: 0,
+    standupProjectItems: 0,
+    assigners: {},
+    channels: {},
+    nudges: 0,
+    handoffs: 0,
+    notProjectWork: 0,
+    snoozes: 0,
+    flagged: [],
+  };
+}
+
+export const NUDGE_DELIVERY_MODES = ['ephemeral', 'thread', 'dm', 'off'] as const;
+export type DeliveryMode = (typeof NUDGE_DELIVERY_MODES)[number];
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** When a person's weekly digest is due, in their own timezone. */
+export interface DigestSlot {
+  /** 1 = Monday … 7 = Sunday (ISO). */
+  isoWeekday: number;
+  /** 0..23, local time. */
+  hour: number;
+}
+
+export const DEFAULT_DIGEST_SLOT: DigestSlot = { isoWeekday: 1, hour: 9 };
+
+/** A person's settings in one workspace. */
+export interface PersonSettings {
+  /** Role set with `/lane role` by the person or an admin; undefined: read from the profile title. */
+  role?: Role;
+  roleSetBy?: 'self' | 'admin';
+  /** The project manager or coordinator this person hands project work to. */
+  delegateId?: string;
+  /** All nudges off (`/lane off`). */
+  nudgesOff: boolean;
+  /** Epoch milliseconds until which nudges are snoozed; 0 when not snoozed. */
+  snoozedUntil: number;
+  /** Channel ids where this person muted nudges. */
+  mutedChannels: string[];
+  /** Phrases this person said are not project work (normalised, lower case). */
+  dismissedPhrases: string[];
+  /** Weekly digest: off, or when it is due. */
+  digest: { enabled: boolean; slot: DigestSlot; alwaysSend: boolean };
+}
+
+export function defaultSettings(): PersonSettings {
+  return {
+    nudgesOff: false,
+    snoozedUntil: 0,
+    mutedChannels: [],
+    dismissedPhrases: [],
+    digest: { enabled: true, slot: { ...DEFAULT_DIGEST_SLOT }, alwaysSend: false },
+  };
+}

@@ -1,0 +1,41 @@
+import { isoWeekOf } from '../../core/digest/calendar';
+import type { SlackGateway } from '../../slack/gateway';
+import { buildHomeView } from '../../slack/views/home';
+import type { PeopleDirectory } from '../../store/people';
+import type { ProfileCache } from '../../store/profile-cache';
+import type { RecordsStore } from '../../store/records';
+import type { SettingsStore } from '../../store/settings';
+import type { PublishHomePayload } from '../registry';
+
+export interface PublishHomeDeps {
+  slack: SlackGateway;
+  settings: SettingsStore;
+  records: RecordsStore;
+  profiles: ProfileCache;
+  people: PeopleDirectory;
+  now?: () => number;
+}
+
+/** The `publish-home` job: rebuilds one person's Home tab from their settings and this week's record. */
+export async function publishHome(deps: PublishHomeDeps, { teamId, userId }: PublishHomePayload): Promise<void> {
+  const now = (deps.now ?? Date.now)();
+  const [settings, workspace, profile, role] = await Promise.all([
+    deps.settings.person(teamId, userId),
+    deps.settings.workspace(teamId),
+    deps.profiles.get(teamId, userId),
+    deps.people.roleOf(teamId, userId),
+  ]);
+  const timeZone = profile?.tz ?? 'UTC';
+  const week = await deps.records.week(teamId, userId, isoWeekOf(now, timeZone));
+  const delegateId = settings.delegateId ?? workspace.defaultDelegateId;
+  const view = buildHomeView({
+    role: role.role,
+    roleSource: role.source,
+    delegate: delegateId ? { id: delegateId, isDefault: settings.delegateId === undefined } : undefined,
+    settings,
+    week,
+    now,
+    timeZone,
+  });
+  await deps.slack.publishHome(userId, view);
+}

@@ -1,0 +1,42 @@
+import { enqueue, type Queues } from '../../../queue/queues';
+import { jobIdFrom } from '../../../queue/registry';
+import type { SettingsStore } from '../../../store/settings';
+import { HOME_ACTIONS } from '../../views/home';
+
+/** The Home tab's buttons: each changes one setting, then the tab is rebuilt by the deliver worker. */
+export interface HomeButtonDeps {
+  queues: Queues;
+  settings: SettingsStore;
+}
+
+export type HomeAction = (typeof HOME_ACTIONS)[keyof typeof HOME_ACTIONS];
+
+export function createHomeButtonHandler({ queues, settings }: HomeButtonDeps) {
+  return async function handleHomeClick(click: { actionId: HomeAction; teamId: string; userId: string; value?: string; actionTs: string }) {
+    const { teamId, userId } = click;
+    switch (click.actionId) {
+      case HOME_ACTIONS.nudgesOn:
+        await settings.setNudgesOff(teamId, userId, false);
+        break;
+      case HOME_ACTIONS.nudgesOff:
+        await settings.setNudgesOff(teamId, userId, true);
+        break;
+      case HOME_ACTIONS.endSnooze:
+        await settings.snoozeUntil(teamId, userId, 0);
+        break;
+      case HOME_ACTIONS.unmute:
+        if (click.value) await settings.setChannelMuted(teamId, userId, click.value, false);
+        break;
+      case HOME_ACTIONS.restorePhrases:
+        await settings.restorePhrases(teamId, userId);
+        break;
+      case HOME_ACTIONS.digestOn:
+        await settings.setDigest(teamId, userId, { enabled: true });
+        break;
+      case HOME_ACTIONS.digestOff:
+        await settings.setDigest(teamId, userId, { enabled: false });
+        break;
+    }
+    await enqueue(queues, 'deliver', 'publish-home', { teamId, userId }, { jobId: jobIdFrom('home', teamId, userId, click.actionTs) });
+  };
+}

@@ -1,0 +1,104 @@
+import { isoWeekOf } from '../../../core/digest/calendar';
+import type { Logger } from '../../../logger';
+import { enqueue, type Queues } from '../../../queue/queues';
+import { jobIdFrom, type RespondPayload } from '../../../queue/registry';
+import type { ProfileCache } from '../../../store/profile-cache';
+import type { RecordsStore } from '../../../store/records';
+import type { SettingsStore } from '../../../store/settings';
+import { buildHandoffMessage, escapeMrkdwn, NUDGE_ACTIONS, nudgeButtonValue, type NudgeButtonValue } from '../../views/nudge';
+
+/**
+ * The four buttons on a nudge. Settings and records are written here (single Redis commands);
+ * everything that talks to Slack (the hand-off post, the confirmation that replaces the nudge) is
+ * queued for the deliver worker, so the click is acknowledged at once.
+ */
+export interface NudgeButtonDeps {
+  queues: Queues;
+  settings: SettingsStore;
+  records: RecordsStore;
+  profiles: ProfileCache;
+  logger: Logger;
+  now?: () => number;
+}
+
+export type NudgeAction = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
+
+export interface NudgeClick {
+  actionId: NudgeAction;
+  teamId: string;
+  userId: string;
+  value: string;
+  responseUrl?: string;
+  actionTs: string;
+}
+
+const SNOOZE_WEEK_MS = 7 * 24 * 3600 * 1000;
+
+export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
+  const now = deps.now ?? Date.now;
+
+  const respond = async (click: NudgeClick, text: string, replaceOriginal: boolean) => {
+    if (!click.responseUrl) return;
+    const payload: RespondPayload = { teamId: click.teamId, responseUrl: click.responseUrl, text, replaceOriginal };
+    await enqueue(deps.queues, 'deliver', 'respond', payload, { jobId: jobIdFrom('respond', click.teamId, click.userId, click.actionTs) });
+  };
+
+  return async function handleNudgeClick(click: NudgeClick): Promise<void> {
+    const parsed = nudgeButtonValue.safeParse(safeJson(click.value));
+    if (!parsed.success) {
+      deps.logger.warn({ actionId: click.actionId }, 'nudge button with an unreadable value ignored');
+      return;
+    }
+    const value = parsed.data;
+    if (click.userId !== value.r) {
+      await respond(click, `These buttons are for <@${value.r}>.`, false);
+      return;
+    }
+    const { teamId, userId } = click;
+    const week = isoWeekOf(now(), (await deps.profiles.peek(teamId, userId))?.tz ?? 'UTC');
+    const phrase = `“${escapeMrkdwn(value.p)}”`;
+
+    switch (click.actionId) {
+      case NUDGE_ACTIONS.handoff:
+        await handOff(click, value);
+        await deps.records.increment(teamId, userId, week, 'handoffs');
+        await respond(click, `Handed off: I asked <@${value.d}> in the thread to take ${phrase}.`, true);
+        return;
+      case NUDGE_ACTIONS.notProjectWork:
+        await deps.settings.dismissPhrase(teamId, userId, value.p);
+        await deps.records.recordFalsePositive(teamId, value.k);
+        await deps.records.increment(teamId, userId, week, 'notProjectWork');
+        await respond(click, `Thanks for telling me. I won't nudge you about ${phrase} again (\`/lane restore\` undoes this).`, true);
+        return;
+      case NUDGE_ACTIONS.snoozeWeek:
+        await deps.settings.snoozeUntil(teamId, userId, now() + SNOOZE_WEEK_MS);
+        await deps.records.increment(teamId, userId, week, 'snoozes');
+        await respond(click, 'Snoozed for a week. `/lane snooze off` ends it early.', true);
+        return;
+      case NUDGE_ACTIONS.muteChannel:
+        await deps.settings.setChannelMuted(teamId, userId, value.c, true);
+        await respond(click, `No more nudges for you in <#${value.c}>. \`/lane unmute\` there, or the Home tab, undoes it.`, true);
+        return;
+    }
+  };
+
+  async function handOff(click: NudgeClick, value: NudgeButtonValue): Promise<void> {
+    if (!value.d) return;
+    await enqueue(
+      deps.queues,
+      'deliver',
+      'post-message',
+      { teamId: click.teamId, channelId: value.c, threadTs: value.t, text: buildHandoffMessage(value).text, purpose: 'handoff' },
+      // One hand-off per thread and person, however often the button is clicked.
+      { jobId: jobIdFrom('handoff', click.teamId, value.c, value.t, value.r), deduplicateForMs: 7 * 24 * 3600 * 1000 },
+    );
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,134 @@
+import type { Redis } from 'ioredis';
+import { defaultSettings, type DeliveryMode, type DigestSlot, type PersonSettings } from '../core/records';
+import { ROLES, type Role } from '../core/types';
+import type { KeySpace } from './redis';
+
+/**
+ * Per-person and per-workspace settings. Each setting is its own hash field or set member, so every
+ * change is a single atomic Redis command and two clicks at once cannot overwrite each other.
+ * Settings are kept until the workspace uninstalls the app.
+ */
+export interface SettingsStore {
+  person(teamId: string, userId: string): Promise<PersonSettings>;
+  setRole(teamId: string, userId: string, role: Role | undefined, setBy: 'self' | 'admin'): Promise<void>;
+  setDelegate(teamId: string, userId: string, delegateId: string | undefined): Promise<void>;
+  setNudgesOff(teamId: string, userId: string, off: boolean): Promise<void>;
+  snoozeUntil(teamId: string, userId: string, untilMs: number): Promise<void>;
+  setChannelMuted(teamId: string, userId: string, channelId: string, muted: boolean): Promise<void>;
+  dismissPhrase(teamId: string, userId: string, phrase: string): Promise<void>;
+  restorePhrases(teamId: string, userId: string): Promise<number>;
+  setDigest(teamId: string, userId: string, digest: { enabled: boolean; slot?: DigestSlot; alwaysSend?: boolean }): Promise<void>;
+
+  workspace(teamId: string): Promise<WorkspaceSettings>;
+  setDefaultDelegate(teamId: string, delegateId: string | undefined): Promise<void>;
+  setChannelMode(teamId: string, channelId: string, mode: DeliveryMode): Promise<void>;
+  channelMode(teamId: string, channelId: string): Promise<DeliveryMode>;
+  setProductLead(teamId: string, userId: string, lead: boolean): Promise<void>;
+  setTeamDigestSubscription(teamId: string, userId: string, subscribed: boolean): Promise<void>;
+}
+
+export interface WorkspaceSettings {
+  defaultDelegateId?: string;
+  productLeads: string[];
+  teamDigestSubscribers: string[];
+}
+
+export function normalizePhrase(phrase: string): string {
+  return phrase.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySpace }): SettingsStore {
+  const personKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId);
+  const mutedKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId, 'muted');
+  const dismissedKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId, 'dismissed');
+  const workspaceKey = (teamId: string) => keys.team(teamId, 'workspace');
+  const leadsKey = (teamId: string) => keys.team(teamId, 'leads');
+  const subscribersKey = (teamId: string) => keys.team(teamId, 'team-digest');
+  const channelModesKey = (teamId: string) => keys.team(teamId, 'channel-modes');
+  const setOrDelete = (key: string, field: string, value: string | undefined) =>
+    value === undefined ? redis.hdel(key, field) : redis.hset(key, field, value);
+
+  return {
+    async person(teamId, userId) {
+      const [fields, muted, dismissed] = await Promise.all([
+        redis.hgetall(personKey(teamId, userId)),
+        redis.smembers(mutedKey(teamId, userId)),
+        redis.smembers(dismissedKey(teamId, userId)),
+      ]);
+      const settings = defaultSettings();
+      if ((ROLES as readonly string[]).includes(fields.role ?? '')) settings.role = fields.role as Role;
+      if (fields.roleSetBy === 'self' || fields.roleSetBy === 'admin') settings.roleSetBy = fields.roleSetBy;
+      if (fields.delegateId) settings.delegateId = fields.delegateId;
+      settings.nudgesOff = fields.nudgesOff === '1';
+      settings.snoozedUntil = Number(fields.snoozedUntil ?? 0) || 0;
+      settings.mutedChannels = muted.sort();
+      settings.dismissedPhrases = dismissed.sort();
+      if (fields.digestEnabled !== undefined) settings.digest.enabled = fields.digestEnabled === '1';
+      if (fields.digestWeekday) settings.digest.slot.isoWeekday = Number(fields.digestWeekday);
+      if (fields.digestHour) settings.digest.slot.hour = Number(fields.digestHour);
+      settings.digest.alwaysSend = fields.digestAlways === '1';
+      return settings;
+    },
+    async setRole(teamId, userId, role, setBy) {
+      if (role === undefined) {
+        await redis.hdel(personKey(teamId, userId), 'role', 'roleSetBy');
+        return;
+      }
+      await redis.hset(personKey(teamId, userId), 'role', role, 'roleSetBy', setBy);
+    },
+    async setDelegate(teamId, userId, delegateId) {
+      await setOrDelete(personKey(teamId, userId), 'delegateId', delegateId);
+    },
+    async setNudgesOff(teamId, userId, off) {
+      await redis.hset(personKey(teamId, userId), 'nudgesOff', off ? '1' : '0');
+    },
+    async snoozeUntil(teamId, userId, untilMs) {
+      await redis.hset(personKey(teamId, userId), 'snoozedUntil', String(Math.max(0, Math.floor(untilMs))));
+    },
+    async setChannelMuted(teamId, userId, channelId, muted) {
+      if (muted) await redis.sadd(mutedKey(teamId, userId), channelId);
+      else await redis.srem(mutedKey(teamId, userId), channelId);
+    },
+    async dismissPhrase(teamId, userId, phrase) {
+      await redis.sadd(dismissedKey(teamId, userId), normalizePhrase(phrase));
+    },
+    async restorePhrases(teamId, userId) {
+      const count = await redis.scard(dismissedKey(teamId, userId));
+      await redis.del(dismissedKey(teamId, userId));
+      return count;
+    },
+    async setDigest(teamId, userId, { enabled, slot, alwaysSend }) {
+      const fields: string[] = ['digestEnabled', enabled ? '1' : '0'];
+      if (slot) fields.push('digestWeekday', String(slot.isoWeekday), 'digestHour', String(slot.hour));
+      if (alwaysSend !== undefined) fields.push('digestAlways', alwaysSend ? '1' : '0');
+      await redis.hset(personKey(teamId, userId), ...fields);
+    },
+
+    async workspace(teamId) {
+      const [fields, leads, subscribers] = await Promise.all([
+        redis.hgetall(workspaceKey(teamId)),
+        redis.smembers(leadsKey(teamId)),
+        redis.smembers(subscribersKey(teamId)),
+      ]);
+      return { defaultDelegateId: fields.defaultDelegateId || undefined, productLeads: leads.sort(), teamDigestSubscribers: subscribers.sort() };
+    },
+    async setDefaultDelegate(teamId, delegateId) {
+      await setOrDelete(workspaceKey(teamId), 'defaultDelegateId', delegateId);
+    },
+    async setChannelMode(teamId, channelId, mode) {
+      await redis.hset(channelModesKey(teamId), channelId, mode);
+    },
+    async channelMode(teamId, channelId) {
+      const mode = await redis.hget(channelModesKey(teamId), channelId);
+      return mode === 'thread' || mode === 'dm' || mode === 'off' ? mode : 'ephemeral';
+    },
+    async setProductLead(teamId, userId, lead) {
+      if (lead) await redis.sadd(leadsKey(teamId), userId);
+      else await redis.srem(leadsKey(teamId), userId);
+    },
+    async setTeamDigestSubscription(teamId, userId, subscribed) {
+      if (subscribed) await redis.sadd(subscribersKey(teamId), userId);
+      else await redis.srem(subscribersKey(teamId), userId);
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import { appHomeOpenedEvent, appUninstalledEvent, messageEvent } from '../../scripts/local-slack/requests';
+import type { RecordedCall } from '../../scripts/local-slack/web-api';
+import { CAST, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
+
+/**
+ * People and conversation: `/lane`, the nudge's buttons, the Home tab, the limits that keep the
+ * bot tactful, and forgetting a workspace. Real app, real Redis, local Slack.
+ */
+const ADMIN = { id: 'U_ADMIN', name: 'admin', title: 'Engineering Manager', tz: 'UTC', tz_offset: 0, is_admin: true };
+
+describe('people and conversation', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    h.slack.addUser(ADMIN);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const lane = async (text: string, userId: string = CAST.ana.id, channelId = 'C_PLAN') => {
+    const response = await h.sender.sendSlashCommand({ text, userId, teamId: TEAM, channelId });
+    expect(response.status).toBe(200);
+    return (response.json as { text: string; response_type: string; blocks?: unknown[] }) ?? { text: response.body, response_type: '' };
+  };
+  const handProjectWork = (channel = 'C_PLAN', text = 'can you book the room for the retro and send the invites?') => {
+    const event = messageEvent({ team: TEAM, channel, user: CAST.lead.id, text: `<@${CAST.ana.id}> ${text}` });
+    return h.sender.sendEvent(event).then(() => event);
+  };
+  const buttonValue = (call: RecordedCall, actionId: string): string => {
+    const blocks = call.params.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const button = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
+    if (!button) throw new Error(`no ${actionId} button on the nudge`);
+    return button.value;
+  };
+  const click = (call: RecordedCall, actionId: string, userId: string = CAST.ana.id) =>
+    h.sender.sendInteraction(
+      h.sender.blockAction({
+        userId,
+        teamId: TEAM,
+        channelId: String(call.params.channel),
+        actionId,
+        value: buttonValue(call, actionId),
+        ephemeral: true,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
+
+  describe('/lane', () => {
+    it('explains itself with an example for each subcommand', async () => {
+      const reply = await lane('help');
+      expect(reply.response_type).toBe('ephemeral');
+      for (const sub of ['check', 'role', 'delegate', 'snooze', 'mute', 'channel', 'stats', 'digest']) expect(reply.text).toContain(`/lane ${sub}`);
+    });
+
+    it('answers bad input with what was wrong and the right form', async () => {
+      expect((await lane('frobnicate')).text).toMatch(/I don't know `frobnicate`\. Try `\/lane help`/);
+      expect((await lane('snooze forever')).text).toMatch(/`forever` is not a duration\. Use `\/lane snooze <duration>` \(e\.g\. `2h`/);
+      expect((await lane('channel loud')).text).toMatch(/not a delivery mode/);
+      expect((await lane('role wizard')).text).toMatch(/not a role/);
+    });
+
+    it('judges any text with reasons and the tip it would give', async () => {
+      const reply = await lane(`check <@${CAST.ana.id}> can you book the retro room?`);
+      expect(reply.text).toMatch(/meeting logistics/);
+      expect(reply.text).toMatch(/Tip I would give/);
+    });
+
+    it('sets and shows roles; only admins set someone else’s', async () => {
+      expect((await lane('role')).text).toMatch(/\*product\* \(from the Slack title\)/);
+      expect((await lane('role project')).text).toMatch(/now \*project\*/);
+      expect((await lane('role')).text).toMatch(/\*project\* \(set with \/lane role\)/);
+      expect((await lane(`role <@${CAST.raj.id}> product`)).text).toMatch(/Only workspace admins/);
+      expect((await lane(`role <@${CAST.raj.id}> product`, ADMIN.id)).text).toMatch(/now \*product\*/);
+      expect((await lane(`role <@${CAST.raj.id}>`)).text).toMatch(/\*product\* \(set by an admin\)/);
+    });
+
+    it('a product manager who says they are not one is not nudged', async () => {
+      await lane('role other');
+      await handProjectWork();
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    });
+
+    it('sets a delegate, and the default delegate only for admins', async () => {
+      expect((await lane(`delegate <@${CAST.raj.id}>`)).text).toMatch(/handing project work to <@U_RAJ>/);
+      expect((await lane('delegate')).text).toMatch(/You hand project work to <@U_RAJ>\./);
+      expect((await lane(`delegate default <@${CAST.raj.id}>`)).text).toMatch(/Only workspace admins/);
+      expect((await lane(`delegate default <@${CAST.raj.id}>`, ADMIN.id)).text).toMatch(/default delegate/);
+      expect((await lane('delegate', CAST.ben.id)).text).toMatch(/<@U_RAJ> \(the workspace default\)/);
+    });
+
+    it('snooze, off and mute silence nudges until undone', async () => {
+      // Each message is fully handled before the next setting changes.
+      await lane('snooze 2h');
+      await handProjectWork('C_ONE');
+      await waitForIdle(h.app);
+      await lane('snooze off');
+      await lane('off');
+      await handProjectWork('C_TWO');
+      await waitForIdle(h.app);
+      await lane('on');
+      await lane('mute', CAST.ana.id, 'C_THREE');
+      await handProjectWork('C_THREE');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+      await lane('unmute', CAST.ana.id, 'C_THREE');
+      await handProjectWork('C_THREE', 'please update the project timeline');
+      await h.slack.waitForCall('chat.postEphemeral');
+    });
+
+    it('reports the person’s own balance', async () => {
+      await handProjectWork();
+      await h.slack.waitForCall('chat.postEphemeral');
+      await waitForIdle(h.app);
+      const reply = await lane('stats');
+      expect(reply.text).toMatch(/1 pieces? of project work and 0 of product work \(100% project\)/);
+      expect(reply.text).toMatch(/meeting logistics 1/);
+      expect(reply.text).toMatch(/assigned by others 1/);
+    });
+  });
+
+  describe('delivery modes per channel', () => {
+    it('thread: a friendly public reply addressed to the assigner and the product manager', async () => {
+      await lane('channel thread', CAST.lead.id);
+      const event = await handProjectWork();
+      const post = await h.slack.waitForCall('chat.postMessage');
+      expect(post.params).toMatchObject({ channel: 'C_PLAN', thread_ts: event.event.ts });
+      expect(String(post.params.text)).toContain(`<@${CAST.lead.id}> <@${CAST.ana.id}>`);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    });
+
+    it('dm: a direct message to the product manager', async () => {
+      await lane('channel dm', CAST.lead.id);
+      await handProjectWork();
+      const post = await h.slack.waitForCall('chat.postMessage');
+      expect(h.slack.callsTo('conversations.open')[0].params.users as string).toBe(CAST.ana.id);
+      expect(String(post.params.channel)).toMatch(/^D/);
+    });
+
+    it('off: nothing at all', async () => {
+      await lane('channel off', CAST.lead.id);
+      await handProjectWork();
+      await waitForIdle(h.app);
+      expect(h.slack.calls.filter((c) => c.method.startsWith('chat.'))).toHaveLength(0);
+    });
+  });
+
+  describe('limits', () => {
+    it('nudges at most once per thread per person', async () => {
+      const first = await handProjectWork();
+      await h.slack.waitForCall('chat.postEphemeral');
+      await h.sender.sendEvent(
+        messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, threadTs: first.event.ts, text: `<@${CAST.ana.id}> and please update the project timeline too` }),
+      );
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+    });
+
+    it('caps nudges at 3 a day per person', async () => {
+      for (const channel of ['C_A', 'C_B', 'C_C', 'C_D']) await handProjectWork(channel);
+      await h.slack.waitForCalls('chat.postEphemeral', 3);
+      await waitForIdle(h.app);
+      await sleep(200);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(3);
+    });
+
+    it('holds a nudge outside the person’s working hours', async () => {
+      // A zone where it is now 02:00: far from 08:00-19:00 whatever the test machine's clock says.
+      h.slack.addUser({ ...CAST.ana, tz: zoneWhereItIsHour(2) });
+      await handProjectWork();
+      await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 1, 'the nudge to wait for the morning');
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    });
+  });
+
+  describe('the nudge’s buttons', () => {
+    it('Not project work: thanks the person, records it, and stops that phrase', async () => {
+      await handProjectWork();
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      expect((await click(nudge, 'nudge_not_project_work')).status).toBe(200);
+      const answer = await h.slack.waitForCall('response_url');
+      expect(answer.params).toMatchObject({ replace_original: true });
+      expect(String(answer.params.text)).toMatch(/Thanks for telling me/);
+      await handProjectWork('C_OTHER');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+      const fp = await h.redis.hgetall(`${h.prefix}:t:${TEAM}:false-positives`);
+      expect(fp).toEqual({ meeting_logistics: '1' });
+    });
+
+    it('Snooze a week: no nudges for a week', async () => {
+      await handProjectWork();
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      await click(nudge, 'nudge_snooze_week');
+      await h.slack.waitForCall('response_url');
+      await handProjectWork('C_OTHER', 'please update the project timeline');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+      expect((await lane('snooze off')).text).toMatch(/Snooze ended/);
+    });
+
+    it('Stop nudging me here: mutes this channel only', async () => {
+      await handProjectWork();
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      await click(nudge, 'nudge_mute_channel');
+      await h.slack.waitForCall('response_url');
+      await handProjectWork('C_PLAN', 'please update the project timeline');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+      await handProjectWork('C_ELSEWHERE', 'please update the project timeline');
+      await h.slack.waitForCalls('chat.postEphemeral', 2);
+    });
+
+    it('only the product manager the nudge was for can use its buttons', async () => {
+      await handProjectWork();
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      await click(nudge, 'nudge_snooze_week', CAST.lead.id);
+      const answer = await h.slack.waitForCall('response_url');
+      expect(String(answer.params.text)).toMatch(/These buttons are for <@U_ANA>/);
+      expect((await lane('role')).text).toBeDefined();
+      const settings = await h.redis.hgetall(`${h.prefix}:t:${TEAM}:person:${CAST.ana.id}`);
+      expect(settings.snoozedUntil).toBeUndefined();
+    });
+
+    it('shows Hand off only when a delegate is known', async () => {
+      await handProjectWork();
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      expect(() => buttonValue(nudge, 'nudge_handoff')).toThrow();
+    });
+  });
+
+  describe('the Home tab', () => {
+    it('shows role, delegate, balance and nudge status, and its buttons change settings', async () => {
+      await lane(`delegate <@${CAST.raj.id}>`);
+      await h.sender.sendEvent(appHomeOpenedEvent({ team: TEAM, user: CAST.ana.id, tab: 'home' }));
+      const published = await h.slack.waitForCall('views.publish');
+      const text = JSON.stringify(published.params.view);
+      expect(text).toContain('product manager');
+      expect(text).toContain('<@U_RAJ>');
+      expect(text).toContain('Turn nudges off');
+
+      const off = h.sender.blockAction({ userId: CAST.ana.id, teamId: TEAM, actionId: 'home_nudges_off', ephemeral: true });
+      await h.sender.sendInteraction(off);
+      await h.slack.waitForCalls('views.publish', 2);
+      expect(JSON.stringify(h.slack.callsTo('views.publish')[1].params.view)).toContain('Turn nudges on');
+      expect((await lane('on')).text).toBe('Nudges are on.');
+    });
+  });
+
+  it('forgets the workspace when the app is uninstalled', async () => {
+    await lane(`delegate <@${CAST.raj.id}>`);
+    await handProjectWork();
+    await h.slack.waitForCall('chat.postEphemeral');
+    await waitForIdle(h.app);
+    expect((await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length).toBeGreaterThan(0);
+    await h.sender.sendEvent(appUninstalledEvent({ team: TEAM }));
+    await waitFor(async () => (await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length === 0, 'the workspace’s keys to be deleted');
+  });
+});

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { messageEvent } from '../../scripts/local-slack/requests';
+import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
+import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+
+const ROOT = path.resolve(__dirname, '../..');
+const projectWork = (text = 'can you book the room for the retro and send the invites?') =>
+  messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ana.id}> ${text}` });
+
+describe('when Redis goes away during receive', () => {
+  let proxy: TcpProxy;
+  let h: Harness;
+  beforeEach(async () => {
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: 6379 });
+    h = await startHarness({ env: { REDIS_URL: proxy.url } });
+  });
+  afterEach(async () => {
+    proxy.restore();
+    await h.close();
+    await proxy.close();
+  });
+
+  it('answers non-2xx so Slack retries, and processes the retried event exactly once when Redis is back', async () => {
+    const event = projectWork();
+    proxy.cut();
+    const started = Date.now();
+    const refused = await h.sender.sendEvent(event);
+    expect(refused.status).toBeGreaterThanOrEqual(500);
+    expect(Date.now() - started).toBeLessThan(3000);
+
+    proxy.restore();
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${h.port}/readyz`)).ok, 'readiness after Redis returns');
+    const retried = await h.sender.sendEvent(event, { retryNum: 1, retryReason: 'http_error' });
+    expect(retried.status).toBe(200);
+    await h.slack.waitForCall('chat.postEphemeral');
+    await waitForIdle(h.app);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+  });
+});
+
+describe('delivering nudges', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('waits out a 429’s Retry-After and then posts exactly once', async () => {
+    h.slack.failNext('chat.postEphemeral', { rateLimited: 1 });
+    await h.sender.sendEvent(projectWork());
+    const delivered = await h.slack.waitForCall('chat.postEphemeral', (call) => call.status === 200);
+    await waitForIdle(h.app);
+    const calls = h.slack.callsTo('chat.postEphemeral');
+    expect(calls.map((call) => call.status)).toEqual([429, 200]);
+    expect(delivered.at - calls[0].at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('retries a Slack 5xx with backoff and posts once', async () => {
+    h.slack.failNext('chat.postEphemeral', { httpStatus: 503 });
+    await h.sender.sendEvent(projectWork());
+    await h.slack.waitForCall('chat.postEphemeral', (call) => call.status === 200, 10000);
+    await waitForIdle(h.app);
+    expect(h.slack.callsTo('chat.postEphemeral').map((call) => call.status)).toEqual([503, 200]);
+  });
+
+  it('fails a permanent Slack error once, without retrying, and says so once in the log', async () => {
+    h.slack.failNext('chat.postEphemeral', { error: 'channel_not_found' });
+    await h.sender.sendEvent(projectWork());
+    await h.slack.waitForCall('chat.postEphemeral');
+    await waitFor(async () => (await h.app.queues.deliver.getFailedCount()) === 1, 'the nudge job to fail');
+    await sleep(200);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+    const failures = h.logs.lines.filter((line) => line.msg === 'job failed for good');
+    expect(failures).toHaveLength(1);
+    expect(JSON.stringify(failures[0])).toContain('channel_not_found');
+  });
+});
+
+describe('a worker killed in the middle of a job', () => {
+  let slack: LocalSlack;
+  let h: Harness;
+  let child: ChildProcess | undefined;
+  beforeEach(async () => {
+    slack = await startLocalSlack({ teamId: TEAM, botToken: BOT_TOKEN });
+    h = await startHarness({ slack, env: { ROLE: 'web' } });
+  });
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    await h.close();
+    await slack.close();
+  });
+
+  it('leaves the job for another worker, which finishes it', async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        ROLE: 'worker',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.url,
+        REDIS_URL,
+        REDIS_PREFIX: h.prefix,
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        JOB_LOCK_MS: '2000',
+      },
+      stdio: 'ignore',
+    });
+    // The doomed worker gets stuck looking up a profile, so it dies holding the job.
+    slack.failNext('users.info', { hang: 60000 });
+    await waitFor(() => slack.callsTo('auth.test').length >= 2, 'the second worker process to start');
+    await h.sender.sendEvent(projectWork());
+    await waitFor(async () => (await h.app.queues.analyze.getActiveCount()) === 1, 'the worker to take the job');
+    await sleep(200);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child?.once('exit', resolve));
+
+    const survivor = await h.startAnother({ ROLE: 'worker' });
+    await slack.waitForCall('chat.postEphemeral', undefined, 15000);
+    await waitForIdle(h.app, 15000);
+    expect(slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+    expect(await finishedJobs(survivor, 'analyze')).toBe(1);
+  });
+});

@@ -1,0 +1,149 @@
+import { PassThrough, Readable } from 'node:stream';
+import { runCli } from '../../src/cli';
+import { parseCheckArgs, runCheck } from '../../src/cli/check';
+import { classifyLine, runClassify } from '../../src/cli/classify';
+import type { CliIo } from '../../src/cli/io';
+
+function capture(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+function io(input: string | Readable): { io: CliIo; out: () => string; err: () => string } {
+  const stdout = capture();
+  const stderr = capture();
+  const stdin = typeof input === 'string' ? Readable.from([input]) : input;
+  return { io: { stdin, stdout: stdout.stream, stderr: stderr.stream }, out: stdout.text, err: stderr.text };
+}
+
+const ANA = { U_ANA: 'product' };
+
+describe('lanekeeper classify', () => {
+  it('writes one JSON line per input line, in order, in the documented shape', async () => {
+    const lines = [
+      { id: 'a', text: '<@U_ANA> please book the retro room', roles: ANA },
+      { id: 'b', text: 'thanks everyone!' },
+      { id: 'c', text: 'Y: updated the gantt\nT: chase legal\nB: none', author: 'U_ANA', roles: ANA },
+    ];
+    const t = io(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(await runClassify([], t.io)).toBe(0);
+    const out = t.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    expect(Object.keys(out[0])).toEqual(['id', 'kind', 'flag', 'assignees', 'work', 'categories', 'confidence', 'reasons']);
+    expect(out[0]).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'], work: 'project', categories: ['meeting_logistics'] });
+    expect(out[1]).toMatchObject({ kind: 'chatter', flag: false });
+    expect(Object.keys(out[2])).toEqual(['id', 'kind', 'flag', 'assignees', 'work', 'categories', 'confidence', 'reasons', 'items', 'projectShare']);
+    expect(out[2]).toMatchObject({ kind: 'standup', flag: true, projectShare: 1 });
+  });
+
+  it('answers a bad line with an error line and goes on', async () => {
+    const input = ['not json', '{"id":"x"}', '{"text":"no id"}', '[1,2]', '{"id":"r","text":"hi","roles":{"U1":"boss"}}', '{"id":"ok","text":"hello"}'].join('\n');
+    const t = io(input);
+    expect(await runClassify([], t.io)).toBe(0);
+    const out = t.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(6);
+    expect(out[0]).toEqual({ error: expect.stringContaining('invalid JSON') });
+    expect(out[1]).toEqual({ id: 'x', error: expect.stringContaining('text') });
+    expect(out[2]).toEqual({ error: expect.stringContaining('id') });
+    expect(out[3]).toEqual({ error: expect.any(String) });
+    expect(out[4]).toEqual({ id: 'r', error: expect.stringContaining('roles.U1') });
+    expect(out[5]).toMatchObject({ id: 'ok', kind: 'chatter' });
+  });
+
+  it('skips blank lines and accepts CRLF line ends', async () => {
+    const t = io('\n{"id":"1","text":"hi"}\r\n\r\n{"id":"2","text":"yo"}\r\n');
+    await runClassify([], t.io);
+    expect(t.out().trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['1', '2']);
+  });
+
+  it('streams: answers a line before stdin ends', async () => {
+    const stdin = new PassThrough();
+    const t = io(stdin);
+    const done = runClassify([], t.io);
+    stdin.write('{"id":"first","text":"hello"}\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(t.out()).toContain('"id":"first"');
+    stdin.end();
+    expect(await done).toBe(0);
+  });
+
+  it('exits 1 when stdin cannot be read', async () => {
+    const stdin = new Readable({
+      read() {
+        this.destroy(new Error('EIO: broken pipe'));
+      },
+    });
+    const t = io(stdin);
+    expect(await runClassify([], t.io)).toBe(1);
+    expect(t.err()).toContain('cannot read stdin');
+  });
+
+  it('reports a classifier crash on that line only', () => {
+    const failing = (): never => {
+      throw new Error('boom');
+    };
+    expect(JSON.parse(classifyLine('{"id":"z","text":"x"}', failing))).toEqual({ id: 'z', error: 'classifier failed: boom' });
+  });
+});
+
+describe('lanekeeper check', () => {
+  it('prints the verdict, the reasons and a tip for a flagged product manager', async () => {
+    const t = io('');
+    const code = await runCheck(['<@U_ANA> can you book the retro room?', '--author', 'U_LEAD', '--role', 'U_ANA=product', '--role=U_RAJ=project'], t.io);
+    expect(code).toBe(0);
+    const out = t.out();
+    expect(out).toMatch(/^kind: +assignment$/m);
+    expect(out).toMatch(/^flag: +yes, nudge <@U_ANA>$/m);
+    expect(out).toContain('meeting_logistics: "book the retro room"');
+    expect(out).toMatch(/^tip \(meeting logistics\): .*<@U_RAJ>/m);
+  });
+
+  it('prints items and the project share for a standup', async () => {
+    const t = io('');
+    await runCheck(['Y: updated the gantt\nT: PRD review\nB: none', '--author', 'U_ANA', '--role', 'U_ANA=product'], t.io);
+    expect(t.out()).toContain('items:       2, project share 50%');
+    expect(t.out()).toContain('- [project] updated the gantt (schedule)');
+  });
+
+  it('rejects bad arguments with usage and exit code 2', async () => {
+    for (const args of [[], ['a', 'b'], ['text', '--role', 'U1=boss'], ['text', '--author'], ['text', '--nope']]) {
+      const t = io('');
+      expect(await runCheck(args, t.io)).toBe(2);
+      expect(t.err()).toContain('usage: lanekeeper check');
+    }
+  });
+
+  it('parses --author, --role (both spellings) and --from-bot', () => {
+    expect(parseCheckArgs(['hi', '--author=U1', '--role', 'U1=product', '--role=U2=project', '--from-bot'])).toEqual({
+      text: 'hi',
+      author: 'U1',
+      roles: { U1: 'product', U2: 'project' },
+      fromBot: true,
+    });
+  });
+});
+
+describe('lanekeeper dispatcher', () => {
+  it('prints usage and exits 2 for --help or no command', async () => {
+    for (const argv of [['--help'], ['-h'], []]) {
+      const t = io('');
+      expect(await runCli(argv, t.io)).toBe(2);
+      expect(t.out()).toContain('usage: lanekeeper <command>');
+      expect(t.out()).toContain('classify');
+    }
+  });
+
+  it('prints usage on stderr and exits 2 for an unknown command', async () => {
+    const t = io('');
+    expect(await runCli(['frobnicate'], t.io)).toBe(2);
+    expect(t.err()).toContain('unknown command "frobnicate"');
+  });
+
+  it('hands the remaining arguments to the command', async () => {
+    const t = io('{"id":"1","text":"hi"}\n');
+    expect(await runCli(['classify'], t.io)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ id: '1', kind: 'chatter' });
+  });
+});

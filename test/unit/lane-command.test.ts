@@ -1,0 +1,74 @@
+import { parseLaneCommand } from '../../src/core/lane-command';
+
+const ok = (text: string) => {
+  const result = parseLaneCommand(text);
+  if (!result.ok) throw new Error(`expected ${text} to parse: ${result.error}`);
+  return result.command;
+};
+const error = (text: string) => {
+  const result = parseLaneCommand(text);
+  if (result.ok) throw new Error(`expected ${text} to be refused`);
+  return result.error;
+};
+
+describe('/lane command parsing', () => {
+  it('shows help for nothing or "help"', () => {
+    expect(ok('')).toEqual({ name: 'help' });
+    expect(ok('  help ')).toEqual({ name: 'help' });
+  });
+
+  it('checks any text, keeping it whole', () => {
+    expect(ok('check <@U1> can you  book the room?')).toEqual({ name: 'check', text: '<@U1> can you  book the room?' });
+    expect(error('check')).toMatch(/Tell me what to check\. Use `\/lane check <text>`/);
+  });
+
+  it('reads roles for oneself and for someone else', () => {
+    expect(ok('role')).toEqual({ name: 'role.show' });
+    expect(ok('role product')).toEqual({ name: 'role.set', role: 'product' });
+    expect(ok('role PM')).toEqual({ name: 'role.set', role: 'product' });
+    expect(ok('role auto')).toEqual({ name: 'role.set', role: 'auto' });
+    expect(ok('role <@U2|raj> project')).toEqual({ name: 'role.set', userId: 'U2', role: 'project' });
+    expect(error('role wizard')).toMatch(/`wizard` is not a role\. Use `\/lane role`/);
+  });
+
+  it('reads delegates, including the workspace default', () => {
+    expect(ok('delegate <@U2>')).toEqual({ name: 'delegate.set', delegateId: 'U2' });
+    expect(ok('delegate none')).toEqual({ name: 'delegate.set', delegateId: undefined });
+    expect(ok('delegate default <@U3|pj>')).toEqual({ name: 'delegate.default', delegateId: 'U3' });
+    expect(error('delegate raj')).toMatch(/Name one person with @/);
+    expect(error('delegate <@U2> <@U3>')).toMatch(/Name one person with @/);
+  });
+
+  it('reads snooze durations and refuses nonsense', () => {
+    expect(ok('snooze 2h')).toEqual({ name: 'snooze', durationMs: 2 * 3600_000, label: '2 hours' });
+    expect(ok('snooze 3d')).toMatchObject({ durationMs: 3 * 86_400_000, label: '3 days' });
+    expect(ok('snooze 1w')).toMatchObject({ durationMs: 604_800_000, label: '1 week' });
+    expect(ok('snooze off')).toEqual({ name: 'snooze.off' });
+    expect(error('snooze forever')).toMatch(/`forever` is not a duration\. Use `\/lane snooze <duration>`/);
+    expect(error('snooze 0h')).toMatch(/from a minute to 90 days/);
+    expect(error('snooze 20w')).toMatch(/from a minute to 90 days/);
+    expect(error('snooze')).toMatch(/Say for how long/);
+  });
+
+  it('reads mute, on/off, channel modes, stats and digest settings', () => {
+    expect(ok('mute')).toEqual({ name: 'mute' });
+    expect(ok('unmute')).toEqual({ name: 'unmute' });
+    expect(ok('off')).toEqual({ name: 'nudges', on: false });
+    expect(ok('on')).toEqual({ name: 'nudges', on: true });
+    expect(ok('channel thread')).toEqual({ name: 'channel', mode: 'thread' });
+    expect(error('channel loud')).toMatch(/`loud` is not a delivery mode/);
+    expect(ok('stats')).toEqual({ name: 'stats', days: 7 });
+    expect(ok('stats 30d')).toEqual({ name: 'stats', days: 30 });
+    expect(error('stats 2y')).toMatch(/`2y` is not a period/);
+    expect(ok('digest')).toEqual({ name: 'digest.preview' });
+    expect(ok('digest off')).toEqual({ name: 'digest.set', enabled: false });
+    expect(ok('digest day tuesday 8')).toEqual({ name: 'digest.set', enabled: true, slot: { isoWeekday: 2, hour: 8 } });
+    expect(error('digest day someday 25')).toMatch(/weekday and an hour from 0 to 23/);
+  });
+
+  it('names an unknown subcommand and points to help, without echoing long input', () => {
+    const message = error(`frobnicate ${'x'.repeat(500)}`);
+    expect(message).toMatch(/I don't know `frobnicate`\. Try `\/lane help`/);
+    expect(message.length).toBeLessThan(120);
+  });
+});

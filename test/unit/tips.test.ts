@@ -1,0 +1,72 @@
+import { PROJECT_CATEGORIES, PRODUCT_CATEGORIES } from '../../src/core/categories';
+import { allTipIds, pickTip } from '../../src/core/tips';
+
+const projectCategories = Object.keys(PROJECT_CATEGORIES);
+
+/** Every tip of a category, by walking the rotation once around. */
+function tipsOf(category: string, delegate?: { id: string }): Array<{ id: string; text: string }> {
+  const tips = [pickTip({ category, delegate })];
+  for (;;) {
+    const next = pickTip({ category, delegate, previousTipId: tips[tips.length - 1].id });
+    if (next.id === tips[0].id) return tips;
+    tips.push(next);
+  }
+}
+
+describe('delegation tips', () => {
+  it('has at least three tips for every project-management category', () => {
+    for (const category of projectCategories) expect(tipsOf(category).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every tip under 300 characters, with or without a delegate', () => {
+    for (const category of [...projectCategories, 'general']) {
+      for (const tip of [...tipsOf(category), ...tipsOf(category, { id: 'U0123456789ABCDEF' })]) expect(tip.text.length).toBeLessThan(300);
+    }
+  });
+
+  it('names the delegate as a Slack mention when one is given', () => {
+    for (const category of projectCategories) {
+      const named = tipsOf(category, { id: 'U_RAJ' }).filter((t) => t.text.includes('<@U_RAJ>'));
+      expect(named.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('reads naturally without a delegate: no empty mention, no placeholder', () => {
+    for (const category of projectCategories) {
+      for (const tip of tipsOf(category)) {
+        expect(tip.text).not.toMatch(/<@|undefined|\{|\}|\s{2,}/);
+        expect(tip.text).toMatch(/[.?!"]$/);
+      }
+    }
+  });
+
+  it('never gives the same person the same tip twice in a row', () => {
+    let previousTipId: string | undefined;
+    const sequence = ['schedule', 'schedule', 'meeting_logistics', 'schedule', 'schedule', 'pricing', 'pricing', 'follow_up'];
+    for (const category of sequence) {
+      const tip = pickTip({ category, previousTipId });
+      expect(tip.id).not.toBe(previousTipId);
+      previousTipId = tip.id;
+    }
+  });
+
+  it('rotates through all of a category\'s tips before repeating one', () => {
+    const ids = tipsOf('status_reporting').map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is deterministic', () => {
+    expect(pickTip({ category: 'risk_log', previousTipId: 'risk_log.1' })).toEqual(pickTip({ category: 'risk_log', previousTipId: 'risk_log.1' }));
+  });
+
+  it('falls back to general tips for product or unknown categories, and survives a malformed previous id', () => {
+    expect(pickTip({ category: Object.keys(PRODUCT_CATEGORIES)[0] }).id).toMatch(/^general\.\d+$/);
+    expect(pickTip({ category: 'no-such-category', previousTipId: 'garbage' }).id).toBe('general.1');
+  });
+
+  it('lists stable ids for every tip', () => {
+    const ids = allTipIds();
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const category of projectCategories) expect(ids).toContain(`${category}.1`);
+  });
+});
