@@ -14,14 +14,9 @@ import { createWorker } from './queue/worker-factory';
 import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
 import { createSlackGateway, createWebClient } from './slack/gateway';
-import { createDeliveryGuards } from './store/delivery-guards';
-import { createPeopleDirectory } from './store/people';
-import { createProfileCache } from './store/profile-cache';
+import { createStores } from './store';
 import { createRedis, KeySpace } from './store/redis';
-import { createTipHistory } from './store/tip-history';
-import { createNudgeCaps } from './store/nudge-caps';
-import { createRecordsStore } from './store/records';
-import { createSettingsStore } from './store/settings';
+import { createDigestService, TICK_WINDOW_MS, type TickResult } from './digest/digest-service';
 
 /**
  * Builds the whole process from its config: the HTTP server, the Bolt app (unless this is a
@@ -42,9 +37,14 @@ export interface LanekeeperApp {
   start(): Promise<{ port: number }>;
   /** Drains: stops taking new work, finishes active jobs, closes Redis. */
   stop(): Promise<void>;
+  /** Queues the digests due at `atMs` (the same path as `lanekeeper digest send --at`). */
+  runDigestTick(atMs: number): Promise<TickResult>;
   readonly metrics: Metrics;
   readonly queues: Queues;
 }
+
+/** The hourly digest tick (a BullMQ job scheduler: one per Redis, however many workers run). */
+export const DIGEST_SCHEDULER_ID = 'digest-hourly';
 
 export function createApp({ config, logger, classifier = defaultClassifier, processMetrics = true }: AppDependencies): LanekeeperApp {
   const metrics = createMetrics({ defaultMetrics: processMetrics });
@@ -63,28 +63,27 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
 
   const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const slack = createSlackGateway(webClient);
-  const profiles = createProfileCache({ redis: storeRedis, keys, slack, ttlSeconds: config.profileCacheTtlSeconds });
-  // Settings and records are read on the receive path too (`/lane`, button clicks): fail fast there.
-  const settings = createSettingsStore({ redis: receives ? fastRedis : storeRedis, keys });
-  const records = createRecordsStore({ redis: receives ? fastRedis : storeRedis, keys });
-  const people = createPeopleDirectory({ profiles, settings });
+  // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
+  const stores = createStores({ redis: storeRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds });
+  const receiveStores = receives ? createStores({ redis: fastRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds }) : stores;
+  let auth: BotAuth | undefined;
+  const digests = createDigestService({
+    ...stores,
+    queues,
+    logger,
+    workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/',
+  });
   const processorDeps: ProcessorDeps = {
-    people,
-    profiles,
-    settings: createSettingsStore({ redis: storeRedis, keys }),
-    records: createRecordsStore({ redis: storeRedis, keys }),
-    caps: createNudgeCaps({ redis: storeRedis, keys }),
+    ...stores,
+    digests,
     redis: storeRedis,
     keys,
     classify: classifier,
-    tipHistory: createTipHistory({ redis: storeRedis, keys }),
     slack,
-    guards: createDeliveryGuards({ redis: storeRedis, keys }),
     metrics,
     queueNudge: (payload, options) => enqueue(queues, 'deliver', 'send-nudge', payload, options),
   };
 
-  let auth: BotAuth | undefined;
   let bolt: BoltApp | undefined;
   let server: Server | undefined;
   let workers: Worker[] = [];
@@ -111,6 +110,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   return {
     metrics,
     queues,
+    runDigestTick: (atMs) => digests.enqueueDue(atMs, TICK_WINDOW_MS),
     async start() {
       auth = await authenticateBot(webClient, { logger });
       logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
@@ -124,11 +124,8 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
           bot: auth,
           metrics,
           classify: classifier,
-          settings,
-          records,
-          people,
-          profiles,
-          workspaceUrl: auth.workspaceUrl,
+          ...receiveStores,
+          digests,
         });
       }
       server = createHttpServer({
@@ -146,6 +143,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
           createWorker('analyze', analyzeProcessors(processorDeps), options),
           createWorker('deliver', deliverProcessors(processorDeps), options),
         ];
+        await queues.analyze.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '0 * * * *' }, { name: 'digest-tick', data: {} });
         for (const worker of workers) void worker.run();
         await Promise.all(workers.map((worker) => worker.waitUntilReady()));
       }

@@ -4,11 +4,13 @@
  */
 import { runCheck } from './cli/check';
 import { runClassify } from './cli/classify';
+import { runDigest } from './cli/digest';
 import { EXIT_USAGE, write, type CliIo, type Command } from './cli/io';
 
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   classify: { run: (args, io) => runClassify(args, io), summary: 'read JSON lines on stdin, write one verdict per line on stdout' },
   check: { run: (args, io) => runCheck(args, io), summary: 'explain the verdict on one message: check "text" [--author U…] [--role U…=product …]' },
+  digest: { run: (args, io) => runDigest(args, io), summary: 'digest send --at <time> (queue the digests due then) | digest preview --user U… [--team T…]' },
 };
 
 export function usage(): string {

@@ -322,20 +322,52 @@ export interface BlockActionFields {
   appId?: string;
   /** Default false: a button on a message the bot posted. */
   ephemeral?: boolean;
+  /** The button's label, as Slack echoes it in `actions[0].text`. Default: the action id. */
+  buttonText?: string;
+  /** Blocks of the message the button is on (Slack sends them back in `message.blocks`). Default none. */
+  messageBlocks?: unknown[];
+  /** Default {@link LOCAL_DEFAULTS}.channelName. */
+  channelName?: string;
+  /**
+   * Set for a button on a view (the Home tab): the container is the view, and, as on Slack, the
+   * payload carries the view instead of a channel, a message and a response_url.
+   */
+  view?: { id: string; type?: string; blocks?: unknown[] };
 }
 
-/** A `block_actions` payload for a button click on a message. */
+/** A `block_actions` payload for a button click on a message, or on a view (see `fields.view`). */
 export function blockActionPayload(fields: BlockActionFields): Record<string, unknown> {
   const team = fields.teamId ?? LOCAL_DEFAULTS.teamId;
   const channel = fields.channelId ?? LOCAL_DEFAULTS.channelId;
   const messageTs = fields.messageTs ?? nextTs();
   const blockId = fields.blockId ?? randomSlackId('', 5).toLowerCase();
   const userName = fields.userName ?? LOCAL_DEFAULTS.userName;
-  return {
+  const common = {
     type: 'block_actions',
     user: { id: fields.userId, username: userName, name: userName, team_id: team },
     api_app_id: fields.appId ?? LOCAL_DEFAULTS.appId,
     token: LOCAL_DEFAULTS.verificationToken,
+    trigger_id: fields.triggerId ?? newTriggerId(),
+    team: { id: team, domain: LOCAL_DEFAULTS.teamDomain },
+    enterprise: null,
+    is_enterprise_install: false,
+  };
+  const actions = [
+    {
+      action_id: fields.actionId,
+      block_id: blockId,
+      text: { type: 'plain_text', text: fields.buttonText ?? fields.actionId, emoji: true },
+      ...(fields.value !== undefined ? { value: fields.value } : {}),
+      type: 'button',
+      action_ts: nextTs(),
+    },
+  ];
+  if (fields.view) {
+    const view = { type: 'home', blocks: [], ...fields.view, team_id: team, app_id: fields.appId ?? LOCAL_DEFAULTS.appId, bot_id: LOCAL_DEFAULTS.botId };
+    return { ...common, container: { type: 'view', view_id: fields.view.id }, view, state: { values: {} }, actions };
+  }
+  return {
+    ...common,
     container: {
       type: 'message',
       message_ts: messageTs,
@@ -343,11 +375,7 @@ export function blockActionPayload(fields: BlockActionFields): Record<string, un
       is_ephemeral: Boolean(fields.ephemeral),
       ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
     },
-    trigger_id: fields.triggerId ?? newTriggerId(),
-    team: { id: team, domain: LOCAL_DEFAULTS.teamDomain },
-    enterprise: null,
-    is_enterprise_install: false,
-    channel: { id: channel, name: LOCAL_DEFAULTS.channelName },
+    channel: { id: channel, name: fields.channelName ?? LOCAL_DEFAULTS.channelName },
     ...(fields.ephemeral
       ? {}
       : {
@@ -358,21 +386,12 @@ export function blockActionPayload(fields: BlockActionFields): Record<string, un
             ts: messageTs,
             bot_id: LOCAL_DEFAULTS.botId,
             ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
-            blocks: [],
+            blocks: fields.messageBlocks ?? [],
           },
         }),
     state: { values: {} },
     response_url: fields.responseUrl ?? unreachableResponseUrl(),
-    actions: [
-      {
-        action_id: fields.actionId,
-        block_id: blockId,
-        text: { type: 'plain_text', text: fields.actionId, emoji: true },
-        ...(fields.value !== undefined ? { value: fields.value } : {}),
-        type: 'button',
-        action_ts: nextTs(),
-      },
-    ],
+    actions,
   };
 }
 

@@ -121,6 +121,13 @@ export interface LocalSlack {
   addChannel(channel: LocalChannel): void;
   /** Puts a message in a channel's history (as if someone had posted it), e.g. to test history reads. */
   addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
+  /**
+   * Changes a stored message's content, as a `response_url` answer with `replace_original` does
+   * (no `edited` mark, unlike `chat.update`). False when there is no such message.
+   */
+  updateMessage(channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean;
+  /** Removes a stored message, as a `response_url` answer with `delete_original` does. False when there is no such message. */
+  deleteMessage(channel: string, ts: string): boolean;
   /** Messages in a channel's history, oldest first (thread replies included). */
   messages(channel: string): StoredMessage[];
   /** The Home tab last published for a user with `views.publish`. */
@@ -399,6 +406,21 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     },
     addMessage: (channel, message) => {
       storeMessage(state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: identity.teamId, ...message, channel });
+    },
+    updateMessage: (channel, ts, changes) => {
+      const message = state.messages.get(channel)?.find((m) => m.ts === ts);
+      if (!message) return false;
+      if (changes.text !== undefined) message.text = changes.text;
+      if (changes.blocks !== undefined) message.blocks = changes.blocks;
+      if (changes.attachments !== undefined) message.attachments = changes.attachments;
+      return true;
+    },
+    deleteMessage: (channel, ts) => {
+      const list = state.messages.get(channel) ?? [];
+      const index = list.findIndex((m) => m.ts === ts);
+      if (index < 0) return false;
+      list.splice(index, 1);
+      return true;
     },
     messages: (channel) => [...(state.messages.get(channel) ?? [])],
     homeView: (userId) => state.homeViews.get(userId),

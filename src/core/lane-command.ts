@@ -23,7 +23,7 @@ export type LaneCommand =
   | { name: 'stats'; days: 7 | 30 }
   | { name: 'digest.preview' }
   | { name: 'digest.set'; enabled: boolean; slot?: DigestSlot }
-  | { name: 'team' }
+  | { name: 'team'; subscribe?: boolean }
   | { name: 'lead'; userId: string; lead: boolean };
 
 export type ParseResult = { ok: true; command: LaneCommand } | { ok: false; error: string };
@@ -40,7 +40,7 @@ export const USAGE: Record<string, string> = {
   channel: '`/lane channel <ephemeral|thread|dm|off>` (how nudges are delivered in this channel)',
   stats: '`/lane stats [7d|30d]`',
   digest: '`/lane digest` (preview), `/lane digest day <weekday> <hour>`, `/lane digest off`, `/lane digest on`',
-  team: '`/lane team` (admins and product leads)',
+  team: '`/lane team` (admins and product leads), `/lane team subscribe` / `unsubscribe` for a weekly DM',
   lead: '`/lane lead @someone` / `/lane lead remove @someone` (admins)',
 };
 
@@ -129,8 +129,12 @@ export function parseLaneCommand(raw: string): ParseResult {
       }
       return fail(`\`${clip(args.join(' '))}\` is not a digest setting.`, 'digest');
     }
-    case 'team':
-      return args.length === 0 ? ok({ name: 'team' }) : fail('`/lane team` takes no arguments.', 'team');
+    case 'team': {
+      const sub = args[0]?.toLowerCase();
+      if (args.length === 0) return ok({ name: 'team' });
+      if (args.length === 1 && (sub === 'subscribe' || sub === 'unsubscribe')) return ok({ name: 'team', subscribe: sub === 'subscribe' });
+      return fail(`\`${clip(args.join(' '))}\` is not a team setting.`, 'team');
+    }
     case 'lead': {
       const remove = args[0]?.toLowerCase() === 'remove';
       const mention = MENTION.exec(args[remove ? 1 : 0] ?? '');

@@ -84,10 +84,30 @@ export type PublishHomePayload = z.infer<typeof publishHomePayload>;
 export const forgetWorkspacePayload = z.object({ teamId: slackId, reason: z.enum(['tokens_revoked', 'app_uninstalled']) });
 export type ForgetWorkspacePayload = z.infer<typeof forgetWorkspacePayload>;
 
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W47');
+
+/** One hourly look for digests that are due (from the job scheduler, or an operator's `digest send --at`). */
+export const digestTickPayload = z.object({
+  /** The tick's time (epoch ms); absent for scheduler ticks, which use the time they were due. */
+  tickMs: z.number().int().optional(),
+  windowMs: z.number().int().positive().optional(),
+});
+export type DigestTickPayload = z.infer<typeof digestTickPayload>;
+
+/** One person's weekly digest, for the ISO week it reports on. */
+export const sendDigestPayload = z.object({ teamId: slackId, userId: slackId, week: isoWeek });
+export type SendDigestPayload = z.infer<typeof sendDigestPayload>;
+
 export const QUEUES = {
-  analyze: { 'analyze-message': analyzeMessagePayload, 'forget-workspace': forgetWorkspacePayload },
+  analyze: {
+    'analyze-message': analyzeMessagePayload,
+    'forget-workspace': forgetWorkspacePayload,
+    'digest-tick': digestTickPayload,
+  },
   deliver: {
     'send-nudge': sendNudgePayload,
+    'send-digest': sendDigestPayload,
+    'send-team-digest': sendDigestPayload,
     'post-message': postMessagePayload,
     respond: respondPayload,
     'publish-home': publishHomePayload,

@@ -31,7 +31,7 @@ export async function deliverOnce(
   target: { teamId: string; method: string },
   context: JobContext,
   send: () => Promise<void>,
-  options: { markSent?: boolean } = {},
+  options: { markSent?: boolean; perMinute?: number } = {},
 ): Promise<'sent' | 'already_sent'> {
   const now = deps.now ?? Date.now;
   const jobId = context.job.id ?? '';
@@ -43,6 +43,10 @@ export async function deliverOnce(
   }
   const blockedUntil = await deps.guards.blockedUntil(target.teamId, target.method);
   if (blockedUntil > now()) await waitUntil(context, blockedUntil);
+  if (options.perMinute) {
+    const nextSlot = await deps.guards.takeSendSlot(target.teamId, target.method, options.perMinute, now());
+    if (nextSlot > 0) await waitUntil(context, nextSlot);
+  }
 
   try {
     await send();

@@ -35,6 +35,8 @@ export interface SlackGateway {
   respond(responseUrl: string, body: { text: string; blocks?: unknown[]; replace_original: boolean }): Promise<void>;
   publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
   permalink(channel: string, ts: string): Promise<string | undefined>;
+  /** The workspace's base URL (auth.test's `url`). */
+  workspaceUrl(): Promise<string | undefined>;
 }
 
 /** A response_url answered with a non-2xx status (an expired URL answers 404). */
@@ -122,6 +124,9 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     },
     async publishHome(userId, view) {
       await client.views.publish({ user_id: userId, view });
+    },
+    async workspaceUrl() {
+      return (await client.auth.test()).url;
     },
     async permalink(channel, ts) {
       const result = await client.chat.getPermalink({ channel, message_ts: ts });

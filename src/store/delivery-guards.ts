@@ -14,6 +14,11 @@ export interface DeliveryGuards {
   /** Epoch milliseconds until which calls are held back, or 0. */
   blockedUntil(teamId: string, method: string): Promise<number>;
   block(teamId: string, method: string, untilMs: number): Promise<void>;
+  /**
+   * Takes one of this minute's sends for a workspace and method. Returns 0 when there was room,
+   * or the epoch ms of the next minute when the budget is spent (the job waits until then).
+   */
+  takeSendSlot(teamId: string, method: string, perMinute: number, nowMs: number): Promise<number>;
 }
 
 const SENT_MARKER_TTL_SECONDS = 14 * 24 * 3600;
@@ -31,6 +36,15 @@ export function createDeliveryGuards({ redis, keys }: { redis: Redis; keys: KeyS
     async blockedUntil(teamId, method) {
       const value = await redis.get(gateKey(teamId, method));
       return value === null ? 0 : Number(value);
+    },
+    async takeSendSlot(teamId, method, perMinute, nowMs) {
+      const minute = Math.floor(nowMs / 60000);
+      const key = keys.team(teamId, 'sendrate', method, String(minute));
+      const [[, count]] = (await redis.multi().incr(key).expire(key, 120).exec()) as [[Error | null, number]];
+      if (count <= perMinute) return 0;
+      // Spread the overflow over the next minute instead of releasing it all at its first second.
+      const spread = Math.floor(((count - perMinute) % perMinute) * (60000 / perMinute));
+      return (minute + 1) * 60000 + spread;
     },
     async block(teamId, method, untilMs) {
       const ttlMs = Math.max(1, untilMs - Date.now());

@@ -151,7 +151,7 @@ describe('people and conversation', () => {
       const first = await handProjectWork();
       await h.slack.waitForCall('chat.postEphemeral');
       await h.sender.sendEvent(
-        messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, threadTs: first.event.ts, text: `<@${CAST.ana.id}> and please update the project timeline too` }),
+        messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, threadTs: String(first.event.ts), text: `<@${CAST.ana.id}> and please update the project timeline too` }),
       );
       await waitForIdle(h.app);
       expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createRecordingLogger, type RecordingLogger } from '../../scripts/local-slack/recording-logger';
-import { appMentionEvent, messageEvent, SlackRequestSender } from '../../scripts/local-slack/requests';
+import { appMentionEvent, blockActionPayload, messageEvent, SlackRequestSender } from '../../scripts/local-slack/requests';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
 
 const SIGNING_SECRET = 'local-signing-secret';
@@ -111,6 +111,29 @@ describe('a real Bolt app on an HTTPReceiver, driven by signed requests and answ
     expect(response.status).toBe(200);
     await waitUntil(() => clicked.length > 0);
     expect(clicked).toEqual(['U1:1d']);
+  });
+
+  it('runs a block action on a Home tab view, which carries the view and no response_url', async () => {
+    const seen: { container: unknown; responseUrl?: string; text: string; blocks: number }[] = [];
+    app.action('home_toggle', async ({ ack, body, action }) => {
+      await ack();
+      if (body.type === 'block_actions' && action.type === 'button') {
+        seen.push({ container: body.container, responseUrl: body.response_url, text: action.text.text, blocks: body.view?.blocks.length ?? -1 });
+      }
+    });
+    const payload = sender.blockAction({ userId: 'U1', actionId: 'home_toggle', buttonText: 'Turn nudges off', view: { id: 'V1', blocks: [{ type: 'divider' }] } });
+    expect(payload).not.toHaveProperty('channel');
+    expect(payload).not.toHaveProperty('message');
+    await sender.sendInteraction(payload);
+    await waitUntil(() => seen.length > 0);
+    expect(seen).toEqual([{ container: { type: 'view', view_id: 'V1' }, responseUrl: undefined, text: 'Turn nudges off', blocks: 1 }]);
+  });
+});
+
+describe('block action payloads', () => {
+  it('echo the blocks and channel name of the message a button is on', () => {
+    const payload = blockActionPayload({ userId: 'U1', actionId: 'a', channelId: 'C9', channelName: 'planning', messageBlocks: [{ type: 'divider' }] });
+    expect(payload).toMatchObject({ channel: { id: 'C9', name: 'planning' }, message: { blocks: [{ type: 'divider' }] } });
   });
 });
 

@@ -183,6 +183,17 @@ describe('local Slack Web API, driven by the real @slack/web-api client', () => 
     await expect(web.chat.update({ channel: 'C1', ts: ts ?? '', text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
   });
 
+  it('lets a caller replace or remove a stored message, as response_url answers do', async () => {
+    const { ts } = await client().chat.postMessage({ channel: 'C1', text: 'nudge', blocks: [{ type: 'divider' }] });
+    expect(local.updateMessage('C1', ts ?? '', { text: 'handed off', blocks: [] })).toBe(true);
+    expect(local.messages('C1')[0]).toMatchObject({ text: 'handed off', blocks: [] });
+    expect(local.messages('C1')[0].edited).toBeUndefined();
+    expect(local.deleteMessage('C1', ts ?? '')).toBe(true);
+    expect(local.messages('C1')).toEqual([]);
+    expect(local.updateMessage('C1', ts ?? '', { text: 'x' })).toBe(false);
+    expect(local.deleteMessage('C1', ts ?? '')).toBe(false);
+  });
+
   it('opens a deterministic DM per user, refuses bots and deactivated users', async () => {
     local.addUser({ id: 'UBOT', name: 'tracker', is_bot: true });
     local.addUser({ id: 'UGONE', name: 'gone', deleted: true });

@@ -137,12 +137,18 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
-/** Waits until every queue of the app is empty (nothing waiting, active or delayed). */
+/**
+ * Waits until every queue of the app is empty: nothing waiting or active, and nothing delayed
+ * except the hourly digest scheduler's next tick, which is always there.
+ */
 export async function waitForIdle(app: LanekeeperApp, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = await Promise.all(
-      Object.values(app.queues).map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+      Object.values(app.queues).map(async (queue) => {
+        const [counts, delayed] = await Promise.all([queue.getJobCounts('waiting', 'active', 'prioritized'), queue.getDelayed(0, 50)]);
+        return { ...counts, delayed: delayed.filter((job) => job.name !== 'digest-tick').length };
+      }),
     );
     const busy = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
     if (busy === 0) return;

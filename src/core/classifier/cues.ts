@@ -84,11 +84,12 @@ const REQUEST_YOU =
 const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
-const YOU_MODAL = /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b/;
+const YOU_MODAL =
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
-  new RegExp(`\\b(?:need|needs|want|wants|like|love|i'?d like|ask|asking|get|have)\\s+${M}\\s+to\\b`, 'g'),
+  new RegExp(`\\b(?:need|needs|want|wants|like|love|i'?d like)\\s+${M}\\s+to\\b`, 'g'),
   new RegExp(`\\b(?:assign|assigning|assigned|reassign|reassigning|reassigned)\\s+${M}\\s+(?:to|as|on|for)\\b`, 'g'),
   new RegExp(`(?:^|\\s)(?:can|could|would|will)\\s+${M}\\s+(?!be\\s+(?!able))(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:is|are|falls|fall|goes|go)\\s+(?:on|to)\\s+${M}\\s*$`, 'g'),
@@ -103,6 +104,8 @@ const SELF_CUE =
   /\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
   /\b(?:leave (?:it|this|that|the [a-z ]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+/** "ask @raj to …", "get @raj to …": the work goes to @raj, whoever is asked to pass it on. */
+const RELAY = new RegExp(`\\b(?:ask|asking|get|getting|have|having|tell|telling)\\s+${M}\\s+to\\b`, 'g');
 const SELF_HANDOFF = new RegExp(`\\b(?:i'?ll|i will|let me)\\s+(?:ask|have|get|tell)\\s+${M}`);
 
 function firstWord(text: string): string {
@@ -163,6 +166,13 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const handoff = SELF_HANDOFF.exec(clause);
   if (handoff) return { actors: [Number(handoff[1])], toAddressees: false, vocatives, cue: handoff[0] };
+  const relayed = clause.includes('@p') ? [...clause.matchAll(RELAY)] : [];
+  if (relayed.length > 0) {
+    return { actors: [...new Set(relayed.map((m) => Number(m[1])))], toAddressees: false, vocatives, cue: relayed[0][0].replace(/@p\d+/g, '@someone') };
+  }
+  // Offers ("can I take the notes?") before questions: they are questions that volunteer.
+  const offer = volunteers(rest);
+  if (offer && !NOT_ANY_MORE.test(rest)) return { actors: ['author'], toAddressees: false, vocatives, cue: offer };
 
   if (!request && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
@@ -176,8 +186,6 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
     return { actors: [...new Set(actors)], toAddressees: false, vocatives, cue: explicitCue };
   }
 
-  const self = volunteers(rest);
-  if (self) return { actors: ['author'], toAddressees: false, vocatives, cue: self };
 
   const please = PLEASE.exec(rest);
   const you = YOU_MODAL.exec(rest);

@@ -73,6 +73,10 @@ function summarize(hits: readonly Hit<Category>[], mixed: 'project-wins' | 'heav
   return { work, categories, project, product, best: sortedBest };
 }
 
+function round2(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+}
+
 function cleanPhrase(phrase: string): string {
   const text = phrase.replace(/@p\d+/g, '@someone').replace(/\s+/g, ' ').trim();
   return text.length > MAX_PHRASE ? `${text.slice(0, MAX_PHRASE - 1).trimEnd()}…` : text;
@@ -146,7 +150,7 @@ function standupVerdict(input: ClassifyInput, items: string[], format: string, n
     flagged: flag && author ? [author] : [],
     work,
     categories,
-    confidence: judged.length === 0 ? 0.5 : Math.min(0.95, 0.6 + Math.abs(count('project') / judged.length - 0.5) * 0.6 + Math.min(judged.length, 5) * 0.02),
+    confidence: round2(judged.length === 0 ? 0.5 : Math.min(0.95, 0.6 + Math.abs(count('project') / judged.length - 0.5) * 0.6 + Math.min(judged.length, 5) * 0.02)),
     reasons,
     phrase: flag ? strongestProjectPhrase(all) : undefined,
     items: judged,
@@ -177,7 +181,7 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
     if (!tracked || assignee === undefined) return chatterVerdict(topic, ['app notification, not an assignment'], 0.8);
     const isPm = roles[assignee] === 'product';
-    const flag = isPm && topic.work === 'project';
+    const flag = isPm && topic.work === 'project' && topic.project >= WEAK;
     return {
       kind: 'assignment',
       flag,
@@ -185,7 +189,7 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
       flagged: flag ? [assignee] : [],
       work: topic.work,
       categories: topic.categories,
-      confidence: Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1),
+      confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
       reasons: [`assigned by an app to <@${assignee}>: "${tracked.cue}"`, ...categoryReasons(topic)],
       phrase: flag ? strongestProjectPhrase(topic) : undefined,
     };
@@ -234,13 +238,18 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   const assignees = [...byActor.keys()];
   const flagged: string[] = [];
   const allHits: Hit<Category>[] = [];
+  const flaggedHits: Hit<Category>[] = [];
   for (const [id, own] of byActor) {
     // An actor's own clauses decide their work; "can you own that?" borrows it from the context.
     const ownHits = own.flatMap((c) => c.hits);
     const hits = ownHits.some((h) => h.cat !== null) ? ownHits : [...ownHits, ...context.flatMap((c) => c.hits)];
     const scoped = summarize(hits);
     allHits.push(...hits);
-    if (roles[id] === 'product' && scoped.project > 0) flagged.push(id);
+    // A lone weak word ("risk", "scope", "sprint") is topic, not enough to nudge anyone.
+    if (roles[id] === 'product' && scoped.project >= WEAK) {
+      flagged.push(id);
+      flaggedHits.push(...hits);
+    }
   }
   const summary = summarize(allHits);
   const flag = flagged.length > 0;
@@ -253,13 +262,9 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     flagged,
     work: summary.work,
     categories: summary.categories,
-    confidence: Math.round(confidence * 100) / 100,
+    confidence: round2(confidence),
     reasons: [...cueReasons, ...categoryReasons(summary), ...blockReasons],
-    phrase: flag ? strongestProjectPhrase(summary) : undefined,
+    // The phrase is about the work that landed on the product managers, not on anyone else.
+    phrase: flag ? strongestProjectPhrase(summarize(flaggedHits)) : undefined,
   };
 };
-
-/** Exposed for tests and the eval: the normalised form the rules read. */
-export function normalizedText(text: string): string {
-  return normalize(text).text;
-}

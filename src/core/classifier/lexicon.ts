@@ -149,6 +149,9 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: 'cover~ DET retro|standup|stand-up|planning|ceremony|ceremonies|meeting|sync', weight: 1.5, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'offsite|off-site', weight: 0.6 },
   { cat: 'meeting_logistics', pattern: 'retro|standup|stand-up|planning|ceremony|review|demo facilitation|logistics|prep|invites|notes', weight: 2, prio: 1 },
+  { cat: 'resourcing', pattern: "who's|whos|who_is|who_are free|available|around|spare|on_leave|out", weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: 'staff|resource|man|crew it|this|that|the_work|the_project|the_team|the_squad|the_workstream', weight: 2, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'sprint_calendar|ceremony_calendar|meeting_calendar|team_calendar|meeting_cadence|ceremony_schedule|ceremonies_calendar', weight: 1.5 },
   // --- broader phrasings of the same work (domain vocabulary, not corpus lines) ------------------------
   { cat: 'schedule', pattern: 'eta|etas|go-live|go-live_plan|phase_gate|stage_gate|gate_review|release_train|sprint_plan|sprint_schedule|replan|re-plan|replanning|re-planning|project_calendar|timebox|timeboxes|buffer_days|delivery_dates|workback_plan|lookahead|look-ahead|target_date|target_dates|critical_dates|planning_sheet|project_tracker|delivery_tracker|plan_on_a_page', weight: 1.2 },
   { cat: 'schedule', pattern: 'collect~|gather~|get|chase~ DET *1 etas|eta|estimates|dates|timelines', weight: 2, prio: 3 },

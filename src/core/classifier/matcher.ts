@@ -138,7 +138,7 @@ export class PhraseMatcher<C extends string> {
     for (const bucket of this.index.values()) bucket.sort((a, b) => b.prio - a.prio || a.order - b.order);
   }
 
-  /** Leftmost hits first; at one word the highest-priority rule wins and its words are consumed. */
+  /** Leftmost hits first; at one word the highest-priority (then longest) match wins and its words are consumed. */
   scan(text: string): Hit<C>[] {
     const hits: Hit<C>[] = [];
     const words = /[a-z0-9@#'&%][a-z0-9@#'.&]*/g;
@@ -149,16 +149,19 @@ export class PhraseMatcher<C extends string> {
       const word = m[0];
       const bucket = this.index.get(keyOf(word.startsWith('@p') ? '@p' : word));
       if (!bucket) continue;
+      // The highest priority wins; among rules of that priority, the longest match.
+      let best: { rule: CompiledRule<C>; phrase: string } | undefined;
       for (const rule of bucket) {
+        if (best !== undefined && rule.prio < best.rule.prio) break;
         rule.re.lastIndex = start;
         const found = rule.re.exec(text);
-        if (found) {
-          const end = start + found[0].length;
-          hits.push({ cat: rule.cat, weight: rule.weight, start, end, phrase: found[0] });
-          consumedTo = end;
-          words.lastIndex = end;
-          break;
-        }
+        if (found && (best === undefined || found[0].length > best.phrase.length)) best = { rule, phrase: found[0] };
+      }
+      if (best !== undefined) {
+        const end = start + best.phrase.length;
+        hits.push({ cat: best.rule.cat, weight: best.rule.weight, start, end, phrase: best.phrase });
+        consumedTo = end;
+        words.lastIndex = end;
       }
     }
     return hits;

@@ -39,11 +39,13 @@ const BROADCAST = /<!(?:here|channel|everyone)(?:\|[^>]*)?>/g;
 const CHANNEL = /<#[A-Z0-9_]+(?:\|[^>]*)?>/g;
 const OTHER_SPECIAL = /<![^>]*>/g;
 const EMOJI_CODE = /:([a-z0-9][a-z0-9_+\-']*):(?::skin-tone-\d:)?/g;
-const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]+/gu;
+const PICTOGRAPH = /(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D})+/gu;
+const LEAD_PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+/u;
 const LEAD_BULLET = /^(?:[•◦▪‣·●○*-]|\d{1,2}[.)])\s+/;
 const FORMATTING = /[*_~]+/g;
 const SEPARATORS = /[\s\u00a0]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Anything outside printable ASCII, tab and line ends. */
+const NON_ASCII = /[^\t\n\r -~]/;
 
 /** Unicode emoji mapped to the names Slack gives them, for the few that carry meaning in standups. */
 const PICTOGRAPH_NAMES: Readonly<Record<string, string>> = {
@@ -86,7 +88,7 @@ function unescape(text: string): string {
 }
 
 function pictographName(symbol: string): string {
-  const base = symbol.replace(/[\u{FE0F}\u{200D}]/gu, '');
+  const base = symbol.replace(/\u{FE0F}|\u{200D}/gu, '');
   return PICTOGRAPH_NAMES[base] ?? 'emoji';
 }
 
@@ -162,7 +164,7 @@ export function normalize(raw: string, spelling?: Spelling): Normalized {
         leadEmoji.push(code[1]);
         line = line.slice(code[0].length);
       }
-      const picto = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+/u.exec(line);
+      const picto = LEAD_PICTOGRAPH.exec(line);
       if (picto) {
         leadEmoji.push(pictographName(picto[0]));
         line = line.slice(picto[0].length);

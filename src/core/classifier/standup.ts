@@ -186,7 +186,8 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
 
   // 4. Prose: "yesterday I …, today I …".
   const text = lines.map((l) => l.text).join(' ');
-  if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
+  // Needs the author ("I", "we") or a blockers line: "yesterday was a blur, today is a new day" is no report.
+  if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
     const items: string[] = [];
     for (const sentence of text.split(/(?<=[.!;])\s+/)) {
       if (/^(?:no blockers?|nothing blocking|blockers?\b|not blocked)/.test(sentence)) continue;

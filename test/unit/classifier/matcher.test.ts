@@ -33,6 +33,14 @@ describe('PhraseMatcher', () => {
     expect(phrases(rules, 'give me 5 minutes, then send the minutes')).toEqual(['null:5 minutes', 'logistics:minutes']);
   });
 
+  it('takes the longest match among rules of the same priority', () => {
+    const rules = [
+      { cat: 'weak', pattern: 'sprint' },
+      { cat: 'calendar', pattern: 'sprint calendar' },
+    ];
+    expect(phrases(rules, 'the sprint calendar')).toEqual(['calendar:sprint calendar']);
+  });
+
   it('does not match across a sentence end', () => {
     expect(phrases([{ cat: 'a', pattern: 'book *2 room' }], 'book it. room for rent')).toEqual([]);
   });

@@ -47,6 +47,15 @@ describe('standup formats', () => {
     });
   });
 
+  it('recognises "Progress / Plans / Problems" and abbreviated headers', () => {
+    expect(judge('Progress: booked the QBR room, sent the invites\nPlans: update the RAID log\nProblems: none', pm)).toMatchObject({ kind: 'standup', flag: true });
+    expect(judge('Yday: chased legal on the DPA, updated the timeline\nTdy: status report for steerco\nBlockers: nope', pm)).toMatchObject({ kind: 'standup', flag: true });
+  });
+
+  it('does not take small talk about yesterday and today for a standup', () => {
+    expect(judge('yesterday was a blur, today is a new day :sunny:', pm).kind).toBe('chatter');
+  });
+
   it('does not take a list of action items for other people as a standup', () => {
     expect(judge('Action items:\n• <@U_ANA> – competitive analysis on the new tier\n• <@U_ANA> – book the offsite room').kind).toBe('assignment');
   });

@@ -1,7 +1,7 @@
 import { categoryLabel } from '../../../core/categories';
 import { mentionedUsers } from '../../../core/classifier';
-import { composeDigest, composeTeamDigest } from '../../../core/digest/compose';
 import { isoWeekOf, previousIsoWeek } from '../../../core/digest/calendar';
+import type { DigestService } from '../../../digest/digest-service';
 import { parseLaneCommand, USAGE, type LaneCommand } from '../../../core/lane-command';
 import { nudgeCandidates } from '../../../core/policy';
 import type { WeeklyRecord } from '../../../core/records';
@@ -11,7 +11,6 @@ import type { PeopleDirectory } from '../../../store/people';
 import type { ProfileCache } from '../../../store/profile-cache';
 import type { RecordsStore } from '../../../store/records';
 import type { SettingsStore } from '../../../store/settings';
-import { permalinkFor } from '../../permalinks';
 import { renderVerdict } from '../../views/verdict';
 
 /**
@@ -25,8 +24,7 @@ export interface LaneCommandDeps {
   records: RecordsStore;
   people: PeopleDirectory;
   profiles: ProfileCache;
-  /** The workspace's base URL (from auth.test), for message links. */
-  workspaceUrl: string;
+  digests: DigestService;
   now?: () => number;
 }
 
@@ -131,7 +129,7 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
         if (!command.enabled) return reply('Weekly digest off. `/lane digest on` brings it back.');
         return reply(command.slot ? `Your weekly digest now comes on ${WEEKDAY_NAMES[command.slot.isoWeekday - 1]}s at ${String(command.slot.hour).padStart(2, '0')}:00, your time.` : 'Weekly digest on.');
       case 'team':
-        return teamView(teamId, userId);
+        return teamView(teamId, userId, command.subscribe);
       case 'lead':
         if (!(await isAdmin(teamId, userId))) return reply('Only workspace admins can name product leads.');
         await settings.setProductLead(teamId, command.userId, command.lead);
@@ -187,38 +185,21 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
   }
 
   async function digestPreview(teamId: string, userId: string): Promise<LaneReply> {
-    const [thisWeek, lastWeek] = await weeksBack(teamId, userId, 2);
-    const [settings, workspace] = await Promise.all([deps.settings.person(teamId, userId), deps.settings.workspace(teamId)]);
-    const permalinks = Object.fromEntries(thisWeek.flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, permalinkFor(deps.workspaceUrl, ref)]));
-    const digest = composeDigest({
-      personId: userId,
-      thisWeek,
-      lastWeek,
-      settings,
-      delegateId: settings.delegateId ?? workspace.defaultDelegateId,
-      permalinks,
-      force: true,
-    });
+    const week = await deps.digests.currentWeek(teamId, userId, now());
+    const digest = await deps.digests.compose(teamId, userId, week, { force: true });
     return digest ? { response_type: 'ephemeral', text: digest.text, blocks: digest.blocks } : reply('Nothing to show yet this week.');
   }
 
-  async function teamView(teamId: string, userId: string): Promise<LaneReply> {
+  async function teamView(teamId: string, userId: string, subscribe: boolean | undefined): Promise<LaneReply> {
     const workspace = await deps.settings.workspace(teamId);
     if (!workspace.productLeads.includes(userId) && !(await isAdmin(teamId, userId))) {
       return reply('The team view is for workspace admins and product leads (`/lane lead @someone`, admins).');
     }
-    const week = isoWeekOf(now(), 'UTC');
-    const members = await deps.records.people(teamId);
-    const roles = await deps.people.rolesOf(teamId, members);
-    const productManagers = members.filter((id) => roles[id] === 'product');
-    const people = await Promise.all(
-      productManagers.map(async (personId) => ({
-        personId,
-        thisWeek: await deps.records.week(teamId, personId, week),
-        lastWeek: await deps.records.week(teamId, personId, previousIsoWeek(week)),
-      })),
-    );
-    const digest = composeTeamDigest({ people, minGroupSize: 3 });
+    if (subscribe !== undefined) {
+      await deps.settings.setTeamDigestSubscription(teamId, userId, subscribe);
+      return reply(subscribe ? 'You will get the team view by DM each week, at your digest time.' : 'The weekly team view is off.');
+    }
+    const digest = await deps.digests.composeTeam(teamId, isoWeekOf(now(), 'UTC'));
     return { response_type: 'ephemeral', text: digest.text, blocks: digest.blocks };
   }
 }

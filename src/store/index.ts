@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import type { SlackGateway } from '../slack/gateway';
+import { createDeliveryGuards } from './delivery-guards';
+import { createNudgeCaps } from './nudge-caps';
+import { createPeopleDirectory } from './people';
+import { createProfileCache } from './profile-cache';
+import { createRecordsStore } from './records';
+import type { KeySpace } from './redis';
+import { createSettingsStore } from './settings';
+import { createTipHistory } from './tip-history';
+
+/** Every Redis repository, built over one connection. The app builds one set per connection kind. */
+export function createStores({ redis, keys, slack, profileTtlSeconds }: { redis: Redis; keys: KeySpace; slack: Pick<SlackGateway, 'userProfile'>; profileTtlSeconds: number }) {
+  const profiles = createProfileCache({ redis, keys, slack, ttlSeconds: profileTtlSeconds });
+  const settings = createSettingsStore({ redis, keys });
+  return {
+    profiles,
+    settings,
+    records: createRecordsStore({ redis, keys }),
+    people: createPeopleDirectory({ profiles, settings }),
+    tipHistory: createTipHistory({ redis, keys }),
+    caps: createNudgeCaps({ redis, keys }),
+    guards: createDeliveryGuards({ redis, keys }),
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { messageEvent } from '../../scripts/local-slack/requests';
+import { isoWeekOf, nextIsoWeek, slotInstant } from '../../src/core/digest/calendar';
+import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
+
+/**
+ * Weekly digests through the real app: signed events during the week, a digest tick for the next
+ * Monday morning, and the DM that arrives. Time is chosen, not waited for: the tick is run for a
+ * given instant, exactly as `lanekeeper digest send --at` does.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+
+function nextMondayMorning(tz: string, minutesPast = 5): number {
+  return slotInstant(nextIsoWeek(isoWeekOf(Date.now(), tz)), { isoWeekday: 1, hour: 9 }, tz) + minutesPast * 60000;
+}
+
+describe('weekly digests', () => {
+  let h: Harness;
+  const tz = zoneWhereItIsHour(12);
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const handToAna = async (text: string, channel = 'C_PLAN', from: string = CAST.lead.id, team = TEAM) => {
+    const event = messageEvent({ team, channel, user: from, text: `<@${CAST.ana.id}> ${text}` });
+    await h.sender.sendEvent(event);
+    return event;
+  };
+  const digestDms = () => h.slack.callsTo('chat.postMessage').filter((call) => String(call.params.channel).startsWith('D'));
+
+  it('arrives once, as a DM on Monday morning, with the week’s counts and links', async () => {
+    await handToAna('can you book the room for the retro and send the invites?');
+    await handToAna('please update the project timeline in the Gantt chart', 'C_DELIVERY');
+    await handToAna('could you chase the vendor about the unpaid invoice', 'C_PLAN', CAST.raj.id);
+    await h.slack.waitForCalls('chat.postEphemeral', 3);
+    await waitForIdle(h.app);
+
+    const at = new Date(nextMondayMorning(tz)).toISOString();
+    const runCli = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, ['bin/lanekeeper.js', 'digest', 'send', '--at', at], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: h.slack.url, REDIS_URL, REDIS_PREFIX: h.prefix },
+        });
+        let stdout = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.on('exit', (code) => resolve({ code, stdout }));
+      });
+    const first = await runCli();
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/1 digests queued/);
+
+    const dm = await h.slack.waitForCall('chat.postMessage', (call) => String(call.params.channel).startsWith('D'));
+    expect(h.slack.callsTo('conversations.open').map((call) => call.params.users)).toContain(CAST.ana.id);
+    const text = String(dm.params.text);
+    expect(text).toMatch(/3 pieces of project work reached you this week/);
+    const blocks = JSON.stringify(dm.params.blocks);
+    expect(blocks).toContain('https://lanekeeper-local.slack.com/archives/C_PLAN/p');
+    expect(blocks).toContain('https://lanekeeper-local.slack.com/archives/C_DELIVERY/p');
+    expect(blocks).toContain(`<@${CAST.lead.id}>`);
+
+    const again = await runCli();
+    expect(again.code).toBe(0);
+    await sleep(300);
+    await waitForIdle(h.app);
+    expect(digestDms()).toHaveLength(1);
+  });
+
+  it('is sent exactly once with two workers and a repeated tick', async () => {
+    await handToAna('please send the weekly status report');
+    await h.slack.waitForCall('chat.postEphemeral');
+    const second = await h.startAnother({ ROLE: 'worker' });
+    const at = nextMondayMorning(tz);
+    await Promise.all([h.app.runDigestTick(at), second.runDigestTick(at), h.app.runDigestTick(at + 60000)]);
+    await h.slack.waitForCall('chat.postMessage', (call) => String(call.params.channel).startsWith('D'));
+    await sleep(500);
+    await waitForIdle(h.app);
+    expect(digestDms()).toHaveLength(1);
+  });
+
+  it('is not sent to someone who opted out, nor for a week with nothing to report', async () => {
+    await handToAna('please send the weekly status report');
+    await h.slack.waitForCall('chat.postEphemeral');
+    const optOut = await h.sender.sendSlashCommand({ text: 'digest off', userId: CAST.ana.id, teamId: TEAM, channelId: 'C_PLAN' });
+    expect((optOut.json as { text: string }).text).toMatch(/Weekly digest off/);
+    // Ben only received product work: nothing to report.
+    await h.sender.sendEvent(messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ben.id}> can you write the PRD for onboarding?` }));
+    await waitForIdle(h.app);
+    const result = await h.app.runDigestTick(nextMondayMorning(tz));
+    expect(result.queued).toBe(1); // Ben's job is queued; it finds nothing to report.
+    await waitForIdle(h.app);
+    expect(digestDms()).toHaveLength(0);
+  });
+
+  it('a 429 in one workspace delays only that workspace', async () => {
+    await handToAna('please send the weekly status report', 'C_PLAN', CAST.lead.id, TEAM);
+    await handToAna('please send the weekly status report', 'C_PLAN', CAST.lead.id, 'T_OTHER');
+    await h.slack.waitForCalls('chat.postEphemeral', 2);
+    await waitForIdle(h.app);
+    h.slack.failNext('chat.postMessage', { rateLimited: 4 });
+    const started = Date.now();
+    await h.app.runDigestTick(nextMondayMorning(tz));
+    const [limited] = await h.slack.waitForCalls('chat.postMessage', 1, (call) => call.status === 429);
+    const other = await h.slack.waitForCall('chat.postMessage', (call) => call.status === 200);
+    expect(other.at - started).toBeLessThan(3000);
+    const retried = await h.slack.waitForCalls('chat.postMessage', 2, (call) => call.status === 200, 10000);
+    expect(retried[1].at - limited.at).toBeGreaterThanOrEqual(3900);
+    await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 0, 'the delayed digest to go out');
+  });
+
+  it('registers one hourly scheduler however many workers start', async () => {
+    await h.startAnother({ ROLE: 'worker' });
+    const schedulers = await h.app.queues.analyze.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([['digest-hourly', '0 * * * *']]);
+  });
+});
