@@ -15,7 +15,7 @@ import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
 import { createSlackGateway, createWebClient } from './slack/gateway';
 import { createStores } from './store';
-import { createRedis, KeySpace } from './store/redis';
+import { createRedis, KeySpace, redisReady } from './store/redis';
 import { createDigestService, TICK_WINDOW_MS, type TickResult } from './digest/digest-service';
 
 /**
@@ -112,6 +112,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     queues,
     runDigestTick: (atMs) => digests.enqueueDue(atMs, TICK_WINDOW_MS),
     async start() {
+      await redisReady(fastRedis);
       auth = await authenticateBot(webClient, { logger });
       logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
 
@@ -140,7 +141,10 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         const options = { connection: createRedis(config.redis.url, 'queue-blocking'), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
         connections.push(options.connection);
         workers = [
-          createWorker('analyze', analyzeProcessors(processorDeps), options),
+          createWorker('analyze', analyzeProcessors(processorDeps), {
+            ...options,
+            scrubFailedData: (data) => ('text' in data ? { ...data, text: '' } : data),
+          }),
           createWorker('deliver', deliverProcessors(processorDeps), options),
         ];
         await queues.analyze.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '0 * * * *' }, { name: 'digest-tick', data: {} });

@@ -4,14 +4,22 @@
  */
 import { runCheck } from './cli/check';
 import { runClassify } from './cli/classify';
-import { runDigest } from './cli/digest';
 import { EXIT_USAGE, write, type CliIo, type Command } from './cli/io';
 
 export const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   classify: { run: (args, io) => runClassify(args, io), summary: 'read JSON lines on stdin, write one verdict per line on stdout' },
   check: { run: (args, io) => runCheck(args, io), summary: 'explain the verdict on one message: check "text" [--author U…] [--role U…=product …]' },
-  digest: { run: (args, io) => runDigest(args, io), summary: 'digest send --at <time> (queue the digests due then) | digest preview --user U… [--team T…]' },
+  digest: { run: (args, io) => loadDigestCommand().runDigest(args, io), summary: 'digest send --at <time> (queue the digests due then) | digest preview --user U… [--team T…]' },
 };
+
+/**
+ * Loaded on demand: the digest command pulls in Redis, BullMQ and the Slack client, which
+ * `classify` never needs. A plain require keeps this working under tsx's CommonJS hook.
+ */
+function loadDigestCommand(): typeof import('./cli/digest') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
+  return require('./cli/digest') as typeof import('./cli/digest');
+}
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

@@ -27,6 +27,11 @@ export interface WorkerOptions {
   lockMs: number;
   logger: Logger;
   metrics: Metrics;
+  /**
+   * Rewrites a job's data once it has failed for good: failed jobs are kept as evidence, but
+   * message text must not outlive the attempt to process it.
+   */
+  scrubFailedData?: (data: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /**
@@ -37,7 +42,7 @@ export interface WorkerOptions {
 export function createWorker<Q extends QueueName>(
   queue: Q,
   processors: ProcessorMap<Q>,
-  { connection, prefix, concurrency, lockMs, logger, metrics }: WorkerOptions,
+  { connection, prefix, concurrency, lockMs, logger, metrics, scrubFailedData }: WorkerOptions,
 ): Worker {
   const worker = new Worker(
     queue,
@@ -70,6 +75,11 @@ export function createWorker<Q extends QueueName>(
     const fields = { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message, name: error.name } };
     if (final) logger.error(fields, 'job failed for good');
     else logger.warn(fields, 'job failed, will retry');
+    if (final && job && scrubFailedData) {
+      job.updateData(scrubFailedData(job.data as Record<string, unknown>)).catch((error: Error) => {
+        logger.error({ queue, jobId: job.id, err: { message: error.message } }, 'could not remove text from a failed job');
+      });
+    }
   });
   worker.on('error', (error) => logger.error({ queue, err: { message: error.message } }, 'worker error'));
   return worker;

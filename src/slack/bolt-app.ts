@@ -68,6 +68,8 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
     logger: boltLogger,
     clientOptions: { slackApiUrl: config.slack.apiUrl },
     ignoreSelf: true,
+    // Bolt's default in-memory conversation store costs time on every event and is never used here.
+    convoStore: false,
   });
 
   app.error(async (error) => {

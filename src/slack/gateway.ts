@@ -34,7 +34,6 @@ export interface SlackGateway {
   /** Answers through an interaction's response_url. */
   respond(responseUrl: string, body: { text: string; blocks?: unknown[]; replace_original: boolean }): Promise<void>;
   publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
-  permalink(channel: string, ts: string): Promise<string | undefined>;
   /** The workspace's base URL (auth.test's `url`). */
   workspaceUrl(): Promise<string | undefined>;
 }
@@ -127,10 +126,6 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     },
     async workspaceUrl() {
       return (await client.auth.test()).url;
-    },
-    async permalink(channel, ts) {
-      const result = await client.chat.getPermalink({ channel, message_ts: ts });
-      return result.permalink;
     },
     async openDm(userId) {
       const result = await client.conversations.open({ users: userId });

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { SlackGateway } from '../slack/gateway';
 import { createDeliveryGuards } from './delivery-guards';
+import { createDmChannels } from './dm-channels';
 import { createNudgeCaps } from './nudge-caps';
 import { createPeopleDirectory } from './people';
 import { createProfileCache } from './profile-cache';
@@ -10,7 +11,7 @@ import { createSettingsStore } from './settings';
 import { createTipHistory } from './tip-history';
 
 /** Every Redis repository, built over one connection. The app builds one set per connection kind. */
-export function createStores({ redis, keys, slack, profileTtlSeconds }: { redis: Redis; keys: KeySpace; slack: Pick<SlackGateway, 'userProfile'>; profileTtlSeconds: number }) {
+export function createStores({ redis, keys, slack, profileTtlSeconds }: { redis: Redis; keys: KeySpace; slack: Pick<SlackGateway, 'userProfile' | 'openDm'>; profileTtlSeconds: number }) {
   const profiles = createProfileCache({ redis, keys, slack, ttlSeconds: profileTtlSeconds });
   const settings = createSettingsStore({ redis, keys });
   return {
@@ -21,6 +22,7 @@ export function createStores({ redis, keys, slack, profileTtlSeconds }: { redis:
     tipHistory: createTipHistory({ redis, keys }),
     caps: createNudgeCaps({ redis, keys }),
     guards: createDeliveryGuards({ redis, keys }),
+    dmChannels: createDmChannels({ redis, keys, slack }),
   };
 }
 

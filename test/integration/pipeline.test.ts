@@ -1,5 +1,5 @@
 import { messageEvent } from '../../scripts/local-slack/requests';
-import { CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
+import { CAST, TEAM, finishedJobs, messageJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
 
 /**
  * The backbone, end to end: signed Slack events into the real Bolt app, BullMQ on the real Redis,
@@ -67,7 +67,7 @@ describe('event pipeline', () => {
     own.event.bot_id = identity.bot_id;
     expect((await h.sender.sendEvent(own)).status).toBe(200);
     await sleep(200);
-    expect(await h.app.queues.analyze.getJobCountByTypes('waiting', 'active', 'completed', 'failed', 'delayed')).toBe(0);
+    expect(await messageJobs(h.app)).toBe(0);
     expect(await finishedJobs(h.app, 'analyze')).toBe(0);
   });
 
@@ -77,7 +77,7 @@ describe('event pipeline', () => {
     const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
     expect((await h.sender.sendEvent(event, { timestamp: tenMinutesAgo })).status).toBe(401);
     await sleep(100);
-    expect(await h.app.queues.analyze.getJobCountByTypes('waiting', 'active', 'completed', 'failed', 'delayed')).toBe(0);
+    expect(await messageJobs(h.app)).toBe(0);
   });
 
   it('acknowledges a malformed event, logs a warning and queues nothing', async () => {
@@ -87,7 +87,7 @@ describe('event pipeline', () => {
     expect(response.status).toBe(200);
     const warning = h.logs.lines.find((line) => line.msg === 'malformed event dropped');
     expect(warning).toMatchObject({ level: 'warn', eventType: 'message' });
-    expect(await h.app.queues.analyze.getJobCountByTypes('waiting', 'active', 'completed', 'failed', 'delayed')).toBe(0);
+    expect(await messageJobs(h.app)).toBe(0);
   });
 
   it('keeps message text and tokens out of the logs', async () => {

@@ -80,6 +80,30 @@ describe('delivering nudges', () => {
   });
 });
 
+describe('a job that can never be processed', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('fails once without retries, is logged, and keeps no message text', async () => {
+    // As written by an older or buggy producer: the ts is not a Slack timestamp.
+    await h.app.queues.analyze.add('analyze-message', { teamId: TEAM, channelId: 'C1', ts: 'yesterday', text: 'please book the room', edited: false, receivedAt: 1 }, { jobId: 'msg_bad' });
+    await waitFor(async () => (await h.app.queues.analyze.getFailedCount()) === 1, 'the job to fail');
+    const job = await waitFor(async () => {
+      const found = await h.app.queues.analyze.getJob('msg_bad');
+      return found?.data.text === '' ? found : undefined;
+    }, 'the text to be removed');
+    expect(job.attemptsMade).toBe(1);
+    expect(job.failedReason).toMatch(/invalid payload: ts: must be a Slack timestamp/);
+    expect(h.logs.lines.filter((line) => line.msg === 'malformed job payload dropped')).toHaveLength(1);
+    expect(h.logs.text()).not.toContain('please book the room');
+  });
+});
+
 describe('a worker killed in the middle of a job', () => {
   let slack: LocalSlack;
   let h: Harness;

@@ -157,6 +157,12 @@ export async function waitForIdle(app: LanekeeperApp, timeoutMs = 10000): Promis
   }
 }
 
+/** How many message jobs the analyze queue holds in any state (the digest scheduler's tick aside). */
+export async function messageJobs(app: LanekeeperApp): Promise<number> {
+  const jobs = await app.queues.analyze.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized']);
+  return jobs.filter((job) => job.name === 'analyze-message').length;
+}
+
 /** Completed + failed jobs this app has finished on a queue, from its own metrics. */
 export async function finishedJobs(app: LanekeeperApp, queue: string): Promise<number> {
   const values = (await app.metrics.jobsProcessed.get()).values;

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import type { DeliveryGuards } from '../../store/delivery-guards';
+import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
 import type { KeySpace } from '../../store/redis';
 import type { ProcessorMap } from '../worker-factory';
@@ -20,6 +21,7 @@ export interface ProcessorDeps extends AnalyzeDeps {
   slack: SlackGateway;
   guards: DeliveryGuards;
   caps: NudgeCaps;
+  dmChannels: DmChannels;
   metrics: Metrics;
   redis: Redis;
   keys: KeySpace;
@@ -61,7 +63,7 @@ export function deliverProcessors(deps: ProcessorDeps): ProcessorMap<'deliver'> 
         await sendDigest(deps, payload, 'team', jobOf(context), context.logger);
       }, { perMinute: DIGEST_SENDS_PER_MINUTE }),
     'post-message': (payload, context) =>
-      deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, () => postMessage(deps.slack, payload, jobOf(context))),
+      deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, () => postMessage(deps, payload, jobOf(context))),
     respond: (payload, context) =>
       deliverOnce(deps, { teamId: payload.teamId, method: 'response_url' }, context, () =>
         deps.slack.respond(payload.responseUrl, { text: payload.text, blocks: payload.blocks, replace_original: payload.replaceOriginal }),

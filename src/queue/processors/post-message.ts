@@ -1,13 +1,19 @@
 import type { Block, KnownBlock } from '@slack/web-api';
 import type { SlackGateway } from '../../slack/gateway';
+import type { DmChannels } from '../../store/dm-channels';
 import type { PostMessagePayload } from '../registry';
 
 /**
  * The `post-message` job: a public post (a hand-off in a thread) or a DM (a digest). Posted at most
  * once: a retry first looks for its own marked post.
  */
-export async function postMessage(slack: SlackGateway, post: PostMessagePayload, job: { id: string; isRetry: boolean }): Promise<void> {
-  const channel = post.channelId ?? (await slack.openDm(post.userId ?? ''));
+export async function postMessage(
+  deps: { slack: SlackGateway; dmChannels: DmChannels },
+  post: PostMessagePayload,
+  job: { id: string; isRetry: boolean },
+): Promise<void> {
+  const { slack } = deps;
+  const channel = post.channelId ?? (await deps.dmChannels.channelFor(post.teamId, post.userId ?? ''));
   await postOnce(slack, { channel, text: post.text, blocks: post.blocks as (Block | KnownBlock)[] | undefined, threadTs: post.threadTs }, job);
 }
 

@@ -1,6 +1,7 @@
 import type { DigestService } from '../../digest/digest-service';
 import type { Logger } from '../../logger';
 import type { SlackGateway } from '../../slack/gateway';
+import type { DmChannels } from '../../store/dm-channels';
 import type { TipHistory } from '../../store/tip-history';
 import type { SendDigestPayload } from '../registry';
 import { postOnce } from './post-message';
@@ -13,7 +14,7 @@ export const DIGEST_SENDS_PER_MINUTE = 240;
  * a DM. A week with nothing to report sends nothing (unless the person asked for it anyway).
  */
 export async function sendDigest(
-  deps: { digests: DigestService; slack: SlackGateway; tipHistory: TipHistory },
+  deps: { digests: DigestService; slack: SlackGateway; tipHistory: TipHistory; dmChannels: DmChannels },
   { teamId, userId, week }: SendDigestPayload,
   kind: 'person' | 'team',
   job: { id: string; isRetry: boolean },
@@ -24,7 +25,7 @@ export async function sendDigest(
     logger.info({ week }, 'nothing to report; no digest sent');
     return { sent: false };
   }
-  const dm = await deps.slack.openDm(userId);
+  const dm = await deps.dmChannels.channelFor(teamId, userId);
   await postOnce(deps.slack, { channel: dm, text: digest.text, blocks: digest.blocks }, job);
   const lastTip = digest.tipIds.at(-1);
   if (lastTip) await deps.tipHistory.remember(teamId, userId, lastTip);

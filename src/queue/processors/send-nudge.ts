@@ -4,6 +4,7 @@ import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import { buildNudgeMessage } from '../../slack/views/nudge';
+import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
@@ -24,6 +25,7 @@ export interface SendNudgeDeps {
   profiles: ProfileCache;
   records: RecordsStore;
   caps: NudgeCaps;
+  dmChannels: DmChannels;
   metrics: Pick<Metrics, 'nudgesSent'>;
   dailyCap?: number;
   now?: () => number;
@@ -76,7 +78,7 @@ export async function sendNudge(
         await postOnce(deps.slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, job);
         break;
       case 'dm':
-        await postOnce(deps.slack, { ...message, channel: await deps.slack.openDm(recipientId) }, job);
+        await postOnce(deps.slack, { ...message, channel: await deps.dmChannels.channelFor(teamId, recipientId) }, job);
         break;
     }
   } catch (error) {

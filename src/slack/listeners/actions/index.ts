@@ -10,29 +10,31 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
   const handleNudgeClick = createNudgeButtonHandler(deps);
   const handleHomeClick = createHomeButtonHandler(deps);
 
-  for (const actionId of Object.values(NUDGE_ACTIONS)) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
-      await ack();
-      await handleNudgeClick({
-        actionId: actionId as NudgeAction,
-        teamId: body.team?.id ?? body.user.team_id ?? '',
-        userId: body.user.id,
-        value: action.value ?? '',
-        responseUrl: body.response_url,
-        actionTs: action.action_ts,
-      });
+  // One listener per family of buttons: Bolt runs every listener's matcher on every request, so
+  // fewer listeners keep the receive path fast.
+  const nudgeActions = new Set<string>(Object.values(NUDGE_ACTIONS));
+  const homeActions = new Set<string>(Object.values(HOME_ACTIONS));
+  app.action<BlockAction<ButtonAction>>(/^nudge_/, async ({ ack, body, action }) => {
+    await ack();
+    if (!nudgeActions.has(action.action_id)) return;
+    await handleNudgeClick({
+      actionId: action.action_id as NudgeAction,
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      userId: body.user.id,
+      value: action.value ?? '',
+      responseUrl: body.response_url,
+      actionTs: action.action_ts,
     });
-  }
-  for (const actionId of Object.values(HOME_ACTIONS)) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
-      await ack();
-      await handleHomeClick({
-        actionId: actionId as HomeAction,
-        teamId: body.team?.id ?? body.user.team_id ?? '',
-        userId: body.user.id,
-        value: action.value,
-        actionTs: action.action_ts,
-      });
+  });
+  app.action<BlockAction<ButtonAction>>(/^home_/, async ({ ack, body, action }) => {
+    await ack();
+    if (!homeActions.has(action.action_id)) return;
+    await handleHomeClick({
+      actionId: action.action_id as HomeAction,
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      userId: body.user.id,
+      value: action.value,
+      actionTs: action.action_ts,
     });
-  }
+  });
 }
