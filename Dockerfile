@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The sandbox (npm start with no Slack variables) runs the bot against this local Slack.
+COPY scripts/local-slack ./scripts/local-slack
 RUN npm run build
 
 # Runtime stage: production dependencies and compiled code only, as a non-root user.

@@ -1,12 +1,21 @@
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { createLogger } from './logger';
+import { drainOnSignals } from './shutdown';
+import { noSlackConfigured } from './sandbox/detect';
 
 /**
- * Reads the environment, starts lanekeeper, and drains on SIGTERM/SIGINT.
+ * Reads the environment, starts lanekeeper, and drains on SIGTERM/SIGINT. With no Slack variable
+ * at all, starts the local sandbox instead (docs/sandbox.md).
  * Exit codes: 0 clean stop, 1 failed start or a drain that overran, 2 bad configuration.
  */
 async function main(): Promise<void> {
+  if (noSlackConfigured(process.env)) {
+    // Loaded only in sandbox mode, so production never loads the sandbox or the local Slack.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
+    const { runSandbox } = require('./sandbox/run') as typeof import('./sandbox/run');
+    return runSandbox(process.env);
+  }
   let config;
   try {
     config = parseConfig(process.env);
@@ -21,26 +30,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const app = createApp({ config, logger });
 
-  let shuttingDown = false;
-  const shutdown = (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
-    const timer = setTimeout(() => {
-      logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'drain took too long; exiting anyway');
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    timer.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (error: Error) => {
-        logger.error({ err: { message: error.message } }, 'error while draining');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  drainOnSignals({ stop: () => app.stop(), timeoutMs: config.shutdownTimeoutMs, logger });
 
   try {
     await app.start();

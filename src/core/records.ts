@@ -69,6 +69,25 @@ export function emptyWeek(week: string): WeeklyRecord {
   };
 }
 
+const WEEKLY_COUNTERS = ['projectItems', 'productItems', 'standupItems', 'standupProjectItems', 'nudges', 'handoffs', 'notProjectWork', 'snoozes'] as const;
+
+/** Adds several weeks into one record (named after the first week): counters, tallies and flagged messages. */
+export function sumWeeks(weeks: readonly WeeklyRecord[]): WeeklyRecord {
+  const total = emptyWeek(weeks[0]?.week ?? '');
+  const addInto = (target: Record<string, number>, source: Record<string, number | undefined>) => {
+    for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + (Number(value) || 0);
+  };
+  for (const week of weeks) {
+    addInto(total.projectByCategory, week.projectByCategory);
+    addInto(total.projectBySource as Record<string, number>, week.projectBySource);
+    addInto(total.assigners, week.assigners);
+    addInto(total.channels, week.channels);
+    for (const key of WEEKLY_COUNTERS) total[key] += Number(week[key]) || 0;
+    total.flagged.push(...week.flagged);
+  }
+  return total;
+}
+
 export const NUDGE_DELIVERY_MODES = ['ephemeral', 'thread', 'dm', 'off'] as const;
 export type DeliveryMode = (typeof NUDGE_DELIVERY_MODES)[number];
 

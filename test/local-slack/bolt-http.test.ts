@@ -118,7 +118,7 @@ describe('a real Bolt app on an HTTPReceiver, driven by signed requests and answ
     app.action('home_toggle', async ({ ack, body, action }) => {
       await ack();
       if (body.type === 'block_actions' && action.type === 'button') {
-        seen.push({ container: body.container, responseUrl: body.response_url, text: action.text.text, blocks: body.view?.blocks.length ?? -1 });
+        seen.push({ container: body.container, responseUrl: body.response_url, text: 'text' in action ? action.text.text : '', blocks: body.view?.blocks.length ?? -1 });
       }
     });
     const payload = sender.blockAction({ userId: 'U1', actionId: 'home_toggle', buttonText: 'Turn nudges off', view: { id: 'V1', blocks: [{ type: 'divider' }] } });

@@ -6,7 +6,7 @@
  */
 import type { KnownBlock } from '@slack/web-api';
 import { categoryLabel } from '../categories';
-import type { FlaggedMessageRef, PersonSettings, WeeklyRecord, WorkSource } from '../records';
+import { sumWeeks, type FlaggedMessageRef, type PersonSettings, type WeeklyRecord, type WorkSource } from '../records';
 import { pickTip } from '../tips';
 import { isIsoWeek, isoWeekMonday } from './calendar';
 
@@ -141,9 +141,9 @@ export function composeTeamDigest(input: ComposeTeamDigestInput): DigestMessage 
     return { text, blocks: [header, sectionBlock(text)], tipIds: [] };
   }
 
-  const thisWeek = sumWeeks(members.map((member) => member.thisWeek));
+  const thisWeek = sumTeamWeeks(members.map((member) => member.thisWeek));
   const lastWeeks = members.flatMap((member) => (member.lastWeek ? [member.lastWeek] : []));
-  const lastWeek = lastWeeks.length > 0 ? sumWeeks(lastWeeks) : undefined;
+  const lastWeek = lastWeeks.length > 0 ? sumTeamWeeks(lastWeeks) : undefined;
   const items = count(thisWeek.projectItems);
   const summary = `${pieces(items)} of project work reached the ${members.length} product managers this week (${lastWeekPart(count(lastWeek?.projectItems))})`;
 
@@ -280,36 +280,9 @@ function ranked(counts: Record<string, number>): Array<[string, number]> {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-function addInto(target: Record<string, number>, source: Record<string, number | undefined>): void {
-  for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + count(value);
-}
-
-function sumWeeks(weeks: WeeklyRecord[]): WeeklyRecord {
-  const total: WeeklyRecord = {
-    week: weeks[0]?.week ?? '',
-    projectByCategory: {},
-    projectBySource: {},
-    projectItems: 0,
-    productItems: 0,
-    standupItems: 0,
-    standupProjectItems: 0,
-    assigners: {},
-    channels: {},
-    nudges: 0,
-    handoffs: 0,
-    notProjectWork: 0,
-    snoozes: 0,
-    flagged: [],
-  };
-  for (const week of weeks) {
-    addInto(total.projectByCategory, week.projectByCategory);
-    addInto(total.projectBySource as Record<string, number>, week.projectBySource);
-    addInto(total.channels, week.channels);
-    for (const key of ['projectItems', 'productItems', 'standupItems', 'standupProjectItems', 'nudges', 'handoffs', 'notProjectWork', 'snoozes'] as const) {
-      total[key] += count(week[key]);
-    }
-  }
-  return total;
+/** The team's weeks added up, without who handed work to whom or which messages: the team view names no one. */
+function sumTeamWeeks(weeks: WeeklyRecord[]): WeeklyRecord {
+  return { ...sumWeeks(weeks), assigners: {}, flagged: [] };
 }
 
 function mostCommon(values: string[]): string | undefined {

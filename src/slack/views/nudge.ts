@@ -81,11 +81,13 @@ function noticedLine(nudge: SendNudgePayload, kindText: string): string {
   const greeting = nudge.mode === 'thread' ? `${[nudge.assignerId, nudge.recipientId].filter(Boolean).map((id) => `<@${id}>`).join(' ')} ` : '';
   switch (nudge.source) {
     case 'standup':
-      return `${greeting}Much of this standup is *${kindText}* work (for example ${phrase}).`;
+      return `${greeting}Much of this standup is project-management work (*${kindText}*), for example ${phrase}.`;
     case 'self_assigned':
-      return `${greeting}${capitalize(phrase)} is *${kindText}*: project-management work.`;
+      return `${greeting}You just took on ${phrase}: that is project-management work (*${kindText}*).`;
     case 'assignment':
-      return `${greeting}${capitalize(phrase)} is *${kindText}*: project-management work${nudge.mode === 'thread' ? ' that a project manager usually owns' : ' that just landed on you'}.`;
+      return nudge.mode === 'thread'
+        ? `${greeting}Quick thought on ${phrase}: that is project-management work (*${kindText}*), which a project manager usually owns.`
+        : `Noticed ${phrase}: project-management work (*${kindText}*) that just landed on you.`;
   }
 }
 
@@ -108,10 +110,6 @@ export function plain(text: string) {
 
 function joinWords(words: string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'project');
-}
-
-function capitalize(text: string): string {
-  return text.replace(/^(“?)(\p{Ll})/u, (_, quote: string, letter: string) => quote + letter.toUpperCase());
 }
 
 function clip(text: string): string {

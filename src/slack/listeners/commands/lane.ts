@@ -4,7 +4,7 @@ import { isoWeekOf, previousIsoWeek } from '../../../core/digest/calendar';
 import type { DigestService } from '../../../digest/digest-service';
 import { parseLaneCommand, USAGE, type LaneCommand } from '../../../core/lane-command';
 import { nudgeCandidates } from '../../../core/policy';
-import type { WeeklyRecord } from '../../../core/records';
+import { sumWeeks, type WeeklyRecord } from '../../../core/records';
 import { pickTip } from '../../../core/tips';
 import type { Classifier, Role } from '../../../core/types';
 import type { PeopleDirectory } from '../../../store/people';
@@ -219,17 +219,4 @@ function roleSourceText(source: 'self' | 'admin' | 'profile' | 'unknown'): strin
 
 function reply(text: string): LaneReply {
   return { response_type: 'ephemeral', text };
-}
-
-export function sumWeeks(weeks: WeeklyRecord[]): WeeklyRecord {
-  const total: WeeklyRecord = { ...weeks[0], projectByCategory: {}, projectBySource: {}, assigners: {}, channels: {}, flagged: [] };
-  for (const key of ['projectItems', 'productItems', 'standupItems', 'standupProjectItems', 'nudges', 'handoffs', 'notProjectWork', 'snoozes'] as const) {
-    total[key] = weeks.reduce((sum, week) => sum + week[key], 0);
-  }
-  for (const week of weeks) {
-    for (const [id, n] of Object.entries(week.projectByCategory)) total.projectByCategory[id] = (total.projectByCategory[id] ?? 0) + n;
-    for (const [id, n] of Object.entries(week.projectBySource)) total.projectBySource[id as keyof WeeklyRecord['projectBySource']] = (total.projectBySource[id as keyof WeeklyRecord['projectBySource']] ?? 0) + (n ?? 0);
-    total.flagged.push(...week.flagged);
-  }
-  return total;
 }

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { createLogger } from '../../src/logger';
+import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { deleteKeys, REDIS_URL } from '../support/harness';
+
+/**
+ * The sandbox in Debian's Chromium, driven as a person would: the lead hands the product manager
+ * some project work, the product manager sees the nudge, hands it off, asks `/lane check`, and
+ * reads the weekly digest. The real bot runs behind the page, on a real Redis.
+ */
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Set SANDBOX_SCREENSHOT=1 to refresh the README's screenshot (docs/sandbox.png). */
+const README_SCREENSHOT = process.env.SANDBOX_SCREENSHOT ? join(__dirname, '..', '..', 'docs', 'sandbox.png') : undefined;
+const WAIT_MS = 10000;
+
+const PEOPLE = { ana: 'U01ANA', raj: 'U02RAJ', lee: 'U03LEE' };
+
+describe('the sandbox page in a real browser', () => {
+  const prefix = `lke2e-${randomUUID().slice(0, 8)}`;
+  const problems: string[] = [];
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let page: Page;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    redis = new Redis(REDIS_URL);
+    sandbox = await startSandbox({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logger: createLogger({ level: 'silent' }) });
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: Error) => {
+      throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH): ${error.message}`);
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watchForProblems(page, problems, new URL(sandbox.url).origin);
+    await page.goto(sandbox.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+    await deleteKeys(redis, prefix);
+    await redis.quit();
+  });
+
+  it('posts as the lead, turning the @-mention picked from the suggestions into Slack’s <@U…> form', async () => {
+    await page.getByLabel('View as').selectOption(PEOPLE.lee);
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'planning' }).click();
+    const box = page.getByRole('combobox', { name: 'Message #planning as Lee' });
+    await box.click();
+    await box.pressSequentially('@an');
+    await page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: /Ana Souza/ }).waitFor();
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('@ana ');
+    await box.pressSequentially('can you send the weekly status report and book the retro room?');
+    await box.press('Enter');
+
+    const posted = page.locator('#timeline article').filter({ hasText: 'book the retro room' });
+    await posted.waitFor({ timeout: WAIT_MS });
+    expect(await posted.locator('.mention').textContent()).toBe('@Ana');
+    expect(await box.inputValue()).toBe('');
+    const state = (await (await page.request.get(`${sandbox.url}api/state?viewer=${PEOPLE.lee}`)).json()) as { messages: Record<string, { text: string }[]> };
+    expect(state.messages.C01PLANNING.map((m) => m.text)).toEqual([`<@${PEOPLE.ana}> can you send the weekly status report and book the retro room?`]);
+  });
+
+  it('shows the product manager the nudge in the thread, marked as only visible to her, and nobody else', async () => {
+    const summary = page.locator('.thread-summary');
+    await page.getByLabel('View as').selectOption(PEOPLE.raj);
+    await page.getByRole('combobox', { name: 'Message #planning as Raj' }).waitFor();
+    expect(await summary.count()).toBe(0);
+
+    await page.getByLabel('View as').selectOption(PEOPLE.ana);
+    await summary.filter({ hasText: '1 only visible to you' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('#timeline article').filter({ hasText: 'book the retro room' }).click();
+    const thread = page.getByRole('complementary', { name: 'Thread in #planning' });
+    const nudge = thread.locator('article.message-ephemeral');
+    await nudge.waitFor();
+    expect(await nudge.textContent()).toContain('Only visible to you');
+    expect(await nudge.textContent()).toContain('that just landed on you');
+    expect(await nudge.getByRole('button').allTextContents()).toEqual(['Hand off', 'Not project work', 'Snooze a week', 'Stop nudging me here']);
+    await shoot(page, 'nudge');
+    if (README_SCREENSHOT) await page.screenshot({ path: README_SCREENSHOT });
+  });
+
+  it('sends the real button click: Hand off (pressed from the keyboard) asks the delegate in the thread', async () => {
+    const thread = page.getByRole('complementary', { name: 'Thread in #planning' });
+    const handOff = thread.getByRole('button', { name: 'Hand off' });
+    await handOff.focus();
+    await page.keyboard.press('Enter');
+
+    const handoffPost = thread.locator('article:not(.message-ephemeral)').filter({ hasText: 'could you take this one?' });
+    await handoffPost.waitFor({ timeout: WAIT_MS });
+    expect(await handoffPost.locator('.mention').allTextContents()).toEqual(['@Raj', '@Ana']);
+    // The bot answered through the response_url with replace_original: the nudge became the confirmation.
+    await thread.locator('article.message-ephemeral').filter({ hasText: 'Handed off: I asked @Raj' }).waitFor({ timeout: WAIT_MS });
+    expect(await thread.getByRole('button', { name: 'Hand off' }).count()).toBe(0);
+    await shoot(page, 'handed-off');
+  });
+
+  it('runs /lane check from the message box and shows the verdict only to the person who asked', async () => {
+    await page.getByRole('button', { name: 'Close thread' }).click();
+    const box = page.getByRole('combobox', { name: 'Message #planning as Ana' });
+    await box.fill('/lane check can you update the Gantt chart for the launch?');
+    await box.press('Enter');
+    const verdict = page.locator('#timeline article.message-ephemeral').filter({ hasText: '/lane check can you update the Gantt chart' });
+    await verdict.waitFor({ timeout: WAIT_MS });
+    expect(await verdict.textContent()).toMatch(/Kind:.*Work:.*project/);
+    expect(await verdict.textContent()).toContain('Only visible to you');
+    await shoot(page, 'lane-check');
+  });
+
+  it('opens the Home tab, which the bot publishes on app_home_opened', async () => {
+    await page.getByRole('button', { name: 'lanekeeper Home' }).click();
+    const home = page.locator('.home-view');
+    await home.waitFor({ timeout: WAIT_MS });
+    expect(await home.textContent()).toMatch(/You hand project work to:\s*@Raj/);
+    expect(await home.textContent()).toContain('product manager');
+    await shoot(page, 'home');
+
+    // A button on the Home tab is a block action on the view; the bot republishes the tab.
+    await home.getByRole('button', { name: 'Turn nudges off' }).click();
+    await home.getByRole('button', { name: 'Turn nudges on' }).waitFor({ timeout: WAIT_MS });
+    expect(await home.textContent()).toContain('Nudges: off.');
+    await home.getByRole('button', { name: 'Turn nudges on' }).click();
+    await home.getByRole('button', { name: 'Turn nudges off' }).waitFor({ timeout: WAIT_MS });
+  });
+
+  it('runs the weekly digest now, and the digest arrives in the product manager’s DM with lanekeeper', async () => {
+    await page.getByRole('button', { name: 'Run the weekly digest now' }).click();
+    await page.getByRole('status').filter({ hasText: 'queued' }).waitFor({ timeout: WAIT_MS });
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^lanekeeper\b/ }).first().click();
+    const digest = page.locator('#timeline article').filter({ hasText: 'Your week in project work' });
+    await digest.waitFor({ timeout: WAIT_MS });
+    expect(await digest.textContent()).toContain('1 piece of project work reached you this week');
+    await shoot(page, 'digest');
+
+    // Its link to the message it counted opens that thread in the sandbox.
+    await digest.getByRole('link', { name: '“book the retro room”' }).click();
+    await page.getByRole('complementary', { name: 'Thread in #planning' }).waitFor();
+  });
+
+  it('fits a phone screen: no sideways scrolling, conversations behind a menu button', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    watchForProblems(phone, problems, new URL(sandbox.url).origin);
+    await phone.goto(`${sandbox.url}#as=${PEOPLE.ana}`);
+    const box = phone.getByRole('combobox', { name: 'Message #planning as Ana' });
+    await box.waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(390);
+    // The thread covers the screen, and closes back to the channel.
+    await phone.locator('.thread-summary').first().click();
+    const thread = phone.getByRole('complementary', { name: 'Thread in #planning' });
+    await thread.locator('article').filter({ hasText: 'could you take this one?' }).waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(390);
+    await shoot(phone, 'phone-thread');
+    await thread.getByRole('button', { name: 'Close thread' }).click();
+    await phone.getByRole('button', { name: 'Conversations' }).click();
+    await phone.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'standup' }).click();
+    await phone.getByRole('combobox', { name: 'Message #standup as Ana' }).waitFor();
+    await phone.getByRole('navigation', { name: 'Conversations' }).waitFor({ state: 'hidden' });
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(390);
+    await shoot(phone, 'phone');
+    await phone.close();
+  });
+
+  it('draws untrusted message text as text: no markup, no script links, unknown blocks named rather than dropped', async () => {
+    // Runs the page's own renderers on hostile input, in the page (a string, so the test's
+    // TypeScript transform leaves the dynamic imports alone).
+    const result = (await page.evaluate(`(async () => {
+      const { renderMrkdwn } = await import('/assets/mrkdwn.js');
+      const { renderBlocks } = await import('/assets/blocks.js');
+      const ctx = { viewer: 'U01ANA', personName: (id) => (id === 'U01ANA' ? 'Ana' : undefined), channelName: () => undefined, onChannel() {}, onAction() {} };
+      const box = document.createElement('div');
+      box.append(renderMrkdwn('<img src=x onerror=alert(1)> &lt;b&gt;hi&lt;/b&gt; *bold* _it_ \x60code\x60 <@U01ANA> <javascript:alert(1)|click> <https://example.com/a_b_c|site>', ctx));
+      box.append(renderBlocks([{ type: 'input', label: { type: 'plain_text', text: 'Your name' } }, { type: 'video', title: { type: 'plain_text', text: 'Demo' } }], ctx, { kind: 'home' }));
+      return {
+        text: box.textContent,
+        elements: [...box.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).filter((t) => !['span', 'div', 'strong', 'em', 'code', 'a'].includes(t)),
+        links: [...box.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        fallbacks: [...box.querySelectorAll('.bk-unknown')].map((e) => e.textContent),
+      };
+    })()`)) as { text: string; elements: string[]; links: string[]; fallbacks: string[] };
+    expect(result.elements).toEqual([]);
+    expect(result.text).toContain('<b>hi</b> bold it code @Ana click site');
+    expect(result.links).toEqual(['https://example.com/a_b_c']);
+    expect(result.fallbacks).toEqual([expect.stringMatching(/Block “input”.*Your name/), expect.stringMatching(/Block “video”.*Demo/)]);
+  });
+
+  it('logged no console errors, no failed requests and asked nothing of other hosts along the way', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+function watchForProblems(page: Page, problems: string[], origin: string): void {
+  // Nothing from elsewhere: the page must work on a machine with no network.
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) problems.push(`external request: ${request.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // The event stream is cut when a page closes; that is not a failure of the page.
+    if (!request.url().endsWith('/api/stream')) problems.push(`request failed: ${request.url()}`);
+  });
+}
+
+/** How wide the page's content is (wider than the screen means sideways scrolling). */
+async function scrollWidth(page: Page): Promise<number> {
+  return (await page.evaluate('document.documentElement.scrollWidth')) as number;
+}
+
+async function shoot(page: Page | Locator, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `sandbox-${name}.png`) });
+}
