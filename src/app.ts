@@ -65,7 +65,9 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const slack = createSlackGateway(webClient);
   // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
   const stores = createStores({ redis: storeRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds });
-  const receiveStores = receives ? createStores({ redis: fastRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds }) : stores;
+  const receiveStores = receives
+    ? createStores({ redis: fastRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds, cacheOnlyProfiles: true })
+    : stores;
   let auth: BotAuth | undefined;
   const digests = createDigestService({
     ...stores,
@@ -78,6 +80,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     digests,
     redis: storeRedis,
     keys,
+    queues,
     classify: classifier,
     slack,
     metrics,
@@ -126,6 +129,9 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
           metrics,
           classify: classifier,
           ...receiveStores,
+          // `/lane` may ask Slack about the few people a command names, under a timeout; nothing else
+          // on the receive path calls Slack.
+          lookup: { profile: stores.profiles.get, people: stores.people },
           digests,
         });
       }
@@ -162,8 +168,8 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       if (bolt?.socketReceiver) {
         await bolt.socketReceiver.stop().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'socket mode did not close cleanly'));
       }
-      if (server) await closeServer(server);
-      await Promise.all(workers.map((worker) => worker.close()));
+      // Requests in flight and active jobs finish side by side.
+      await Promise.all([server ? closeServer(server) : undefined, ...workers.map((worker) => worker.close())]);
       await closeQueues(queues);
       await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
       logger.info('stopped');

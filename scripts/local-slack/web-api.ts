@@ -168,6 +168,17 @@ interface Waiter {
   resolve(calls: RecordedCall[]): void;
 }
 
+/** The answer an injected failure forces, or undefined when the call should be served (a hang only delays). */
+function injectedAnswer(injected: Failure | undefined, errorStatus: number): { status: number; body: unknown; headers: Record<string, string> } | undefined {
+  if (!injected) return undefined;
+  if ('rateLimited' in injected) {
+    return { status: 429, headers: { 'retry-after': String(injected.rateLimited) }, body: { ok: false, error: 'ratelimited' } };
+  }
+  if ('httpStatus' in injected) return { status: injected.httpStatus, headers: {}, body: STATUS_CODES[injected.httpStatus] ?? 'Error' };
+  if ('error' in injected) return { status: errorStatus, headers: {}, body: { ok: false, error: injected.error } };
+  return undefined;
+}
+
 export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<LocalSlack> {
   const identity = {
     teamId: options.teamId ?? LOCAL_DEFAULTS.teamId,
@@ -252,23 +263,11 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const at = Date.now();
     const parsed = await readParams(req);
     const { params, token } = parsed;
-    let status = 200;
-    let body: unknown;
-    let headers: Record<string, string> = {};
-    let delayMs = latencyFor(method);
     const injected = takeFailure(method);
-
-    if (injected && 'rateLimited' in injected) {
-      status = 429;
-      headers = { 'retry-after': String(injected.rateLimited) };
-      body = { ok: false, error: 'ratelimited' };
-    } else if (injected && 'httpStatus' in injected) {
-      status = injected.httpStatus;
-      body = STATUS_CODES[status] ?? 'Error';
-    } else if (injected && 'error' in injected) {
-      body = { ok: false, error: injected.error };
-    } else {
-      if (injected && 'hang' in injected) delayMs += injected.hang;
+    const failed = injectedAnswer(injected, 200);
+    let { status, body, headers } = failed ?? { status: 200, body: undefined as unknown, headers: {} as Record<string, string> };
+    const delayMs = latencyFor(method) + (injected && 'hang' in injected ? injected.hang : 0);
+    if (!failed) {
       const retryAfter = overRateLimit(method, params);
       if (retryAfter !== undefined) {
         status = 429;
@@ -300,24 +299,9 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const at = Date.now();
     const { params } = await readParams(req);
     const injected = takeFailure('response_url');
-    let status = 200;
-    let body: unknown = { ok: true };
-    let headers: Record<string, string> = {};
-    let delayMs = 0;
-    if (injected && 'rateLimited' in injected) {
-      status = 429;
-      headers = { 'retry-after': String(injected.rateLimited) };
-      body = { ok: false, error: 'ratelimited' };
-    } else if (injected && 'httpStatus' in injected) {
-      status = injected.httpStatus;
-      body = STATUS_CODES[status] ?? 'Error';
-    } else if (injected && 'error' in injected) {
-      // response_url errors are not `ok: false` bodies but 404s with the reason (e.g. expired_url).
-      status = 404;
-      body = { ok: false, error: injected.error };
-    } else if (injected && 'hang' in injected) {
-      delayMs = injected.hang;
-    }
+    // response_url errors are not `ok: false` bodies but 404s with the reason (e.g. expired_url).
+    const { status, body, headers } = injectedAnswer(injected, 404) ?? { status: 200, body: { ok: true }, headers: {} };
+    const delayMs = injected && 'hang' in injected ? injected.hang : 0;
     record({ method: 'response_url', params: { ...params, __id: id }, status, response: body, at, ...(injected ? { injected } : {}) });
     later(delayMs, () => send(res, status, body, headers));
   };

@@ -30,8 +30,8 @@ export interface DigestServiceDeps {
 export const TICK_WINDOW_MS = 3600 * 1000;
 /** A digest job id stays claimed this long, so no tick (repeated, late or manual) sends it twice. */
 export const DIGEST_DEDUPLICATION_MS = 8 * 24 * 3600 * 1000;
-/** People looked at in parallel during a tick. */
-const TICK_BATCH = 200;
+/** People looked at in parallel during a tick (bounded, so a cold profile cache is not a burst of lookups). */
+const TICK_BATCH = 50;
 
 export interface TickResult {
   people: number;
@@ -40,6 +40,20 @@ export interface TickResult {
 
 export function createDigestService(deps: DigestServiceDeps) {
   const timeZoneOf = async (teamId: string, userId: string) => (await deps.profiles.get(teamId, userId))?.tz ?? 'UTC';
+  /**
+   * For the tick: the cached profile, else one lookup; if Slack cannot answer now (a 429 on a cold
+   * cache), UTC for this tick rather than failing the whole tick for everyone.
+   */
+  const tickTimeZoneOf = async (teamId: string, userId: string) => {
+    const cached = await deps.profiles.peek(teamId, userId);
+    if (cached) return cached.tz ?? 'UTC';
+    try {
+      return await timeZoneOf(teamId, userId);
+    } catch (error) {
+      deps.logger.warn({ team: teamId, user: userId, err: { message: (error as Error).message } }, 'profile unavailable; using UTC for this digest tick');
+      return 'UTC';
+    }
+  };
 
   return {
     /** Queues one digest job per person whose slot falls in (tickMs - windowMs, tickMs]. */
@@ -54,8 +68,11 @@ export function createDigestService(deps: DigestServiceDeps) {
             candidates.slice(start, start + TICK_BATCH).map(async (userId) => {
               const [settings, timeZone, role] = await Promise.all([
                 deps.settings.person(teamId, userId),
-                timeZoneOf(teamId, userId),
-                deps.people.roleOf(teamId, userId),
+                tickTimeZoneOf(teamId, userId),
+                deps.people.roleOf(teamId, userId).catch((error: Error) => {
+                  deps.logger.warn({ team: teamId, user: userId, err: { message: error.message } }, 'role unknown; no digest this tick');
+                  return { role: undefined };
+                }),
               ]);
               const due = dueDigest({ slot: settings.digest.slot, timeZone, tickMs, windowMs });
               if (!due) return 0;

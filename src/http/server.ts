@@ -24,6 +24,8 @@ export interface HttpServerOptions {
 export function createHttpServer({ logger, slackListener, readiness, metrics, extraRoutes }: HttpServerOptions): Server {
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // While draining, every answer closes its connection, so keep-alive clients let go.
+    if (!server.listening) res.setHeader('connection', 'close');
     try {
       if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (req.method === 'GET' && path === '/readyz') {
@@ -65,11 +67,22 @@ export function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-/** Stops taking connections and waits for requests in flight, closing idle keep-alive sockets. */
+/** How long requests in flight get to finish before their connections are cut. */
+const REQUEST_GRACE_MS = 5000;
+
+/**
+ * Stops taking connections and waits for requests in flight. Idle keep-alive sockets are closed at
+ * once and busy ones answer with `Connection: close`; any still open after a grace period are cut,
+ * so a client holding a connection cannot stretch the drain.
+ */
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
-    server.close(() => resolve());
+    const cutOff = setTimeout(() => server.closeAllConnections(), REQUEST_GRACE_MS);
+    server.close(() => {
+      clearTimeout(cutOff);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -81,7 +81,12 @@ export type RespondPayload = z.infer<typeof respondPayload>;
 export const publishHomePayload = z.object({ teamId: slackId, userId: slackId });
 export type PublishHomePayload = z.infer<typeof publishHomePayload>;
 
-export const forgetWorkspacePayload = z.object({ teamId: slackId, reason: z.enum(['tokens_revoked', 'app_uninstalled']) });
+export const forgetWorkspacePayload = z.object({
+  teamId: slackId,
+  reason: z.enum(['tokens_revoked', 'app_uninstalled']),
+  /** 1: at once; 2: a sweep a little later, for work that was in flight during the first. */
+  pass: z.union([z.literal(1), z.literal(2)]).default(1),
+});
 export type ForgetWorkspacePayload = z.infer<typeof forgetWorkspacePayload>;
 
 const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W47');

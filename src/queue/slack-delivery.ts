@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Metrics } from '../metrics';
-import { classifySlackFailure } from '../slack/slack-errors';
+import { classifySlackFailure, isSlackApiError } from '../slack/slack-errors';
 import type { DeliveryGuards } from '../store/delivery-guards';
 import type { JobContext } from './worker-factory';
 
@@ -44,7 +44,7 @@ export async function deliverOnce(
   const blockedUntil = await deps.guards.blockedUntil(target.teamId, target.method);
   if (blockedUntil > now()) await waitUntil(context, blockedUntil);
   if (options.perMinute) {
-    const nextSlot = await deps.guards.takeSendSlot(target.teamId, target.method, options.perMinute, now());
+    const nextSlot = await deps.guards.reserveSendSlot(target.teamId, target.method, options.perMinute, now(), jobId);
     if (nextSlot > 0) await waitUntil(context, nextSlot);
   }
 
@@ -52,6 +52,8 @@ export async function deliverOnce(
     await send();
   } catch (error) {
     if (error instanceof DeferUntil) await waitUntil(context, error.untilMs);
+    // Redis errors and our own bugs are retried with backoff like any transient failure.
+    if (!isSlackApiError(error)) throw error;
     const failure = classifySlackFailure(error);
     deps.metrics.slackApiErrors.inc({ method: target.method, error: failure.code });
     if (failure.kind === 'rate_limited') {
@@ -74,3 +76,33 @@ export async function waitUntil(context: JobContext, untilMs: number): Promise<n
   await context.job.moveToDelayed(untilMs, context.token);
   throw new DelayedError();
 }
+
+/**
+ * Runs work that reads Slack profiles (`users.info`) under that method's rate gate: while the
+ * workspace is rate limited the job waits, and a 429 parks it until `Retry-After` instead of
+ * spending its retries (a lost message) on a limit that has not lifted yet.
+ */
+export async function withProfileRateGate<T>(
+  deps: SlackDeliveryDeps,
+  teamId: string,
+  context: JobContext,
+  work: () => Promise<T>,
+): Promise<T> {
+  const now = deps.now ?? Date.now;
+  const blockedUntil = await deps.guards.blockedUntil(teamId, PROFILE_METHOD);
+  if (blockedUntil > now()) await waitUntil(context, blockedUntil);
+  try {
+    return await work();
+  } catch (error) {
+    if (!isSlackApiError(error)) throw error;
+    const failure = classifySlackFailure(error);
+    deps.metrics.slackApiErrors.inc({ method: PROFILE_METHOD, error: failure.code });
+    if (failure.kind !== 'rate_limited') throw error;
+    const until = now() + failure.retryAfterSeconds * 1000;
+    await deps.guards.block(teamId, PROFILE_METHOD, until);
+    context.logger.warn({ retryAfterSeconds: failure.retryAfterSeconds, method: PROFILE_METHOD }, 'rate limited by Slack');
+    return waitUntil(context, until);
+  }
+}
+
+const PROFILE_METHOD = 'users.info';

@@ -73,3 +73,9 @@ export function classifySlackFailure(error: unknown): SlackFailure {
       return { kind: 'transient', code: 'unexpected_error' };
   }
 }
+
+/** True for errors raised by the Slack Web API client (as opposed to Redis or our own code). */
+export function isSlackApiError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && code.startsWith('slack_webapi_')) || (error instanceof Error && error.name === 'ResponseUrlError');
+}

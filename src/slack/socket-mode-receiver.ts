@@ -68,6 +68,13 @@ export class DeferredAckSocketModeReceiver implements Receiver {
       }
       this.logger.error({ err: { message: (error as Error).message } }, 'error while processing a Socket Mode envelope');
     }
-    await args.ack(response);
+    try {
+      await args.ack(response);
+    } catch (error) {
+      // The socket closed while the event was processed (Slack's periodic refresh, a drop, a
+      // shutdown). The job is stored; Slack delivers the unacknowledged envelope again and the job
+      // id makes that harmless.
+      this.logger.warn({ err: { message: (error as Error).message } }, 'could not acknowledge a Socket Mode envelope');
+    }
   }
 }

@@ -15,15 +15,40 @@ export interface DeliveryGuards {
   blockedUntil(teamId: string, method: string): Promise<number>;
   block(teamId: string, method: string, untilMs: number): Promise<void>;
   /**
-   * Takes one of this minute's sends for a workspace and method. Returns 0 when there was room,
-   * or the epoch ms of the next minute when the budget is spent (the job waits until then).
+   * Reserves this job's turn to send for a workspace and method, at most `perMinute` a minute,
+   * first come first served. Returns 0 when the job may send now, or the epoch ms of its reserved
+   * turn (the job waits until then, and then sends without queueing again).
    */
-  takeSendSlot(teamId: string, method: string, perMinute: number, nowMs: number): Promise<number>;
+  reserveSendSlot(teamId: string, method: string, perMinute: number, nowMs: number, jobId: string): Promise<number>;
 }
 
 const SENT_MARKER_TTL_SECONDS = 14 * 24 * 3600;
 
+/**
+ * KEYS[1]: the workspace's next free send time; KEYS[2]: this job's reservation. A job holding a
+ * reservation that has come due sends (0); one that has not waits for it; a new job takes the next
+ * free turn, and sends at once (0) when that turn is now.
+ */
+const RESERVE_SLOT_SCRIPT = `
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local reserved = redis.call('GET', KEYS[2])
+if reserved then
+  if tonumber(reserved) <= now then
+    redis.call('DEL', KEYS[2])
+    return 0
+  end
+  return tonumber(reserved)
+end
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], slot + interval, 'PX', slot + interval - now + 60000)
+if slot <= now then return 0 end
+redis.call('SET', KEYS[2], slot, 'PX', slot - now + 600000)
+return slot`;
+
 export function createDeliveryGuards({ redis, keys }: { redis: Redis; keys: KeySpace }): DeliveryGuards {
+  if (!('lanekeeperReserveSlot' in redis)) redis.defineCommand('lanekeeperReserveSlot', { numberOfKeys: 2, lua: RESERVE_SLOT_SCRIPT });
+  const reserveSlot = (redis as unknown as { lanekeeperReserveSlot: (a: string, b: string, now: number, interval: number) => Promise<number> }).lanekeeperReserveSlot.bind(redis);
   const sentKey = (jobId: string) => keys.key('sent', jobId);
   const gateKey = (teamId: string, method: string) => keys.team(teamId, 'rategate', method);
   return {
@@ -37,14 +62,14 @@ export function createDeliveryGuards({ redis, keys }: { redis: Redis; keys: KeyS
       const value = await redis.get(gateKey(teamId, method));
       return value === null ? 0 : Number(value);
     },
-    async takeSendSlot(teamId, method, perMinute, nowMs) {
-      const minute = Math.floor(nowMs / 60000);
-      const key = keys.team(teamId, 'sendrate', method, String(minute));
-      const [[, count]] = (await redis.multi().incr(key).expire(key, 120).exec()) as [[Error | null, number]];
-      if (count <= perMinute) return 0;
-      // Spread the overflow over the next minute instead of releasing it all at its first second.
-      const spread = Math.floor(((count - perMinute) % perMinute) * (60000 / perMinute));
-      return (minute + 1) * 60000 + spread;
+    async reserveSendSlot(teamId, method, perMinute, nowMs, jobId) {
+      const slot = await reserveSlot(
+        keys.team(teamId, 'sendslot', method),
+        keys.team(teamId, 'sendslot', method, jobId),
+        nowMs,
+        Math.ceil(60000 / perMinute),
+      );
+      return Number(slot);
     },
     async block(teamId, method, untilMs) {
       const ttlMs = Math.max(1, untilMs - Date.now());

@@ -11,8 +11,17 @@ import { createSettingsStore } from './settings';
 import { createTipHistory } from './tip-history';
 
 /** Every Redis repository, built over one connection. The app builds one set per connection kind. */
-export function createStores({ redis, keys, slack, profileTtlSeconds }: { redis: Redis; keys: KeySpace; slack: Pick<SlackGateway, 'userProfile' | 'openDm'>; profileTtlSeconds: number }) {
-  const profiles = createProfileCache({ redis, keys, slack, ttlSeconds: profileTtlSeconds });
+export interface StoreOptions {
+  redis: Redis;
+  keys: KeySpace;
+  slack: Pick<SlackGateway, 'userProfile' | 'openDm'>;
+  profileTtlSeconds: number;
+  /** Profiles from the cache only, never from Slack (the receive path). */
+  cacheOnlyProfiles?: boolean;
+}
+
+export function createStores({ redis, keys, slack, profileTtlSeconds, cacheOnlyProfiles }: StoreOptions) {
+  const profiles = createProfileCache({ redis, keys, slack, ttlSeconds: profileTtlSeconds, cacheOnly: cacheOnlyProfiles });
   const settings = createSettingsStore({ redis, keys });
   return {
     profiles,

@@ -19,15 +19,18 @@ export interface ProfileCacheOptions {
   keys: KeySpace;
   slack: Pick<SlackGateway, 'userProfile'>;
   ttlSeconds: number;
+  /** Never ask Slack: for the receive path, where a lookup could outlast Slack's 3 seconds. */
+  cacheOnly?: boolean;
 }
 
 /** A user Slack does not know is remembered briefly, so a typo'd mention does not cost a call each time. */
 const UNKNOWN_USER_TTL_SECONDS = 600;
 
-export function createProfileCache({ redis, keys, slack, ttlSeconds }: ProfileCacheOptions): ProfileCache {
+export function createProfileCache({ redis, keys, slack, ttlSeconds, cacheOnly = false }: ProfileCacheOptions): ProfileCache {
   const keyOf = (teamId: string, userId: string) => keys.team(teamId, 'profile', userId);
-  return {
+  const cache: ProfileCache = {
     async get(teamId, userId) {
+      if (cacheOnly) return cache.peek(teamId, userId);
       const cached = await redis.get(keyOf(teamId, userId));
       if (cached !== null) {
         const parsed = JSON.parse(cached) as SlackProfile | { unknown: true };
@@ -55,4 +58,5 @@ export function createProfileCache({ redis, keys, slack, ttlSeconds }: ProfileCa
       await redis.del(keyOf(teamId, userId));
     },
   };
+  return cache;
 }

@@ -28,7 +28,8 @@ export interface RecordsStore {
   recordProductWork(teamId: string, userId: string, week: string, messageKey: string, items: number): Promise<boolean>;
   /** Records a standup's items (all, and the project ones), once per message. */
   recordStandup(teamId: string, userId: string, week: string, messageKey: string, items: number, projectItems: number): Promise<boolean>;
-  increment(teamId: string, userId: string, week: string, counter: WeeklyCounter, by?: number): Promise<void>;
+  /** Adds one to a counter, once per `onceKey` (a job id, or a thread for a button click). */
+  increment(teamId: string, userId: string, week: string, counter: WeeklyCounter, onceKey: string): Promise<boolean>;
   week(teamId: string, userId: string, week: string): Promise<WeeklyRecord>;
   /** Counts a "not project work" answer against the categories involved, workspace-wide (for tuning). */
   recordFalsePositive(teamId: string, categories: string[]): Promise<void>;
@@ -39,50 +40,91 @@ export interface RecordsStore {
   teams(): Promise<string[]>;
 }
 
+/**
+ * One atomic write: claim the right to count (SET NX on KEYS[1]), then every increment, the flagged
+ * reference and the indexes, or nothing at all. Doing the claim and the counting in two round trips
+ * would lose the count for good if the second failed (the retry would find the claim taken).
+ * KEYS: once, week hash, flagged list, people set, teams set.
+ * ARGV: ttl, user, team, flagged JSON or '', max flagged, then field/increment pairs.
+ */
+const RECORD_ONCE_SCRIPT = `
+if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return 0 end
+for i = 6, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
+redis.call('EXPIRE', KEYS[2], ARGV[1])
+if ARGV[4] ~= '' then
+  redis.call('RPUSH', KEYS[3], ARGV[4])
+  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[5]), -1)
+  redis.call('EXPIRE', KEYS[3], ARGV[1])
+end
+redis.call('SADD', KEYS[4], ARGV[2])
+redis.call('SADD', KEYS[5], ARGV[3])
+return 1`;
+
+type RecordOnce = (
+  once: string,
+  weekKey: string,
+  flaggedKey: string,
+  peopleKey: string,
+  teamsKey: string,
+  ttl: number,
+  userId: string,
+  teamId: string,
+  flagged: string,
+  maxFlagged: number,
+  ...increments: (string | number)[]
+) => Promise<number>;
+
 export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpace }): RecordsStore {
   const weekKey = (teamId: string, userId: string, week: string) => keys.team(teamId, 'week', userId, week);
   const flaggedKey = (teamId: string, userId: string, week: string) => keys.team(teamId, 'week', userId, week, 'flagged');
   const onceKey = (teamId: string, userId: string, kind: string, messageKey: string) => keys.team(teamId, 'seen', kind, userId, messageKey);
   const peopleKey = (teamId: string) => keys.team(teamId, 'people');
   const teamsKey = keys.key('teams');
+  if (!('lanekeeperRecordOnce' in redis)) redis.defineCommand('lanekeeperRecordOnce', { numberOfKeys: 5, lua: RECORD_ONCE_SCRIPT });
+  const recordOnce = (redis as unknown as { lanekeeperRecordOnce: RecordOnce }).lanekeeperRecordOnce.bind(redis);
 
-  /** Claims the right to count one message for one person; false when it was counted already. */
-  const claimOnce = async (teamId: string, userId: string, kind: string, messageKey: string) =>
-    (await redis.set(onceKey(teamId, userId, kind, messageKey), '1', 'EX', RECORD_RETENTION_SECONDS, 'NX')) === 'OK';
-
-  const touch = (pipeline: ReturnType<Redis['multi']>, teamId: string, userId: string, week: string) =>
-    pipeline
-      .expire(weekKey(teamId, userId, week), RECORD_RETENTION_SECONDS)
-      .sadd(peopleKey(teamId), userId)
-      .sadd(teamsKey, teamId);
+  /** Counts once per (kind, person, message key); false when it was counted already. */
+  const countOnce = async (
+    teamId: string,
+    userId: string,
+    week: string,
+    kind: string,
+    messageKey: string,
+    increments: Record<string, number>,
+    flagged?: FlaggedMessageRef,
+  ): Promise<boolean> => {
+    const pairs = Object.entries(increments).flatMap(([field, by]) => [field, by]);
+    const written = await recordOnce(
+      onceKey(teamId, userId, kind, messageKey),
+      weekKey(teamId, userId, week),
+      flaggedKey(teamId, userId, week),
+      peopleKey(teamId),
+      teamsKey,
+      RECORD_RETENTION_SECONDS,
+      userId,
+      teamId,
+      flagged ? JSON.stringify(flagged) : '',
+      MAX_FLAGGED_PER_WEEK,
+      ...pairs,
+    );
+    return written === 1;
+  };
 
   return {
     async recordProjectWork(teamId, userId, week, { categories, source, ref }) {
-      if (!(await claimOnce(teamId, userId, 'project', `${ref.channelId}-${ref.ts}`))) return false;
-      const key = weekKey(teamId, userId, week);
-      const pipeline = redis.multi().hincrby(key, 'projectItems', 1).hincrby(key, `source:${source}`, 1).hincrby(key, `channel:${ref.channelId}`, 1);
-      for (const category of categories) pipeline.hincrby(key, `category:${category}`, 1);
-      if (ref.assignerId) pipeline.hincrby(key, `assigner:${ref.assignerId}`, 1);
-      pipeline
-        .rpush(flaggedKey(teamId, userId, week), JSON.stringify(ref))
-        .ltrim(flaggedKey(teamId, userId, week), -MAX_FLAGGED_PER_WEEK, -1)
-        .expire(flaggedKey(teamId, userId, week), RECORD_RETENTION_SECONDS);
-      await touch(pipeline, teamId, userId, week).exec();
-      return true;
+      const increments: Record<string, number> = { projectItems: 1, [`source:${source}`]: 1, [`channel:${ref.channelId}`]: 1 };
+      for (const category of categories) increments[`category:${category}`] = 1;
+      if (ref.assignerId) increments[`assigner:${ref.assignerId}`] = 1;
+      return countOnce(teamId, userId, week, 'project', `${ref.channelId}-${ref.ts}`, increments, ref);
     },
     async recordProductWork(teamId, userId, week, messageKey, items) {
-      if (!(await claimOnce(teamId, userId, 'product', messageKey))) return false;
-      await touch(redis.multi().hincrby(weekKey(teamId, userId, week), 'productItems', items), teamId, userId, week).exec();
-      return true;
+      return countOnce(teamId, userId, week, 'product', messageKey, { productItems: items });
     },
     async recordStandup(teamId, userId, week, messageKey, items, projectItems) {
-      if (!(await claimOnce(teamId, userId, 'standup', messageKey))) return false;
-      const key = weekKey(teamId, userId, week);
-      await touch(redis.multi().hincrby(key, 'standupItems', items).hincrby(key, 'standupProjectItems', projectItems), teamId, userId, week).exec();
-      return true;
+      return countOnce(teamId, userId, week, 'standup', messageKey, { standupItems: items, standupProjectItems: projectItems });
     },
-    async increment(teamId, userId, week, counter, by = 1) {
-      await touch(redis.multi().hincrby(weekKey(teamId, userId, week), counter, by), teamId, userId, week).exec();
+    async increment(teamId, userId, week, counter, onceKeyPart) {
+      return countOnce(teamId, userId, week, counter, onceKeyPart, { [counter]: 1 });
     },
     async week(teamId, userId, week) {
       const [fields, flagged] = await Promise.all([

@@ -1,4 +1,4 @@
-import { appHomeOpenedEvent, appUninstalledEvent, messageEvent } from '../../scripts/local-slack/requests';
+import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, tokensRevokedEvent } from '../../scripts/local-slack/requests';
 import type { RecordedCall } from '../../scripts/local-slack/web-api';
 import { CAST, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
@@ -248,13 +248,30 @@ describe('people and conversation', () => {
     });
   });
 
-  it('forgets the workspace when the app is uninstalled', async () => {
+  it('forgets the workspace when the app is uninstalled: settings, records and queued work', async () => {
     await lane(`delegate <@${CAST.raj.id}>`);
     await handProjectWork();
     await h.slack.waitForCall('chat.postEphemeral');
-    await waitForIdle(h.app);
+    // A nudge held for the morning sits in the queue with its phrase.
+    h.slack.addUser({ ...CAST.ben, tz: zoneWhereItIsHour(2) });
+    await h.sender.sendEvent(messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ben.id}> please update the project timeline` }));
+    await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 1, 'the held nudge');
     expect((await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length).toBeGreaterThan(0);
+
     await h.sender.sendEvent(appUninstalledEvent({ team: TEAM }));
+    await waitFor(async () => (await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length === 0, 'the workspace’s keys to be deleted');
+    await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 0, 'the held nudge to be deleted');
+    expect(await h.redis.keys(`${h.prefix}:sent:*`)).toEqual([]);
+    expect((await lane('delegate')).text).toMatch(/Nobody yet/);
+  });
+
+  it('keeps the workspace when only people’s tokens are revoked', async () => {
+    await lane(`delegate <@${CAST.raj.id}>`);
+    await h.sender.sendEvent(tokensRevokedEvent({ team: TEAM, oauth: [CAST.ana.id], bot: [] }));
+    await sleep(300);
+    await waitForIdle(h.app);
+    expect((await lane('delegate')).text).toMatch(/<@U_RAJ>/);
+    await h.sender.sendEvent(tokensRevokedEvent({ team: TEAM, bot: ['U_BOT'] }));
     await waitFor(async () => (await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length === 0, 'the workspace’s keys to be deleted');
   });
 });

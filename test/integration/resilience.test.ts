@@ -59,6 +59,17 @@ describe('delivering nudges', () => {
     expect(delivered.at - calls[0].at).toBeGreaterThanOrEqual(950);
   });
 
+  it('waits out a 429 on a profile lookup instead of losing the message', async () => {
+    h.slack.failNext('users.info', { rateLimited: 2 });
+    const started = Date.now();
+    await h.sender.sendEvent(projectWork());
+    const nudge = await h.slack.waitForCall('chat.postEphemeral', undefined, 10000);
+    expect(nudge.at - started).toBeGreaterThanOrEqual(1900);
+    expect(h.slack.callsTo('users.info').filter((call) => call.status === 429)).toHaveLength(1);
+    await waitForIdle(h.app);
+    expect(await h.app.queues.analyze.getFailedCount()).toBe(0);
+  });
+
   it('retries a Slack 5xx with backoff and posts once', async () => {
     h.slack.failNext('chat.postEphemeral', { httpStatus: 503 });
     await h.sender.sendEvent(projectWork());

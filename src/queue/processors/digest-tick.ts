@@ -9,6 +9,16 @@ const HOUR_MS = 3600 * 1000;
 const MAX_CATCH_UP_MS = 6 * 24 * HOUR_MS;
 
 /**
+ * When a scheduler job was due. BullMQ names each iteration `repeat:<scheduler id>:<due millis>`;
+ * its `timestamp` is when the previous iteration created it and its `delay` is reset to 0 when it
+ * is promoted, so neither tells the due time. Anything else (a job added by hand) is due now.
+ */
+export function scheduledTimeOf(job: { id?: string }, now: number): number {
+  const match = /^repeat:.+:(\d+)$/.exec(job.id ?? '');
+  return match ? Number(match[1]) : now;
+}
+
+/**
  * The `digest-tick` job. A scheduler tick looks back to the previous tick it saw, so a tick missed
  * while every worker was down is made up by the next one; job ids (team, person, ISO week) make a
  * repeated or overlapping tick harmless. An operator's tick (`digest send --at`) looks back one hour.

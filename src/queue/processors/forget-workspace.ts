@@ -1,20 +1,59 @@
 import type { Redis } from 'ioredis';
 import type { KeySpace } from '../../store/redis';
-import type { ForgetWorkspacePayload } from '../registry';
+import type { Queues } from '../queues';
+import { jobIdFrom, type ForgetWorkspacePayload } from '../registry';
+
+/** Jobs that may already be running when a workspace is forgotten finish within this; a second pass then sweeps up. */
+export const SECOND_PASS_DELAY_MS = 10 * 60 * 1000;
+const JOB_STATES = ['waiting', 'delayed', 'prioritized', 'failed', 'completed'] as const;
+const PAGE = 500;
 
 /**
- * The `forget-workspace` job: after `tokens_revoked` or `app_uninstalled`, delete everything kept
- * about that workspace (settings, records, profiles, caches). Runs as a job, not on the receive
- * path, because a large workspace has many keys.
+ * The `forget-workspace` job: after `tokens_revoked` (of the bot token) or `app_uninstalled`,
+ * delete everything kept about that workspace: its keys (settings, records, profiles, caches), its
+ * queued and kept jobs (which may hold message text), and its sent markers. A second pass runs a
+ * little later, for jobs that were in flight during the first and wrote again.
  */
-export async function forgetWorkspace(redis: Redis, keys: KeySpace, { teamId }: ForgetWorkspacePayload): Promise<number> {
+export async function forgetWorkspace(
+  deps: { redis: Redis; keys: KeySpace; queues: Queues },
+  payload: ForgetWorkspacePayload,
+): Promise<{ keys: number; jobs: number }> {
+  const { redis, keys, queues } = deps;
+  const { teamId } = payload;
+  let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId));
+  deletedKeys += await deleteMatching(redis, keys.key('sent', `*_${jobIdFrom('x', teamId).slice(2)}_*`));
+  await redis.srem(keys.key('teams'), teamId);
+
+  let deletedJobs = 0;
+  for (const queue of Object.values(queues)) {
+    for (let start = 0; ; start += PAGE) {
+      const jobs = await queue.getJobs([...JOB_STATES], start, start + PAGE - 1);
+      if (jobs.length === 0) break;
+      for (const job of jobs) {
+        if ((job?.data as { teamId?: string } | undefined)?.teamId === teamId && job.name !== 'forget-workspace') {
+          // An active job cannot be removed; it finishes and the second pass deletes what it wrote.
+          deletedJobs += await job.remove().then(
+            () => 1,
+            () => 0,
+          );
+        }
+      }
+      if (jobs.length < PAGE) break;
+    }
+  }
+  if (payload.pass === 1) {
+    await queues.analyze.add('forget-workspace', { ...payload, pass: 2 }, { jobId: jobIdFrom('forget', teamId, payload.reason, 'pass2'), delay: SECOND_PASS_DELAY_MS });
+  }
+  return { keys: deletedKeys, jobs: deletedJobs };
+}
+
+async function deleteMatching(redis: Redis, pattern: string): Promise<number> {
   let deleted = 0;
   let cursor = '0';
   do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', keys.teamPattern(teamId), 'COUNT', 500);
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
     cursor = next;
     if (found.length > 0) deleted += await redis.del(...found);
   } while (cursor !== '0');
-  await redis.srem(keys.key('teams'), teamId);
   return deleted;
 }

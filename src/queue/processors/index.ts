@@ -5,11 +5,12 @@ import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
 import type { KeySpace } from '../../store/redis';
+import type { Queues } from '../queues';
 import type { ProcessorMap } from '../worker-factory';
-import { deliverOnce } from '../slack-delivery';
+import { deliverOnce, withProfileRateGate } from '../slack-delivery';
 import type { DigestService } from '../../digest/digest-service';
 import { analyzeMessage, type AnalyzeDeps } from './analyze-message';
-import { digestTick } from './digest-tick';
+import { digestTick, scheduledTimeOf } from './digest-tick';
 import { DIGEST_SENDS_PER_MINUTE, sendDigest } from './send-digest';
 import { forgetWorkspace } from './forget-workspace';
 import { postMessage } from './post-message';
@@ -25,26 +26,29 @@ export interface ProcessorDeps extends AnalyzeDeps {
   metrics: Metrics;
   redis: Redis;
   keys: KeySpace;
+  queues: Queues;
   digests: DigestService;
 }
 
 export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> {
   return {
-    'analyze-message': (payload, { logger }) => analyzeMessage(deps, payload, logger),
+    'analyze-message': (payload, context) =>
+      withProfileRateGate(deps, payload.teamId, context, () => analyzeMessage(deps, payload, context.logger)),
     'forget-workspace': async (payload, { logger }) => {
-      const deleted = await forgetWorkspace(deps.redis, deps.keys, payload);
-      logger.info({ team: payload.teamId, reason: payload.reason, deleted }, 'workspace data deleted');
-      return { deleted };
+      const deleted = await forgetWorkspace(deps, payload);
+      logger.info({ team: payload.teamId, reason: payload.reason, pass: payload.pass, ...deleted }, 'workspace data deleted');
+      return deleted;
     },
-    // A scheduler job is due at its creation time plus its delay.
-    'digest-tick': (payload, { job }) => digestTick(deps, payload, job.timestamp + (job.delay ?? 0)),
+    'digest-tick': (payload, { job }) => digestTick(deps, payload, scheduledTimeOf(job, Date.now())),
   };
 }
 
 export function deliverProcessors(deps: ProcessorDeps): ProcessorMap<'deliver'> {
-  const jobOf = (context: { job: { id?: string; attemptsMade: number } }) => ({
+  // A job taken over from a crashed worker has attemptsMade 0 but attemptsStarted 2: it is a retry too,
+  // and its first attempt may have reached Slack.
+  const jobOf = (context: { job: { id?: string; attemptsMade: number; attemptsStarted: number } }) => ({
     id: context.job.id ?? '',
-    isRetry: context.job.attemptsMade > 0,
+    isRetry: context.job.attemptsMade > 0 || context.job.attemptsStarted > 1,
   });
   return {
     'send-nudge': async (payload, context) => {

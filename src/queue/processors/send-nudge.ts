@@ -4,6 +4,7 @@ import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import { buildNudgeMessage } from '../../slack/views/nudge';
+import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
 import type { ProfileCache } from '../../store/profile-cache';
@@ -26,6 +27,7 @@ export interface SendNudgeDeps {
   records: RecordsStore;
   caps: NudgeCaps;
   dmChannels: DmChannels;
+  guards: Pick<DeliveryGuards, 'markSent'>;
   metrics: Pick<Metrics, 'nudgesSent'>;
   dailyCap?: number;
   now?: () => number;
@@ -85,8 +87,15 @@ export async function sendNudge(
     await deps.caps.release(teamId, recipientId, today);
     throw error;
   }
-  await deps.records.increment(teamId, recipientId, isoWeekOf(nudge.messageAt, timeZone), 'nudges');
+  // Slack has the nudge: mark it sent before anything else can fail, so no retry posts it again
+  // (an ephemeral message cannot be looked up afterwards).
+  await deps.guards.markSent(job.id);
   deps.metrics.nudgesSent.inc({ mode });
   logger.info({ mode, categories: nudge.categories }, 'nudge sent');
+  try {
+    await deps.records.increment(teamId, recipientId, isoWeekOf(nudge.messageAt, timeZone), 'nudges', job.id);
+  } catch (error) {
+    logger.warn({ err: { message: (error as Error).message } }, 'nudge sent but not counted in the weekly record');
+  }
   return { sent: true, mode };
 }

@@ -57,22 +57,24 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
     const { teamId, userId } = click;
     const week = isoWeekOf(now(), (await deps.profiles.peek(teamId, userId))?.tz ?? 'UTC');
     const phrase = `“${escapeMrkdwn(value.p)}”`;
+    // A double click, or a click on the public copy in a thread, counts once per nudge.
+    const onceKey = `${value.c}-${value.t}`;
 
     switch (click.actionId) {
       case NUDGE_ACTIONS.handoff:
         await handOff(click, value);
-        await deps.records.increment(teamId, userId, week, 'handoffs');
+        await deps.records.increment(teamId, userId, week, 'handoffs', onceKey);
         await respond(click, `Handed off: I asked <@${value.d}> in the thread to take ${phrase}.`, true);
         return;
       case NUDGE_ACTIONS.notProjectWork:
         await deps.settings.dismissPhrase(teamId, userId, value.p);
         await deps.records.recordFalsePositive(teamId, value.k);
-        await deps.records.increment(teamId, userId, week, 'notProjectWork');
+        await deps.records.increment(teamId, userId, week, 'notProjectWork', onceKey);
         await respond(click, `Thanks for telling me. I won't nudge you about ${phrase} again (\`/lane restore\` undoes this).`, true);
         return;
       case NUDGE_ACTIONS.snoozeWeek:
         await deps.settings.snoozeUntil(teamId, userId, now() + SNOOZE_WEEK_MS);
-        await deps.records.increment(teamId, userId, week, 'snoozes');
+        await deps.records.increment(teamId, userId, week, 'snoozes', onceKey);
         await respond(click, 'Snoozed for a week. `/lane snooze off` ends it early.', true);
         return;
       case NUDGE_ACTIONS.muteChannel:

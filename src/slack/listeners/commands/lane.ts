@@ -8,6 +8,7 @@ import { sumWeeks, type WeeklyRecord } from '../../../core/records';
 import { pickTip } from '../../../core/tips';
 import type { Classifier, Role } from '../../../core/types';
 import type { PeopleDirectory } from '../../../store/people';
+import type { SlackProfile } from '../../gateway';
 import type { ProfileCache } from '../../../store/profile-cache';
 import type { RecordsStore } from '../../../store/records';
 import type { SettingsStore } from '../../../store/settings';
@@ -23,7 +24,13 @@ export interface LaneCommandDeps {
   settings: SettingsStore;
   records: RecordsStore;
   people: PeopleDirectory;
+  /** Cached profiles only: never calls Slack. */
   profiles: ProfileCache;
+  /**
+   * The same, but asking Slack on a cache miss: used only for the few people a command names (the
+   * caller and their mentions), under a timeout, so a reply never waits on Slack for long.
+   */
+  lookup: { profile(teamId: string, userId: string): Promise<SlackProfile | undefined>; people: PeopleDirectory };
   digests: DigestService;
   now?: () => number;
 }
@@ -41,8 +48,25 @@ export interface LaneReply {
   blocks?: unknown[];
 }
 
-/** How long an admin check may wait for Slack before the command answers anyway. */
+/** How long a command may wait for Slack profile lookups before it answers with what it has. */
 const PROFILE_LOOKUP_TIMEOUT_MS = 1500;
+/** At most this many people are looked up for one command. */
+const MAX_LOOKUPS = 5;
+
+/** The lookup's result, or undefined when it failed or took longer than PROFILE_LOOKUP_TIMEOUT_MS. */
+async function withinLookupTime<T>(lookup: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PROFILE_LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([lookup, timeout]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export const LANE_HELP = [
   '*lanekeeper* notices project-management work (scheduling, status reports, meeting logistics, budgets, chasing people…) landing on product managers, and suggests handing it to a project manager. Nudges are private unless a channel chooses otherwise.',
@@ -63,20 +87,22 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
       case 'help':
         return reply(LANE_HELP);
       case 'check': {
-        const verdict = deps.classify({ text: command.text, author: userId, roles: await deps.people.rolesOf(teamId, [...mentionedUsers(command.text), userId]) });
+        const named = [...mentionedUsers(command.text), userId].slice(0, MAX_LOOKUPS);
+        const roles = (await withinLookupTime(deps.lookup.people.rolesOf(teamId, named))) ?? (await deps.people.rolesOf(teamId, named));
+        const verdict = deps.classify({ text: command.text, author: userId, roles });
         const candidate = nudgeCandidates(verdict, userId)[0];
         const tip = candidate ? `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0] }).text}` : '';
         return reply(`${renderVerdict(verdict)}${tip}`);
       }
       case 'role.show': {
         const who = command.userId ?? userId;
-        const { role, source } = await deps.people.roleOf(teamId, who);
+        const { role, source } = (await withinLookupTime(deps.lookup.people.roleOf(teamId, who))) ?? (await deps.people.roleOf(teamId, who));
         const subject = who === userId ? 'Your role' : `<@${who}>'s role`;
         return reply(role ? `${subject}: *${role}* (${roleSourceText(source)}).` : `${subject} is not known: no \`/lane role\` set and no telling Slack title.`);
       }
       case 'role.set': {
         const target = command.userId ?? userId;
-        if (target !== userId && !(await isAdmin(teamId, userId))) return reply('Only workspace admins can set someone else’s role.');
+        if (target !== userId && !(await isAdmin(teamId, userId))) return notAdmin('set someone else’s role');
         const role = command.role === 'auto' ? undefined : (command.role as Role);
         await settings.setRole(teamId, target, role, target === userId ? 'self' : 'admin');
         const subject = target === userId ? 'Your role' : `<@${target}>'s role`;
@@ -93,7 +119,7 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
         await settings.setDelegate(teamId, userId, command.delegateId);
         return reply(command.delegateId ? `Got it: tips will suggest handing project work to <@${command.delegateId}>.` : 'Your delegate is cleared.');
       case 'delegate.default':
-        if (!(await isAdmin(teamId, userId))) return reply('Only workspace admins can set the workspace’s default delegate.');
+        if (!(await isAdmin(teamId, userId))) return notAdmin('set the workspace’s default delegate');
         await settings.setDefaultDelegate(teamId, command.delegateId);
         return reply(command.delegateId ? `<@${command.delegateId}> is now the default delegate for everyone without their own.` : 'The workspace default delegate is cleared.');
       case 'snooze': {
@@ -131,23 +157,20 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
       case 'team':
         return teamView(teamId, userId, command.subscribe);
       case 'lead':
-        if (!(await isAdmin(teamId, userId))) return reply('Only workspace admins can name product leads.');
+        if (!(await isAdmin(teamId, userId))) return notAdmin('name product leads');
         await settings.setProductLead(teamId, command.userId, command.lead);
         return reply(command.lead ? `<@${command.userId}> can now see \`/lane team\`.` : `<@${command.userId}> is no longer a product lead.`);
     }
   }
 
-  async function isAdmin(teamId: string, userId: string): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), PROFILE_LOOKUP_TIMEOUT_MS);
-    });
-    try {
-      const profile = await Promise.race([deps.profiles.get(teamId, userId), timeout]);
-      return profile?.isAdmin ?? false;
-    } finally {
-      clearTimeout(timer);
-    }
+  /** True or false when known; undefined when Slack could not say in time (the reply says so). */
+  async function isAdmin(teamId: string, userId: string): Promise<boolean | undefined> {
+    const profile = await withinLookupTime(deps.lookup.profile(teamId, userId));
+    return profile === undefined ? undefined : profile.isAdmin;
+  }
+
+  function notAdmin(what: string): LaneReply {
+    return reply(`Only workspace admins can ${what}. (If you are one, Slack did not confirm it just now: try again in a minute.)`);
   }
 
   async function timeZoneOf(teamId: string, userId: string): Promise<string> {
@@ -192,7 +215,7 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
 
   async function teamView(teamId: string, userId: string, subscribe: boolean | undefined): Promise<LaneReply> {
     const workspace = await deps.settings.workspace(teamId);
-    if (!workspace.productLeads.includes(userId) && !(await isAdmin(teamId, userId))) {
+    if (!workspace.productLeads.includes(userId) && (await isAdmin(teamId, userId)) !== true) {
       return reply('The team view is for workspace admins and product leads (`/lane lead @someone`, admins).');
     }
     if (subscribe !== undefined) {

@@ -10,7 +10,7 @@ type SubscribedEvent = (typeof SUBSCRIBED_EVENTS)[number];
 
 interface EventBody {
   team_id: string;
-  event: { type: string; user?: string; tab?: string };
+  event: { type: string; user?: string; tab?: string; tokens?: { bot?: string[]; oauth?: string[] } };
 }
 
 /**
@@ -25,8 +25,10 @@ export function registerEventListeners(app: App, deps: EventListenerDeps): void 
   const handlers: Record<SubscribedEvent, (body: EventBody) => Promise<void>> = {
     message: (body) => handleIncomingMessage(body, 'message'),
     app_mention: (body) => handleIncomingMessage(body, 'app_mention'),
-    app_home_opened: (body) => workspace.homeOpened(body.team_id, body.event.user ?? '', body.event.tab),
-    tokens_revoked: (body) => workspace.forgetWorkspace(body.team_id, 'tokens_revoked'),
+    app_home_opened: async (body) => {
+      if (body.event.user) await workspace.homeOpened(body.team_id, body.event.user, body.event.tab);
+    },
+    tokens_revoked: (body) => workspace.forgetWorkspace(body.team_id, 'tokens_revoked', (body.event.tokens?.bot?.length ?? 0) > 0),
     app_uninstalled: (body) => workspace.forgetWorkspace(body.team_id, 'app_uninstalled'),
   };
   app.use(async ({ body, next }) => {

@@ -21,9 +21,11 @@ export function createWorkspaceEventHandlers({ queues, logger }: WorkspaceEventD
       const bucket = String(Math.floor(now / HOME_REBUILD_WINDOW_MS));
       await enqueue(queues, 'deliver', 'publish-home', { teamId, userId }, { jobId: jobIdFrom('home', teamId, userId, bucket) });
     },
-    async forgetWorkspace(teamId: string, reason: 'tokens_revoked' | 'app_uninstalled'): Promise<void> {
+    async forgetWorkspace(teamId: string, reason: 'tokens_revoked' | 'app_uninstalled', botTokensRevoked = true): Promise<void> {
+      // Revoking only people's (user) tokens leaves the bot installed: nothing to forget.
+      if (!botTokensRevoked) return;
       logger.warn({ team: teamId, reason }, 'workspace data will be deleted');
-      await enqueue(queues, 'analyze', 'forget-workspace', { teamId, reason }, { jobId: jobIdFrom('forget', teamId, reason) , deduplicateForMs: 10 * 60 * 1000 });
+      await enqueue(queues, 'analyze', 'forget-workspace', { teamId, reason, pass: 1 }, { jobId: jobIdFrom('forget', teamId, reason), deduplicateForMs: 10 * 60 * 1000 });
     },
   };
 }
