@@ -28,6 +28,7 @@ const SECONDS = Number(args.get('seconds') ?? 10);
 const BURST_SECONDS = Number(args.get('burst-seconds') ?? 5);
 const CONNECTIONS = Number(args.get('connections') ?? 32);
 const ROUNDS = Number(args.get('rounds') ?? 3);
+const WARM_UP_SECONDS = 3;
 /** Run only the targets whose name contains this (e.g. --only web). */
 const ONLY = args.get('only');
 /** Extra node flags for the targets, e.g. --node-flags --cpu-prof */
@@ -122,10 +123,10 @@ async function fixedRate(port: number): Promise<Figures> {
 }
 
 /** Closed-loop load: CONNECTIONS requests in flight for BURST_SECONDS, to find the ceiling. */
-async function throughput(port: number): Promise<Figures> {
+async function throughput(port: number, seconds = BURST_SECONDS): Promise<Figures> {
   const results: { status: number; ms: number }[] = [];
   const started = performance.now();
-  const deadline = started + BURST_SECONDS * 1000;
+  const deadline = started + seconds * 1000;
   let sequence = 1_000_000;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -158,10 +159,13 @@ async function main(): Promise<void> {
       const index = (step + round) % targets.length;
       const [name, argv] = targets[index];
       const target = await startTarget(name, [...argv]);
-      for (let i = 0; i < 200; i += 1) await sendOne(target.port, -i); // warm up
+      // Warm up (JIT, connection pools) with a discarded burst, so every round measures a warm process.
+      await throughput(target.port, WARM_UP_SECONDS);
       if (round === 0) rows[index].rate = await fixedRate(target.port);
       rows[index].bursts.push(await throughput(target.port));
       await stopTarget(target);
+      // Each round starts from an empty queue: a backlog left by the last round is not what is measured.
+      await clearPrefix(redis, `${argv[3]}:*`);
     }
   }
 
@@ -175,17 +179,18 @@ async function main(): Promise<void> {
     const share = bare ? `${((median(row.bursts).perSecond / median(bare.bursts).perSecond) * 100).toFixed(0)}%` : 'n/a';
     console.log(`${row.name}: ack throughput ${share} of bare Bolt; p99 at ${RATE}/s ${row.rate?.p99.toFixed(2)} ms`);
   }
-  for (const pattern of [`${prefix}-web:*`, `${prefix}-all:*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  }
   await redis.quit();
   agent.destroy();
   await slack.close();
+}
+
+async function clearPrefix(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
 }
 
 void main();

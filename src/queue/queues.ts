@@ -24,12 +24,7 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
-/**
- * The longest the receive path waits for Redis. Slack gives 3 seconds for the whole answer; past
- * this the event counts as not stored and Slack is asked to retry (the job id makes a late
- * success harmless).
- */
-export const ENQUEUE_TIMEOUT_MS = 1500;
+
 
 /** Adds one typed job. Throws a `store_unavailable` error when Redis does not take it. */
 export async function enqueue<Q extends QueueName, N extends JobName<Q>>(
@@ -39,20 +34,15 @@ export async function enqueue<Q extends QueueName, N extends JobName<Q>>(
   payload: JobPayload<Q, N>,
   options: EnqueueOptions,
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
-  });
+  // On the receive path the queue's connection has a command timeout (see store/redis.ts), so a
+  // Redis that hangs fails this within Slack's 3 seconds instead of holding the answer.
   try {
-    const added = queues[queue].add(name, payload, {
+    await queues[queue].add(name, payload, {
       jobId: options.jobId,
       delay: options.delayMs,
       deduplication: options.deduplicateForMs ? { id: options.jobId, ttl: options.deduplicateForMs } : undefined,
     });
-    await Promise.race([added, timeout]);
   } catch (error) {
     throw storeUnavailable(error);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -16,8 +16,16 @@ const RETRIES_PER_REQUEST: Record<RedisPurpose, number | null> = {
   store: 3,
 };
 
+/**
+ * The longest the receive path waits for one Redis command. Slack gives 3 seconds for the whole
+ * answer; past this the event counts as not stored and Slack is asked to retry (the job id makes a
+ * late success harmless).
+ */
+export const RECEIVE_COMMAND_TIMEOUT_MS = 1500;
+
 export function createRedis(url: string, purpose: RedisPurpose): Redis {
   return new Redis(url, {
+    commandTimeout: purpose === 'fail-fast' ? RECEIVE_COMMAND_TIMEOUT_MS : undefined,
     maxRetriesPerRequest: RETRIES_PER_REQUEST[purpose],
     enableOfflineQueue: purpose !== 'fail-fast',
     connectTimeout: 2000,

@@ -38,6 +38,14 @@ describe('when Redis goes away during receive', () => {
     await waitForIdle(h.app);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
   });
+
+  it('answers non-2xx within Slack’s 3 seconds when Redis stops answering', async () => {
+    proxy.stall();
+    const started = Date.now();
+    const refused = await h.sender.sendEvent(projectWork());
+    expect(refused.status).toBeGreaterThanOrEqual(500);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
 });
 
 describe('delivering nudges', () => {

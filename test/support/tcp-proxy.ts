@@ -9,13 +9,17 @@ export interface TcpProxy {
   url: string;
   /** Drops every connection and refuses new ones until `restore()`. */
   cut(): void;
+  /** Keeps connections open but stops passing anything on: a Redis that hangs. */
+  stall(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }, scheme = 'redis'): Promise<TcpProxy> {
   let open = true;
+  let stalled = false;
   const sockets = new Set<net.Socket>();
+  const pairs = new Set<[net.Socket, net.Socket]>();
   const server = net.createServer((client) => {
     if (!open) {
       client.destroy();
@@ -31,7 +35,9 @@ export async function startTcpProxy(target: { host: string; port: number }, sche
     };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
+    if (stalled) return;
     client.pipe(upstream).pipe(client);
+    pairs.add([client, upstream]);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
@@ -44,8 +50,22 @@ export async function startTcpProxy(target: { host: string; port: number }, sche
     port,
     url: `${scheme}://127.0.0.1:${port}`,
     cut,
+    stall() {
+      stalled = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+      }
+    },
     restore() {
       open = true;
+      stalled = false;
+      // Stalled connections carry half-sent commands: drop them so clients reconnect cleanly.
+      for (const [client, upstream] of pairs) {
+        client.destroy();
+        upstream.destroy();
+      }
+      pairs.clear();
     },
     close() {
       cut();

@@ -19,16 +19,25 @@ export interface IncomingMessageDeps {
  */
 export function createIncomingMessageHandler(deps: IncomingMessageDeps) {
   const now = deps.now ?? Date.now;
-  return async function handleIncomingMessage(body: unknown, eventType: string): Promise<void> {
+  // Label sets resolved once: this runs for every message the bot can see.
+  const counted = (type: string, outcome: string) => deps.metrics.eventsReceived.labels({ type, outcome });
+  const counters = Object.fromEntries(
+    ['message', 'app_mention'].map((type) => [
+      type,
+      { malformed: counted(type, 'malformed'), dropped: counted(type, 'dropped'), failed: counted(type, 'failed'), queued: counted(type, 'queued') },
+    ]),
+  );
+  return async function handleIncomingMessage(body: unknown, eventType: 'message' | 'app_mention'): Promise<void> {
+    const count = counters[eventType];
     const decision = readIncomingMessage(body, deps.bot, now());
     switch (decision.action) {
       case 'malformed':
-        deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'malformed' });
+        count.malformed.inc();
         deps.logger.warn({ eventType, eventId: eventIdOf(body), problems: decision.problems }, 'malformed event dropped');
         return;
       case 'drop':
-        deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'dropped' });
-        deps.logger.debug({ eventType, eventId: eventIdOf(body), reason: decision.reason }, 'event not for us');
+        count.dropped.inc();
+        if (deps.logger.isLevelEnabled('debug')) deps.logger.debug({ eventType, eventId: eventIdOf(body), reason: decision.reason }, 'event not for us');
         return;
       case 'enqueue':
         try {
@@ -37,11 +46,11 @@ export function createIncomingMessageHandler(deps: IncomingMessageDeps) {
             deduplicateForMs: decision.deduplicateForMs,
           });
         } catch (error) {
-          deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'failed' });
+          count.failed.inc();
           throw error;
         }
-        deps.metrics.eventsReceived.inc({ type: eventType, outcome: 'queued' });
-        deps.logger.debug(
+        count.queued.inc();
+        if (deps.logger.isLevelEnabled('debug')) deps.logger.debug(
           { eventType, eventId: eventIdOf(body), team: decision.payload.teamId, channel: decision.payload.channelId, ts: decision.payload.ts },
           'event queued',
         );
