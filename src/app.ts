@@ -15,7 +15,7 @@ import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
 import { createSlackGateway, createWebClient } from './slack/gateway';
 import { createStores } from './store';
-import { createRedis, KeySpace, redisReady } from './store/redis';
+import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates } from './store/redis';
 import { createDigestService, TICK_WINDOW_MS, type TickResult } from './digest/digest-service';
 
 /**
@@ -56,10 +56,11 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const fastRedis = createRedis(config.redis.url, 'fail-fast');
   const storeRedis = createRedis(config.redis.url, 'store');
   const connections: Redis[] = [fastRedis, storeRedis];
-  const queues = createQueues(receives ? fastRedis : storeRedis, config.redis.prefix);
-  for (const connection of connections) {
-    connection.on('error', (error) => logger.debug({ err: { message: error.message } }, 'redis connection error'));
-  }
+  /** The connections BullMQ's workers block on (copies of the one each worker is given). */
+  const blockingCopies: Redis[] = [];
+  const logRedisError = (error: Error) => logger.debug({ err: { message: error.message } }, 'redis connection error');
+  const queues = createQueues(receives ? fastRedis : storeRedis, config.redis.prefix, logRedisError);
+  for (const connection of connections) connection.on('error', logRedisError);
 
   const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   const slack = createSlackGateway(webClient);
@@ -144,7 +145,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       const port = await listen(server, config.port);
 
       if (works) {
-        const options = { connection: createRedis(config.redis.url, 'queue-blocking'), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
+        const options = { connection: trackDuplicates(createRedis(config.redis.url, 'queue-blocking'), blockingCopies), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
         connections.push(options.connection);
         workers = [
           createWorker('analyze', analyzeProcessors(processorDeps), {
@@ -168,6 +169,8 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       if (bolt?.socketReceiver) {
         await bolt.socketReceiver.stop().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'socket mode did not close cleanly'));
       }
+      // Workers' blocking connections cannot be closed cleanly while they reconnect (see settleReconnects).
+      await settleReconnects(blockingCopies, MAX_RECONNECT_DELAY_MS + 500);
       // Requests in flight and active jobs finish side by side.
       await Promise.all([server ? closeServer(server) : undefined, ...workers.map((worker) => worker.close())]);
       await closeQueues(queues);

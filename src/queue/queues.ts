@@ -4,11 +4,16 @@ import { storeUnavailable } from '../errors';
 
 export type Queues = { readonly [Q in QueueName]: Queue };
 
-export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
-  const entries = QUEUE_NAMES.map((name) => [
-    name,
-    new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] }),
-  ]);
+/**
+ * One BullMQ queue per registry entry. `onError` hears the queues' connection errors: without a
+ * listener BullMQ prints each one, with its stack, to the console, outside the structured log.
+ */
+export function createQueues(connection: ConnectionOptions, prefix: string, onError: (error: Error) => void = () => undefined): Queues {
+  const entries = QUEUE_NAMES.map((name) => {
+    const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] });
+    queue.on('error', onError);
+    return [name, queue];
+  });
   return Object.fromEntries(entries) as Queues;
 }
 

@@ -23,6 +23,9 @@ const RETRIES_PER_REQUEST: Record<RedisPurpose, number | null> = {
  */
 export const RECEIVE_COMMAND_TIMEOUT_MS = 1500;
 
+/** The longest pause between two reconnect attempts. */
+export const MAX_RECONNECT_DELAY_MS = 2000;
+
 export function createRedis(url: string, purpose: RedisPurpose): Redis {
   return new Redis(url, {
     commandTimeout: purpose === 'fail-fast' ? RECEIVE_COMMAND_TIMEOUT_MS : undefined,
@@ -30,12 +33,41 @@ export function createRedis(url: string, purpose: RedisPurpose): Redis {
     enableOfflineQueue: purpose !== 'fail-fast',
     connectTimeout: 2000,
     // Reconnect forever with a capped delay: Redis coming back must heal the process by itself.
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    retryStrategy: (attempt) => Math.min(attempt * 200, MAX_RECONNECT_DELAY_MS),
     lazyConnect: false,
     // Commands issued in the same tick go out in one write: under load the receive path otherwise
     // spends much of its time in socket writes, one per queued event.
     enableAutoPipelining: purpose !== 'queue-blocking',
   });
+}
+
+/**
+ * Remembers every copy BullMQ makes of `redis` (`duplicate()`): its workers block on such copies,
+ * and the drain needs to see them (see `settleReconnects`).
+ */
+export function trackDuplicates(redis: Redis, copies: Redis[]): Redis {
+  const duplicate = redis.duplicate.bind(redis);
+  redis.duplicate = (...args: Parameters<Redis['duplicate']>) => {
+    const copy = duplicate(...args);
+    copies.push(copy);
+    return copy;
+  };
+  return redis;
+}
+
+/**
+ * Waits, at most `timeoutMs`, until each of `clients` is connected and ready (or closed).
+ * ioredis's `disconnect()` on a client waiting to reconnect never emits `end` (its socket is already
+ * gone), and BullMQ's `Worker.close()` waits for that `end`; one caught half-way through
+ * reconnecting takes seconds more. So a drain begun during or just after a Redis outage would hang:
+ * once Redis answers again, a retry delay later the clients are ready and close at once.
+ */
+export async function settleReconnects(clients: readonly Redis[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const settled = (client: Redis) => client.status === 'ready' || client.status === 'end';
+  while (!clients.every(settled) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Builds keys under the configured prefix, so several bots can share one Redis. */
