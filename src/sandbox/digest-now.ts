@@ -1,5 +1,6 @@
 import { isoWeekOf, nextIsoWeek, slotInstant } from '../core/digest/calendar';
 import type { SettingsStore } from '../store/settings';
+import { jobIdFrom } from '../queue/registry';
 import type { SandboxPerson } from './directory';
 
 /**
@@ -12,7 +13,22 @@ export type DigestTicker = (atMs: number) => Promise<{ queued: number }>;
 
 export type DigestRunResult =
   | { available: false }
-  | { available: true; queued: number; ticks: { atMs: number; people: string[] }[] };
+  | {
+      available: true;
+      /** What the tick reports: digests it asked the queue for, including ones the queue already had. */
+      queued: number;
+      /** Of those, digests queued for the first time by this press. */
+      fresh: number;
+      /** Of those, digests an earlier press (or tick) already queued for the same week: not sent twice. */
+      repeated: number;
+      ticks: { atMs: number; people: string[] }[];
+    };
+
+/**
+ * Which of these digest job ids the queue has already claimed (its de-duplication keeps an id for
+ * eight days, so a second tick for the same week queues nothing new). Absent: every id counts as new.
+ */
+export type ClaimedDigests = (jobIds: string[]) => Promise<Set<string>>;
 
 /** Minutes after the slot the tick runs, as an hourly scheduler would shortly after the hour. */
 const AFTER_SLOT_MS = 5 * 60 * 1000;
@@ -28,6 +44,7 @@ export interface DigestNowDeps {
   settings: Pick<SettingsStore, 'person'>;
   people: () => SandboxPerson[];
   teamId: string;
+  claimed?: ClaimedDigests;
   now?: () => number;
 }
 
@@ -35,16 +52,23 @@ export async function runWeeklyDigestNow(deps: DigestNowDeps): Promise<DigestRun
   if (!deps.ticker) return { available: false };
   const now = (deps.now ?? Date.now)();
   const ticks = new Map<number, string[]>();
+  const jobIds: string[] = [];
   for (const person of deps.people()) {
     const { slot } = (await deps.settings.person(deps.teamId, person.id)).digest;
-    const atMs = slotInstant(nextIsoWeek(isoWeekOf(now, person.tz)), slot, person.tz) + AFTER_SLOT_MS;
+    const week = isoWeekOf(now, person.tz);
+    const atMs = slotInstant(nextIsoWeek(week), slot, person.tz) + AFTER_SLOT_MS;
     ticks.set(atMs, [...(ticks.get(atMs) ?? []), person.id]);
+    // The ids the bot gives this week's digests (the slot of next week reports this one).
+    jobIds.push(jobIdFrom('digest', deps.teamId, person.id, week), jobIdFrom('teamdigest', deps.teamId, person.id, week));
   }
+  const claimedBefore = deps.claimed ? await deps.claimed(jobIds) : new Set<string>();
   let queued = 0;
   const ran: { atMs: number; people: string[] }[] = [];
   for (const [atMs, people] of [...ticks].sort((a, b) => a[0] - b[0])) {
     queued += (await deps.ticker(atMs)).queued;
     ran.push({ atMs, people });
   }
-  return { available: true, queued, ticks: ran };
+  const claimedAfter = deps.claimed ? await deps.claimed(jobIds) : new Set<string>();
+  const fresh = deps.claimed ? Math.min(queued, jobIds.filter((id) => claimedAfter.has(id) && !claimedBefore.has(id)).length) : queued;
+  return { available: true, queued, fresh, repeated: queued - fresh, ticks: ran };
 }

@@ -16,6 +16,7 @@ import { FIRST_VIEWER, SEED_CHANNELS, SEED_DELEGATIONS, SEED_PEOPLE, zoneWhereIt
 import { createSandboxServer } from './server';
 import { buildSnapshot } from './snapshot';
 import { createVisitor, VisitorError, type Visitor } from './visitor';
+import { watchQueues } from './queue-watch';
 
 /**
  * The sandbox: the real bot, unchanged, against a local Slack in the same process, and a web page
@@ -91,18 +92,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const visitor = createVisitor({ slack, sender, directory, ephemerals, activity, teamId: slack.teamId });
     await seedDelegations(visitor, directory, logger);
 
+    const queues = watchQueues({
+      redis,
+      prefix: options.redisPrefix,
+      activity,
+      onError: (error) => logger.debug({ err: { message: error.message } }, 'the sandbox could not read the queue'),
+    });
+    cleanups.push(() => queues.close());
     const ticker = digestTickerOf(app);
     const settings = createSettingsStore({ redis, keys: new KeySpace(options.redisPrefix) });
     const server = createSandboxServer(
       {
         snapshot: (viewer) =>
-          buildSnapshot({ slack, directory, ephemerals, activity, teamName: LOCAL_DEFAULTS.teamName }, viewer && directory.person(viewer) ? viewer : FIRST_VIEWER),
+          buildSnapshot({ slack, directory, ephemerals, activity, held: () => queues.held(), teamName: LOCAL_DEFAULTS.teamName }, viewer && directory.person(viewer) ? viewer : FIRST_VIEWER),
         post: ({ viewer, ...input }) => visitor.post({ user: viewer, ...input }),
         command: ({ viewer, ...input }) => visitor.command({ user: viewer, ...input }),
         click: ({ viewer, ...input }) => visitor.click({ user: viewer, ...input }),
         openHome: ({ viewer }) => visitor.openHome(viewer),
         runDigest: async () => {
-          const result = await runWeeklyDigestNow({ ticker, settings, people: () => directory.people(), teamId: slack.teamId });
+          const result = await runWeeklyDigestNow({ ticker, settings, people: () => directory.people(), teamId: slack.teamId, claimed: (ids) => queues.claimed(ids) });
           activity.bump();
           return result;
         },

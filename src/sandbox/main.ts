@@ -1,4 +1,7 @@
-import { runSandbox } from './run';
+import { runSandboxCommand } from './run';
 
-/** `tsx src/sandbox/main.ts`: the sandbox on its own, whatever Slack variables are set. */
-void runSandbox(process.env);
+/**
+ * `npm run sandbox`: the sandbox, when no Slack variable at all is set, exactly as `npm start`
+ * decides; a partial Slack configuration is a configuration error (exit 2, one line per problem).
+ */
+void runSandboxCommand(process.env);

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { drainOnSignals, processIo, type ProcessIo } from '../shutdown';
+import { ConfigError, parseConfig } from '../config';
 import { createLogger } from '../logger';
+import { noSlackConfigured, SLACK_VARIABLES } from './detect';
 import { sandboxBanner, startSandbox, type Sandbox } from './index';
 
 /**
  * Runs the sandbox as a process: reads its few settings from the environment, prints one loud
- * line, and drains on SIGTERM/SIGINT. `src/sandbox/main.ts` calls it; so can `src/main.ts` when
+ * line, and drains on SIGTERM/SIGINT. `src/sandbox/main.ts` calls it (through `runSandboxCommand`); so does `src/main.ts` when
  * no Slack variable is set (see `detect.ts`). Exit codes as the bot's: 0 clean stop, 1 failed
  * start or overrun drain, 2 invalid configuration.
  */
@@ -30,6 +32,27 @@ export interface RunIo extends ProcessIo {
 }
 
 const runIo: RunIo = { ...processIo, stdout: process.stdout, stderr: process.stderr };
+
+/**
+ * `npm run sandbox` (`src/sandbox/main.ts`): the sandbox when not one Slack variable is set, as
+ * `npm start` decides. Any Slack variable makes it a Slack configuration: a partial one gets the
+ * bot's own config errors (one line per problem, exit 2), and a complete one is refused (exit 2)
+ * rather than ignored, since the sandbox would not use it and the bot would.
+ */
+export async function runSandboxCommand(env: Readonly<Record<string, string | undefined>>, io: RunIo = runIo): Promise<void> {
+  if (noSlackConfigured(env)) return runSandbox(env, io);
+  let problems: string[];
+  try {
+    parseConfig(env);
+    const set = SLACK_VARIABLES.filter((name) => (env[name] ?? '') !== '');
+    problems = [`${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set: the sandbox starts only when no SLACK_* variable is set (unset them, or run the bot against Slack with npm start)`];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems = error.problems;
+  }
+  for (const problem of problems) io.stderr.write(`lanekeeper: config: ${problem}\n`);
+  io.exit(2);
+}
 
 export async function runSandbox(env: Readonly<Record<string, string | undefined>>, io: RunIo = runIo): Promise<void> {
   const parsed = environmentSchema.safeParse(env);

@@ -2,6 +2,7 @@ import type { LocalSlack, RecordedCall, StoredMessage } from '../../scripts/loca
 import type { Activity, InboundRequest } from './activity';
 import { roleHint, type Directory, type SandboxChannel, type SandboxPerson } from './directory';
 import type { EphemeralMessage, EphemeralMessages } from './ephemerals';
+import type { HeldNudge } from './queue-watch';
 
 /**
  * Everything the page shows, as one person sees it: the channels and their DM with the bot, the
@@ -25,6 +26,8 @@ export interface PageMessage {
 export interface PageCall {
   seq: number;
   at: number;
+  /** `web-api`: a Web API method call; `response-url`: a POST to an interaction's response_url. */
+  kind: 'web-api' | 'response-url';
   method: string;
   status: number;
   /** Slack's `ok`, when the answer was JSON. */
@@ -49,6 +52,10 @@ export interface Snapshot {
   ephemerals: EphemeralMessage[];
   home: { blocks: unknown[] } | null;
   calls: PageCall[];
+  /** How many of each the bot made since the start (the list keeps only the latest). */
+  callTotals: { webApi: number; responseUrl: number };
+  /** Nudges the bot holds in its queue until the recipient's working hours, and ones it held earlier. */
+  held: HeldNudge[];
   inbound: (Omit<InboundRequest, 'body'> & { body: string })[];
 }
 
@@ -57,10 +64,14 @@ export interface SnapshotDeps {
   directory: Directory;
   ephemerals: EphemeralMessages;
   activity: Activity;
+  held?: () => HeldNudge[];
   teamName: string;
 }
 
 const KEEP_CALLS = 100;
+const RESPONSE_URL = 'response_url';
+/** Fields the local Slack adds to what it records, which Slack itself would never have received. */
+const SANDBOX_FIELDS = ['__id'];
 const KEEP_INBOUND = 60;
 const MAX_JSON = 2500;
 
@@ -87,6 +98,11 @@ export function buildSnapshot(deps: SnapshotDeps, viewer: string, now = Date.now
     ephemerals: deps.ephemerals.visibleTo(viewer),
     home: published ? { blocks: Array.isArray(published.view.blocks) ? published.view.blocks : [] } : null,
     calls,
+    callTotals: {
+      webApi: slack.calls.filter((call) => call.method !== RESPONSE_URL).length,
+      responseUrl: slack.calls.filter((call) => call.method === RESPONSE_URL).length,
+    },
+    held: deps.held?.() ?? [],
     inbound: deps.activity.inbound().slice(-KEEP_INBOUND).map((entry) => ({ ...entry, body: clipJson(entry.body) })),
   };
 }
@@ -111,13 +127,19 @@ function toPageCall(call: RecordedCall, seq: number, names: Namer): PageCall {
   return {
     seq,
     at: call.at,
+    kind: call.method === RESPONSE_URL ? 'response-url' : 'web-api',
     method: call.method,
     status: call.status,
     ...(json && typeof response.ok === 'boolean' ? { ok: response.ok } : {}),
     ...(json && typeof response.error === 'string' ? { error: response.error } : {}),
     summary: describeCall(call, names),
-    params: clipJson(call.params),
+    params: clipJson(asSlackReceivedThem(call.params)),
   };
+}
+
+/** The arguments without what the sandbox itself added to the record. */
+function asSlackReceivedThem(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([key]) => !SANDBOX_FIELDS.includes(key)));
 }
 
 /** Who or where a call was about, in the words the page uses. */

@@ -7,7 +7,7 @@ import { createDirectory, DirectoryError } from '../../src/sandbox/directory';
 import { digestTickerOf, runWeeklyDigestNow } from '../../src/sandbox/digest-now';
 import { EphemeralMessages } from '../../src/sandbox/ephemerals';
 import { noSlackConfigured } from '../../src/sandbox/detect';
-import { runSandbox, type RunIo } from '../../src/sandbox/run';
+import { runSandbox, runSandboxCommand, type RunIo } from '../../src/sandbox/run';
 import { SEED_CHANNELS, SEED_PEOPLE, zoneWhereItIsHour } from '../../src/sandbox/seed';
 import { encodeTypedText } from '../../src/sandbox/typed-text';
 import { findButton } from '../../src/sandbox/visitor';
@@ -123,7 +123,28 @@ describe('running the weekly digest now', () => {
     const result = await runWeeklyDigestNow({ ticker, settings: settings as never, people: () => people, teamId: 'T', now: () => now });
     // Monday 23 November 09:05 in UTC+2, then in New York (UTC-5).
     expect(ticks.map((t) => new Date(t).toISOString())).toEqual(['2026-11-23T07:05:00.000Z', '2026-11-23T14:05:00.000Z']);
-    expect(result).toEqual({ available: true, queued: 2, ticks: [{ atMs: ticks[0], people: ['U1', 'U2'] }, { atMs: ticks[1], people: ['U3'] }] });
+    expect(result).toEqual({ available: true, queued: 2, fresh: 2, repeated: 0, ticks: [{ atMs: ticks[0], people: ['U1', 'U2'] }, { atMs: ticks[1], people: ['U3'] }] });
+  });
+
+  it('tells digests queued for the first time from ones the queue already had for this week', async () => {
+    const claimed = new Set<string>();
+    // The queue claims a person's digest id the first time; a second tick asks for it again.
+    const ticker = digestTickerOf({
+      runDigestTick: async () => {
+        claimed.add('digest_T_U1_2026-W47');
+        return { queued: 1 };
+      },
+    });
+    const deps = {
+      ticker,
+      settings: { person: jest.fn().mockResolvedValue(mondayNine) } as never,
+      people: () => [people[0]],
+      teamId: 'T',
+      claimed: async (ids: string[]) => new Set(ids.filter((id) => claimed.has(id))),
+      now: () => Date.parse('2026-11-18T15:00:00Z'),
+    };
+    await expect(runWeeklyDigestNow(deps)).resolves.toMatchObject({ queued: 1, fresh: 1, repeated: 0 });
+    await expect(runWeeklyDigestNow(deps)).resolves.toMatchObject({ queued: 1, fresh: 0, repeated: 1 });
   });
 });
 
@@ -203,4 +224,37 @@ describe('starting the sandbox', () => {
     await expect(runSandbox({ PORT: 'eighty', REDIS_PREFIX: 'a:b' }, io)).rejects.toThrow('exit 2');
     expect(stderr).toEqual([expect.stringMatching(/^lanekeeper sandbox: config: PORT /), expect.stringMatching(/^lanekeeper sandbox: config: REDIS_PREFIX /)]);
   });
+
+  it('treats a partial Slack configuration as `npm start` does: exit 2, one line per problem, no sandbox', async () => {
+    const { io, stdout, stderr } = fakeIo();
+    await expect(runSandboxCommand({ SLACK_BOT_TOKEN: 'xoxb-1', PORT: '0' }, io)).rejects.toThrow('exit 2');
+    expect(stderr).toEqual(['lanekeeper: config: SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)\n']);
+    expect(stdout.join('')).not.toContain('SANDBOX MODE');
+
+    const bad = fakeIo();
+    await expect(runSandboxCommand({ SLACK_BOT_TOKEN: 'nope', SLACK_APP_TOKEN: 'nope' }, bad.io)).rejects.toThrow('exit 2');
+    expect(bad.stderr).toEqual([expect.stringMatching(/^lanekeeper: config: SLACK_BOT_TOKEN must start with xoxb-/), expect.stringMatching(/^lanekeeper: config: SLACK_APP_TOKEN must start with xapp-/)]);
+  });
+
+  it('refuses a complete Slack configuration rather than ignoring it, naming the variables but not their values', async () => {
+    const { io, stderr } = fakeIo();
+    await expect(runSandboxCommand({ SLACK_BOT_TOKEN: 'xoxb-secret-1', SLACK_SIGNING_SECRET: 'shh' }, io)).rejects.toThrow('exit 2');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(/^lanekeeper: config: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET are set: the sandbox starts only when no SLACK_\* variable is set/);
+    expect(stderr[0]).not.toMatch(/secret-1|shh/);
+  });
 });
+
+function fakeIo(): { io: RunIo; stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: RunIo = {
+    stdout: { write: (text: string) => stdout.push(text) },
+    stderr: { write: (text: string) => stderr.push(text) },
+    exit: (code) => {
+      throw new Error(`exit ${code}`);
+    },
+    onSignal: () => undefined,
+  };
+  return { io, stdout, stderr };
+}

@@ -76,15 +76,25 @@ describe('the sandbox page in a real browser', () => {
 
     await page.getByLabel('View as').selectOption(PEOPLE.ana);
     await summary.filter({ hasText: '1 only visible to you' }).waitFor({ timeout: WAIT_MS });
-    await page.locator('#timeline article').filter({ hasText: 'book the retro room' }).click();
+    // Opened from the keyboard, the thread takes the focus at its start, so the nudge's buttons
+    // come next with Tab (not only with Shift+Tab from the reply box below them).
+    await summary.focus();
+    await page.keyboard.press('Enter');
     const thread = page.getByRole('complementary', { name: 'Thread in #planning' });
     const nudge = thread.locator('article.message-ephemeral');
     await nudge.waitFor();
+    expect(await focused(page)).toMatchObject({ id: 'thread-timeline' });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Hand off' });
     expect(await nudge.textContent()).toContain('Only visible to you');
     expect(await nudge.textContent()).toContain('that just landed on you');
     expect(await nudge.getByRole('button').allTextContents()).toEqual(['Hand off', 'Not project work', 'Snooze a week', 'Stop nudging me here']);
     await shoot(page, 'nudge');
-    if (README_SCREENSHOT) await page.screenshot({ path: README_SCREENSHOT });
+    if (README_SCREENSHOT) {
+      // The picture shows the page, not where this test's keyboard happens to be.
+      await page.evaluate('document.activeElement?.blur()');
+      await page.screenshot({ path: README_SCREENSHOT });
+    }
   });
 
   it('sends the real button click: Hand off (pressed from the keyboard) asks the delegate in the thread', async () => {
@@ -97,19 +107,38 @@ describe('the sandbox page in a real browser', () => {
     await handoffPost.waitFor({ timeout: WAIT_MS });
     expect(await handoffPost.locator('.mention').allTextContents()).toEqual(['@Raj', '@Ana']);
     // The bot answered through the response_url with replace_original: the nudge became the confirmation.
-    await thread.locator('article.message-ephemeral').filter({ hasText: 'Handed off: I asked @Raj' }).waitFor({ timeout: WAIT_MS });
+    const confirmation = thread.locator('article.message-ephemeral').filter({ hasText: 'Handed off: I asked @Raj' });
+    await confirmation.waitFor({ timeout: WAIT_MS });
     expect(await thread.getByRole('button', { name: 'Hand off' }).count()).toBe(0);
+    // The pressed button is gone: the keyboard focus is on the message that replaced the nudge, not lost.
+    await page.waitForFunction(`document.activeElement?.textContent?.includes('Handed off: I asked')`, null, { timeout: WAIT_MS });
+    expect(await focused(page)).toMatchObject({ tag: 'article', inThread: true });
     await shoot(page, 'handed-off');
+
+    // Escape still closes the thread, and the focus goes back to what opened it.
+    await page.keyboard.press('Escape');
+    await thread.waitFor({ state: 'hidden' });
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: expect.stringContaining('View thread') });
+
+    // The answer went to the response_url: listed as such, with the arguments Slack would get and nothing of the sandbox's own.
+    const row = page.locator('#calls-list li').filter({ hasText: 'POST response_url' }).first();
+    await row.locator('summary').click();
+    const detail = (await row.locator('pre').textContent()) ?? '';
+    expect(detail).toContain('"replace_original": true');
+    expect(detail).not.toContain('__id');
+    expect(await page.locator('#calls-toggle').textContent()).toMatch(/Web API calls the bot made \(\d+\) · response_url posts \([1-9]\d*\)/);
   });
 
   it('runs /lane check from the message box and shows the verdict only to the person who asked', async () => {
-    await page.getByRole('button', { name: 'Close thread' }).click();
     const box = page.getByRole('combobox', { name: 'Message #planning as Ana' });
-    await box.fill('/lane check can you update the Gantt chart for the launch?');
+    // The example of docs/sandbox.md, step 4.
+    await box.fill('/lane check @ana can you update the Gantt chart?');
     await box.press('Enter');
-    const verdict = page.locator('#timeline article.message-ephemeral').filter({ hasText: '/lane check can you update the Gantt chart' });
+    const verdict = page.locator('#timeline article.message-ephemeral').filter({ hasText: '/lane check @ana can you update the Gantt chart' });
     await verdict.waitFor({ timeout: WAIT_MS });
-    expect(await verdict.textContent()).toMatch(/Kind:.*Work:.*project/);
+    expect(await verdict.textContent()).toMatch(/Kind:\s*assignment.*Work:\s*project/);
+    expect(await verdict.textContent()).toMatch(/Assigned to:\s*@Ana/);
+    expect(await verdict.textContent()).toContain('This would nudge the product manager.');
     expect(await verdict.textContent()).toContain('Only visible to you');
     await shoot(page, 'lane-check');
   });
@@ -122,21 +151,43 @@ describe('the sandbox page in a real browser', () => {
     expect(await home.textContent()).toContain('product manager');
     await shoot(page, 'home');
 
-    // A button on the Home tab is a block action on the view; the bot republishes the tab.
-    await home.getByRole('button', { name: 'Turn nudges off' }).click();
+    // A button on the Home tab is a block action on the view; the bot republishes the tab. Pressed
+    // from the keyboard, the focus stays in the republished tab.
+    await home.getByRole('button', { name: 'Turn nudges off' }).focus();
+    await page.keyboard.press('Enter');
     await home.getByRole('button', { name: 'Turn nudges on' }).waitFor({ timeout: WAIT_MS });
     expect(await home.textContent()).toContain('Nudges: off.');
+    await page.waitForTimeout(300);
+    expect(await focused(page)).toMatchObject({ inHome: true });
     await home.getByRole('button', { name: 'Turn nudges on' }).click();
     await home.getByRole('button', { name: 'Turn nudges off' }).waitFor({ timeout: WAIT_MS });
   });
 
   it('runs the weekly digest now, and the digest arrives in the product manager’s DM with lanekeeper', async () => {
-    await page.getByRole('button', { name: 'Run the weekly digest now' }).click();
-    await page.getByRole('status').filter({ hasText: 'queued' }).waitFor({ timeout: WAIT_MS });
-    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^lanekeeper\b/ }).first().click();
+    const run = page.getByRole('button', { name: 'Run the weekly digest now' });
+    await run.click();
+    await page.getByRole('status').filter({ hasText: /^1 digest queued/ }).waitFor({ timeout: WAIT_MS });
+    const dmEntry = page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^lanekeeper\b/ }).first();
+    await dmEntry.filter({ hasText: '1' }).waitFor({ timeout: WAIT_MS });
+    expect(await dmEntry.getByLabel('1 unread message').count()).toBe(1);
+
+    // A second press queues nothing new, and says so.
+    await run.click();
+    const again = page.getByRole('status').filter({ hasText: 'already went out' });
+    await again.waitFor({ timeout: WAIT_MS });
+    expect(await again.textContent()).toContain('Nothing was sent twice.');
+    expect(await again.textContent()).not.toContain('queued');
+
+    await dmEntry.click();
     const digest = page.locator('#timeline article').filter({ hasText: 'Your week in project work' });
     await digest.waitFor({ timeout: WAIT_MS });
     expect(await digest.textContent()).toContain('1 piece of project work reached you this week');
+    await page.waitForTimeout(500);
+    expect(await page.locator('#timeline article').filter({ hasText: 'Your week in project work' }).count()).toBe(1);
+    // Viewed, the DM is read; and it opens at the digest's heading, not at its end.
+    expect(await dmEntry.locator('.count').count()).toBe(0);
+    const heading = digest.getByRole('heading', { name: /Your week in project work/ });
+    expect(await isInside(heading, page.locator('#timeline'))).toBe(true);
     await shoot(page, 'digest');
 
     // Its link to the message it counted opens that thread in the sandbox.
@@ -151,6 +202,16 @@ describe('the sandbox page in a real browser', () => {
     const box = phone.getByRole('combobox', { name: 'Message #planning as Ana' });
     await box.waitFor();
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(390);
+    // The top bar is one row; its actions sit behind "More", which works from the keyboard.
+    expect((await phone.locator('header.topbar').boundingBox())?.height).toBeLessThan(60);
+    expect(await phone.getByRole('button', { name: 'Run the weekly digest now' }).isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'More actions' }).focus();
+    await phone.keyboard.press('Enter');
+    expect(await focused(phone)).toMatchObject({ tag: 'button', text: 'People' });
+    expect(await phone.getByRole('button', { name: 'Run the weekly digest now' }).isVisible()).toBe(true);
+    await phone.keyboard.press('Escape');
+    expect(await focused(phone)).toMatchObject({ tag: 'button', text: 'More actions' });
+    expect(await phone.getByRole('button', { name: 'Run the weekly digest now' }).isVisible()).toBe(false);
     // The thread covers the screen, and closes back to the channel.
     await phone.locator('.thread-summary').first().click();
     const thread = phone.getByRole('complementary', { name: 'Thread in #planning' });
@@ -165,6 +226,34 @@ describe('the sandbox page in a real browser', () => {
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(390);
     await shoot(phone, 'phone');
     await phone.close();
+  });
+
+  it('says inside the People dialog what a save did: a refused time zone under its field, marked invalid', async () => {
+    await page.getByRole('button', { name: 'People' }).click();
+    const dialog = page.getByRole('dialog', { name: 'People' });
+    const dee = dialog.getByRole('form', { name: 'Dee Okafor' });
+    const zone = dee.getByLabel('Time zone');
+    await zone.fill('Mars/Olympus');
+    await dee.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(`document.activeElement?.getAttribute('aria-invalid') === 'true'`, null, { timeout: WAIT_MS });
+    expect(await focused(page)).toMatchObject({ id: 'person-U04DEE-tz' });
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await zone.getAttribute('aria-describedby');
+    expect(await page.locator(`#${describedBy}`).textContent()).toContain('“Mars/Olympus” is not a time zone');
+    expect(await zone.inputValue()).toBe('Mars/Olympus');
+
+    await dee.getByLabel('Title').fill('Product Owner');
+    await zone.fill('Etc/GMT-1');
+    await dee.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await dee.getByText('Saved Dee Okafor.').waitFor({ timeout: WAIT_MS });
+    // Focus stays on the Save button that was pressed, and the message is in the dialog, above its backdrop.
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Save', inDialog: true });
+    expect(await dee.getByLabel('Time zone').getAttribute('aria-invalid')).toBeNull();
+    await shoot(page, 'people-saved');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('draws untrusted message text as text: no markup, no script links, unknown blocks named rather than dropped', async () => {
@@ -208,6 +297,27 @@ function watchForProblems(page: Page, problems: string[], origin: string): void 
     // The event stream is cut when a page closes; that is not a failure of the page.
     if (!request.url().endsWith('/api/stream')) problems.push(`request failed: ${request.url()}`);
   });
+}
+
+/** What has the keyboard focus, in terms a visitor would notice. */
+async function focused(page: Page): Promise<{ tag: string; id: string; text: string; inThread: boolean; inHome: boolean; inDialog: boolean }> {
+  return (await page.evaluate(`(() => {
+    const element = document.activeElement ?? document.body;
+    return {
+      tag: element.tagName.toLowerCase(),
+      id: element.id,
+      text: (element.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+      inThread: Boolean(element.closest('#thread-panel')),
+      inHome: Boolean(element.closest('.home-view')),
+      inDialog: Boolean(element.closest('dialog')),
+    };
+  })()`)) as { tag: string; id: string; text: string; inThread: boolean; inHome: boolean; inDialog: boolean };
+}
+
+/** True when the top of `inner` shows within the visible part of the scrolling `outer`. */
+async function isInside(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = await Promise.all([inner.boundingBox(), outer.boundingBox()]);
+  return a !== null && b !== null && a.y >= b.y && a.y + 10 <= b.y + b.height;
 }
 
 /** How wide the page's content is (wider than the screen means sideways scrolling). */

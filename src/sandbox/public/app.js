@@ -1,10 +1,10 @@
-/* global document, window, history, location, setTimeout, clearTimeout, setInterval, URLSearchParams */
+/* global document, window, history, location, setTimeout, clearTimeout, setInterval, URLSearchParams, sessionStorage */
 import { api, getSnapshot, watchVersions } from './api.js';
 import { renderBlocks } from './blocks.js';
-import { renderCalls, renderInbound } from './calls.js';
+import { renderCalls, renderHeld, renderInbound } from './calls.js';
 import { createComposer } from './composer.js';
 import { fragment, h, renderRegion } from './dom.js';
-import { renderChannelTimeline, renderThread } from './messages.js';
+import { compareTs, renderChannelTimeline, renderThread } from './messages.js';
 import { createPeopleEditor } from './people.js';
 
 // The page: who you are ("View as"), where you are (a channel, your DM with the bot, or its Home
@@ -33,9 +33,12 @@ const ui = {
   callsToggle: $('calls-toggle'),
   callsBody: $('calls-body'),
   callsCount: $('calls-count'),
-  callsTabs: { calls: $('tab-calls'), inbound: $('tab-inbound') },
+  callsTabs: { calls: $('tab-calls'), inbound: $('tab-inbound'), held: $('tab-held') },
   callsList: $('calls-list'),
   toast: $('toast'),
+  topbar: $('topbar'),
+  moreToggle: $('more-toggle'),
+  topActions: $('top-actions'),
   digest: $('digest-button'),
   peopleButton: $('people-button'),
   peopleDialog: $('people-dialog'),
@@ -49,6 +52,10 @@ const state = {
   thread: undefined,
   snapshot: undefined,
   logTab: 'calls',
+  /** What opened the thread (a focus key in the channel), so closing it goes back there. */
+  threadOpener: undefined,
+  /** Per viewer, the newest DM message they have seen: the badge counts only newer ones. */
+  seenDm: loadSeenDm(),
 };
 
 // ---- Data ------------------------------------------------------------------------------------
@@ -106,6 +113,7 @@ function render() {
   const { snapshot } = state;
   if (!snapshot) return;
   const ctx = context();
+  if (state.view.kind === 'dm') markDmSeen(snapshot);
   renderViewerSelect(snapshot);
   renderSidebar(snapshot);
   renderConversation(snapshot, ctx);
@@ -134,12 +142,13 @@ function renderSidebar(snapshot) {
         extra,
       ),
     );
-  const dmCount = (snapshot.messages[snapshot.dm] ?? []).filter((m) => m.fromBot).length;
+  const seen = state.seenDm[state.viewer];
+  const dmCount = (snapshot.messages[snapshot.dm] ?? []).filter((m) => m.fromBot && (!seen || compareTs(m.ts, seen) > 0)).length;
   renderRegion(ui.channels, JSON.stringify([snapshot.channels.map((c) => c.id), state.view]), () =>
     fragment(snapshot.channels.map((c) => entry(h('span', {}, h('span', { class: 'hash', 'aria-hidden': 'true' }, '#'), c.name), 'channel', c.id))),
   );
   renderRegion(ui.dms, JSON.stringify([state.view, dmCount]), () =>
-    entry('lanekeeper', 'dm', undefined, dmCount > 0 ? h('span', { class: 'count', 'aria-label': `${dmCount} message${dmCount === 1 ? '' : 's'}` }, String(dmCount)) : null),
+    entry('lanekeeper', 'dm', undefined, dmCount > 0 ? h('span', { class: 'count', 'aria-label': `${dmCount} unread message${dmCount === 1 ? '' : 's'}` }, String(dmCount)) : null),
   );
   renderRegion(ui.apps, JSON.stringify([state.view]), () => entry('lanekeeper Home', 'home'));
   const zone = snapshot.people.find((p) => p.id === state.viewer)?.tz;
@@ -157,7 +166,12 @@ function renderConversation(snapshot, ctx) {
     ui.topic.textContent = `The Home tab lanekeeper published for ${first} (views.publish).`;
     renderRegion(ui.timeline, JSON.stringify(['home', state.viewer, snapshot.home, names(snapshot)]), () =>
       snapshot.home
-        ? h('div', { class: 'home-view' }, renderBlocks(snapshot.home.blocks, ctx, { kind: 'home' }))
+        ? h(
+            'div',
+            // Where focus lands when the bot republishes the tab without the button that was pressed.
+            { class: 'home-view', role: 'region', 'aria-label': 'Home tab content', tabindex: '-1', dataset: { focusKey: 'home-view' } },
+            renderBlocks(snapshot.home.blocks, ctx, { kind: 'home' }),
+          )
         : h('p', { class: 'empty' }, 'Opening the Home tab… lanekeeper publishes it with views.publish when it hears app_home_opened.'),
     );
     return;
@@ -170,14 +184,14 @@ function renderConversation(snapshot, ctx) {
 
   const messages = snapshot.messages[channel] ?? [];
   const ephemerals = snapshot.ephemerals.filter((e) => e.channel === channel);
-  // Another conversation opens at its latest message; the same one keeps the reader's place.
+  // Another conversation opens at the start of its newest message; the same one keeps the reader's place.
   const switched = ui.timeline.dataset.conversation !== channel;
   ui.timeline.dataset.conversation = channel;
   renderRegion(
     ui.timeline,
     JSON.stringify([channel, state.viewer, messages, ephemerals, names(snapshot)]),
     () => (messages.length === 0 && ephemerals.length === 0 ? emptyChannel(info, snapshot) : renderChannelTimeline(channel, messages, ephemerals, ctx)),
-    { stickToBottom: true, scrollTo: switched ? 'bottom' : undefined },
+    { stickToBottom: true, scrollTo: switched ? 'newest' : undefined },
   );
 }
 
@@ -232,15 +246,19 @@ function renderThreadPanel(snapshot, ctx) {
 }
 
 function renderLog(snapshot) {
-  const last = snapshot.calls.at(-1)?.seq ?? 0;
-  ui.callsCount.textContent = `(${last})`;
-  ui.callsTabs.calls.setAttribute('aria-pressed', String(state.logTab === 'calls'));
-  ui.callsTabs.inbound.setAttribute('aria-pressed', String(state.logTab === 'inbound'));
+  const totals = snapshot.callTotals ?? { webApi: snapshot.calls.length, responseUrl: 0 };
+  const waiting = (snapshot.held ?? []).filter((entry) => entry.leftAt === undefined).length;
+  ui.callsCount.textContent = `(${totals.webApi}) · response_url posts (${totals.responseUrl})${waiting > 0 ? ` · ${waiting} nudge${waiting === 1 ? '' : 's'} held` : ''}`;
+  ui.callsTabs.held.textContent = `Held nudges (${waiting})`;
+  for (const [tab, button] of Object.entries(ui.callsTabs)) button.setAttribute('aria-pressed', String(state.logTab === tab));
   if (ui.callsBody.hidden) return;
   const ctx = context();
-  renderRegion(ui.callsList, JSON.stringify([state.logTab, state.logTab === 'calls' ? snapshot.calls : snapshot.inbound]), () =>
-    state.logTab === 'calls' ? renderCalls(snapshot.calls) : renderInbound(snapshot.inbound, ctx.personName),
-  );
+  const shown = { calls: snapshot.calls, inbound: snapshot.inbound, held: [snapshot.held, names(snapshot)] }[state.logTab];
+  renderRegion(ui.callsList, JSON.stringify([state.logTab, shown]), () => {
+    if (state.logTab === 'calls') return renderCalls(snapshot.calls);
+    if (state.logTab === 'inbound') return renderInbound(snapshot.inbound, ctx.personName);
+    return renderHeld(snapshot.held ?? [], { person: ctx.person, channelName: ctx.channelName });
+  });
 }
 
 /** What names look like, so a rename redraws the messages that show it. */
@@ -260,10 +278,27 @@ function navigate(view) {
   else composer.focus();
 }
 
-function openThread(channel, ts) {
+/**
+ * Opened from the keyboard, focus goes to the thread's start, so Tab reaches the buttons of its
+ * messages (a nudge) before the reply box; opened with the pointer, to the reply box, as in Slack.
+ */
+function openThread(channel, ts, { keyboard = false } = {}) {
+  const opener = document.activeElement?.closest?.('#timeline [data-focus-key]');
+  state.threadOpener = opener && ui.timeline.contains(opener) ? opener.dataset.focusKey : `message:${channel}/${ts}`;
   state.thread = { channel, ts };
   render();
-  threadComposer.focus();
+  if (keyboard) ui.threadTimeline.focus();
+  else threadComposer.focus();
+}
+
+function closeThread() {
+  const opener = state.threadOpener;
+  state.thread = undefined;
+  state.threadOpener = undefined;
+  render();
+  const back = opener ? ui.timeline.querySelector(`[data-focus-key="${opener.replace(/["\\]/g, '\\$&')}"]`) : null;
+  if (back) back.focus();
+  else composer.focus();
 }
 
 function switchViewer(id) {
@@ -304,35 +339,47 @@ async function send(text, threadTs) {
 async function click({ actionId, blockId, place, element, confirm, url }) {
   if (confirm && !window.confirm([confirm.title?.text, confirm.text?.text].filter(Boolean).join('\n\n') || 'Are you sure?')) return;
   if (url) window.open(url, '_blank', 'noopener');
-  element.disabled = true;
+  // Busy, not disabled: disabling the focused button would drop the keyboard focus to <body>.
+  if (element.getAttribute('aria-disabled') === 'true') return;
+  element.setAttribute('aria-disabled', 'true');
   element.setAttribute('aria-busy', 'true');
   try {
     await api.click({ viewer: state.viewer, actionId, blockId, on: place });
   } catch (error) {
     notify(error.message, true);
   } finally {
-    element.disabled = false;
+    element.removeAttribute('aria-disabled');
     element.removeAttribute('aria-busy');
   }
 }
 
 async function runDigest() {
-  ui.digest.disabled = true;
+  setMenuOpen(false, { restoreFocus: false });
+  ui.digest.setAttribute('aria-disabled', 'true');
   try {
     const result = await api.runDigest({ viewer: state.viewer });
-    if (!result.available) {
-      notify('This build of lanekeeper has no digest tick to run (runDigestTick is missing).', true);
-    } else if (result.queued === 0) {
-      notify('No digest queued: nobody has a week with project work to report yet, or this week’s digests already went out (one per person per week, as with `digest send --at` run twice).');
-    } else {
-      const when = new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: context().timeZone }).format(result.ticks[0].atMs);
-      notify(`${result.queued} digest${result.queued === 1 ? '' : 's'} queued, as the tick at each person’s next slot would (e.g. ${when}, ${state.snapshot.people.find((p) => p.id === state.viewer)?.name.split(' ')[0]}’s time). They arrive as DMs from lanekeeper.`);
-    }
+    notify(...digestMessage(result));
   } catch (error) {
     notify(error.message, true);
   } finally {
-    ui.digest.disabled = false;
+    ui.digest.removeAttribute('aria-disabled');
   }
+}
+
+/** What a press of "Run the weekly digest now" did, in words: [text, isError]. */
+function digestMessage(result) {
+  if (!result.available) return ['This build of lanekeeper has no digest tick to run (runDigestTick is missing).', true];
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const fresh = result.fresh ?? result.queued;
+  const repeated = result.repeated ?? 0;
+  if (result.queued === 0) return ['No digest queued: nobody has a week of project work to report yet (digests go to product managers lanekeeper has counted work for).'];
+  if (fresh === 0) {
+    return [`This week’s digests already went out: the tick asked again for ${plural(repeated, 'digest')}, and the queue refused ${repeated === 1 ? 'it' : 'them'} (one per person per week, as when “digest send --at” runs twice). Nothing was sent twice.`];
+  }
+  const me = state.snapshot.people.find((p) => p.id === state.viewer);
+  const when = new Intl.DateTimeFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: context().timeZone }).format(result.ticks[0].atMs);
+  const earlier = repeated > 0 ? ` ${plural(repeated, 'other')} already went out earlier and ${repeated === 1 ? 'was' : 'were'} not sent again.` : '';
+  return [`${plural(fresh, 'digest')} queued, as the tick at each person’s next slot would (e.g. ${when}, ${me?.name.split(' ')[0] ?? 'your'}’s time). They arrive as DMs from lanekeeper.${earlier}`];
 }
 
 let toastTimer;
@@ -340,8 +387,37 @@ function notify(text, isError = false) {
   ui.toast.textContent = text;
   ui.toast.classList.toggle('toast-error', isError);
   ui.toast.hidden = false;
+  // A popover sits in the top layer: shown again, it comes above an open dialog and its backdrop.
+  if (typeof ui.toast.showPopover === 'function') {
+    if (ui.toast.matches(':popover-open')) ui.toast.hidePopover();
+    ui.toast.showPopover();
+  }
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (ui.toast.hidden = true), 8000);
+  toastTimer = setTimeout(() => {
+    if (typeof ui.toast.hidePopover === 'function' && ui.toast.matches(':popover-open')) ui.toast.hidePopover();
+    ui.toast.hidden = true;
+  }, 8000);
+}
+
+// ---- Unread DMs ------------------------------------------------------------------------------
+
+function loadSeenDm() {
+  try {
+    return JSON.parse(sessionStorage.getItem('lanekeeper-sandbox-seen-dm') ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function markDmSeen(snapshot) {
+  const newest = (snapshot.messages[snapshot.dm] ?? []).at(-1)?.ts;
+  if (!newest || state.seenDm[state.viewer] === newest) return;
+  state.seenDm = { ...state.seenDm, [state.viewer]: newest };
+  try {
+    sessionStorage.setItem('lanekeeper-sandbox-seen-dm', JSON.stringify(state.seenDm));
+  } catch {
+    // Storage refused (private mode): the badge then resets on reload, nothing worse.
+  }
 }
 
 // ---- Location (so a reload keeps who and where) ----------------------------------------------
@@ -374,7 +450,7 @@ function followPermalink(event) {
   const ts = `${match[2].slice(0, -6)}.${match[2].slice(-6)}`;
   const message = (state.snapshot.messages[match[1]] ?? []).find((m) => m.ts === ts);
   navigate({ kind: 'channel', id: match[1] });
-  openThread(match[1], message?.threadTs ?? ts);
+  openThread(match[1], message?.threadTs ?? ts, { keyboard: event.detail === 0 });
 }
 
 // ---- Start -----------------------------------------------------------------------------------
@@ -396,7 +472,6 @@ const peopleEditor = createPeopleEditor(ui.peopleDialog, {
     await api.everyoneToMidday();
     await refresh();
   },
-  notify,
 });
 
 ui.viewer.addEventListener('change', () => switchViewer(ui.viewer.value));
@@ -411,13 +486,15 @@ ui.navClose.addEventListener('click', () => setNavOpen(false));
 ui.sidebar.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && ui.sidebar.classList.contains('open')) setNavOpen(false);
 });
-ui.threadClose.addEventListener('click', () => {
-  state.thread = undefined;
-  render();
-  composer.focus();
-});
+ui.threadClose.addEventListener('click', closeThread);
 ui.thread.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && !event.defaultPrevented) ui.threadClose.click();
+  if (event.key === 'Escape' && !event.defaultPrevented) closeThread();
+});
+// Should focus ever fall to <body> (a message deleted under it), Escape still closes the thread.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented) return;
+  if (ui.topbar.classList.contains('menu-open') && ui.topbar.contains(document.activeElement)) setMenuOpen(false);
+  else if (state.thread && (document.activeElement === document.body || document.activeElement === null)) closeThread();
 });
 ui.callsToggle.addEventListener('click', () => {
   ui.callsBody.hidden = !ui.callsBody.hidden;
@@ -431,9 +508,34 @@ for (const [tab, button] of Object.entries(ui.callsTabs)) {
     render();
   });
 }
-ui.digest.addEventListener('click', () => void runDigest());
-ui.peopleButton.addEventListener('click', () => peopleEditor.open());
+ui.digest.addEventListener('click', () => {
+  if (ui.digest.getAttribute('aria-disabled') !== 'true') void runDigest();
+});
+ui.peopleButton.addEventListener('click', () => {
+  setMenuOpen(false, { restoreFocus: false });
+  peopleEditor.open();
+});
+// On a phone the top bar's actions fold into a menu: one row for the bar.
+function setMenuOpen(open, { restoreFocus = true } = {}) {
+  const wasOpen = ui.topbar.classList.contains('menu-open');
+  ui.topbar.classList.toggle('menu-open', open);
+  ui.moreToggle.setAttribute('aria-expanded', String(open));
+  if (open) ui.topActions.querySelector('button')?.focus();
+  else if (wasOpen && restoreFocus && ui.topActions.contains(document.activeElement)) ui.moreToggle.focus();
+}
+ui.moreToggle.addEventListener('click', () => setMenuOpen(!ui.topbar.classList.contains('menu-open')));
+document.addEventListener('click', (event) => {
+  if (ui.topbar.classList.contains('menu-open') && !ui.topbar.contains(event.target)) setMenuOpen(false, { restoreFocus: false });
+});
 document.addEventListener('click', followPermalink);
+// The dialog gives focus back to what opened it; on a phone that was inside the folded menu.
+ui.peopleDialog.addEventListener('close', () => {
+  setTimeout(() => {
+    if (document.activeElement === document.body || !document.activeElement?.checkVisibility?.()) {
+      (ui.peopleButton.checkVisibility() ? ui.peopleButton : ui.moreToggle).focus();
+    }
+  }, 0);
+});
 // Phones start with the log folded away: the conversation needs the room.
 if (window.matchMedia('(max-width: 700px)').matches) {
   ui.callsBody.hidden = true;

@@ -93,7 +93,7 @@ function renderButton(element, block, ctx, place) {
 
 function imagePlaceholder(alt) {
   // The page loads nothing from elsewhere (the machine may be offline): images are named, not shown.
-  return h('span', { class: 'bk-image-placeholder', role: 'img', 'aria-label': alt || 'image' }, `🖼 ${alt || 'image'}`);
+  return h('span', { class: 'bk-image-placeholder', role: 'img', 'aria-label': `image: ${alt || 'no description'}` }, `[image: ${alt || 'no description'}]`);
 }
 
 function renderRichText(element, ctx) {

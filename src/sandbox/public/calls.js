@@ -1,7 +1,9 @@
 import { h } from './dom.js';
 
 // The developer's view: every Web API call the bot made (method, time, status, arguments as Slack
-// received them) and every signed request the sandbox sent the bot, newest first.
+// received them), its posts to response_urls (not Web API calls: plain POSTs to a URL Slack gave
+// it), every signed request the sandbox sent the bot, newest first, and the nudges the bot holds
+// in its queue until someone's working hours.
 
 const openRows = new Set();
 
@@ -13,7 +15,9 @@ export function renderCalls(calls) {
     [...calls].reverse().map((call) =>
       logRow(`call:${call.seq}`, [
         logTime(call.at),
-        h('span', { class: 'log-method' }, call.method),
+        call.kind === 'response-url'
+          ? h('span', { class: 'log-method log-method-response', title: 'a POST to the response_url of an interaction, not a Web API method' }, 'POST response_url')
+          : h('span', { class: 'log-method' }, call.method),
         statusPill(call.status, call.ok, call.error),
         h('span', { class: 'log-summary' }, call.summary),
       ], call.params),
@@ -35,6 +39,56 @@ export function renderInbound(requests, personName) {
       ], request.body),
     ),
   );
+}
+
+/** held: [{ jobId, recipient, channel, threadTs, untilMs, seenAt, leftAt? }] */
+export function renderHeld(held, { person, channelName }) {
+  if (held.length === 0) {
+    return h(
+      'p',
+      { class: 'empty' },
+      'No nudge is waiting. lanekeeper holds a nudge outside the recipient’s working hours (08:00–19:00 their time) and sends it when they start: set someone’s time zone to where it is night under People to see one here.',
+    );
+  }
+  return h(
+    'ol',
+    { class: 'log-list', reversed: true },
+    [...held].reverse().map((entry) => {
+      const who = person(entry.recipient);
+      const first = who?.name.split(' ')[0] ?? entry.recipient;
+      const until = when(entry.untilMs, who?.tz);
+      const where = channelName(entry.channel) ? `#${channelName(entry.channel)}` : entry.channel;
+      return h(
+        'li',
+        { class: 'log-row held-row' },
+        h(
+          'div',
+          { class: 'held-line' },
+          logTime(entry.seenAt),
+          h('span', { class: 'log-method' }, 'send-nudge'),
+          entry.leftAt === undefined
+            ? h('span', { class: 'pill pill-wait' }, 'held')
+            : h('span', { class: 'pill pill-ok' }, 'left the queue'),
+          h(
+            'span',
+            { class: 'log-summary' },
+            entry.leftAt === undefined
+              ? `Nudge to @${first} in ${where} (thread) waits for ${first}’s working hours: due ${until}, ${first}’s time.`
+              : `Nudge to @${first} in ${where} was held until ${until}, ${first}’s time; it left the queue at ${clock(entry.leftAt)} (sent, or dropped by lanekeeper’s rules).`,
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+function when(ms, timeZone) {
+  const options = { weekday: 'short', hour: '2-digit', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(ms);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', options).format(ms);
+  }
 }
 
 function logRow(key, cells, detail) {

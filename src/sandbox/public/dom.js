@@ -35,21 +35,50 @@ export function fragment(...children) {
 
 /**
  * Replaces a region's content only when what it shows changed (`key`), keeping the scroll position
- * (or the bottom, for timelines already scrolled to the end, unless `scrollTo` says where to go)
- * and the focus of the element that had it, matched by its `data-focus-key`.
+ * and the keyboard focus. Timelines (`stickToBottom`) already scrolled to the end follow new
+ * messages, showing the start of the newest one (a long digest must not open at its end);
+ * `scrollTo` says where to go instead: `top`, or `newest` (the start of the newest message).
+ * Focus goes back to the element with the same `data-focus-key`; when it is gone (a button the
+ * bot replaced), to its nearest ancestor that is still there (the replaced message), else to the
+ * region itself, so a keyboard user never drops to <body>.
  */
 export function renderRegion(container, key, build, { stickToBottom = false, scrollTo } = {}) {
   if (container.dataset.renderKey === key) return false;
   const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
   const scrollTop = container.scrollTop;
-  const focused = container.contains(document.activeElement) ? document.activeElement?.dataset?.focusKey : undefined;
+  const active = document.activeElement;
+  const hadFocus = active !== null && active !== container && container.contains(active);
+  const focusKeys = hadFocus ? focusKeysOf(active, container) : [];
   container.replaceChildren(build());
   container.dataset.renderKey = key;
   if (scrollTo === 'top') container.scrollTop = 0;
-  else if (stickToBottom && (atBottom || scrollTo === 'bottom')) container.scrollTop = container.scrollHeight;
+  else if (scrollTo === 'newest' || (stickToBottom && atBottom)) container.scrollTop = newestStart(container);
   else container.scrollTop = scrollTop;
-  if (focused) container.querySelector(`[data-focus-key="${cssEscape(focused)}"]`)?.focus();
+  if (hadFocus) {
+    const target = focusKeys.map((focusKey) => container.querySelector(`[data-focus-key="${cssEscape(focusKey)}"]`)).find(Boolean);
+    if (target) target.focus({ preventScroll: !target.matches('article, [tabindex="-1"]') });
+    else if (container.hasAttribute('tabindex')) container.focus({ preventScroll: true });
+  }
   return true;
+}
+
+/** The focus keys of `element` and of its ancestors inside `container`, nearest first. */
+function focusKeysOf(element, container) {
+  const keys = [];
+  for (let node = element; node && node !== container; node = node.parentElement) {
+    if (node.dataset?.focusKey) keys.push(node.dataset.focusKey);
+  }
+  return keys;
+}
+
+/** Where to scroll so the newest message's start shows, or the very end when it fits. */
+function newestStart(container) {
+  const bottom = Math.max(0, container.scrollHeight - container.clientHeight);
+  const messages = container.querySelectorAll(':scope > article');
+  const newest = messages[messages.length - 1];
+  if (!newest) return bottom;
+  const top = newest.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop - 8;
+  return Math.max(0, Math.min(bottom, Math.floor(top)));
 }
 
 function cssEscape(value) {

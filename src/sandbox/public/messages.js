@@ -44,17 +44,20 @@ function renderMessage(message, channel, ctx, { threadSummary: summary, inThread
   const author = message.fromBot ? { name: 'lanekeeper', isBot: true } : { name: ctx.person(message.user)?.name ?? message.user ?? 'someone', isBot: false };
   const place = { kind: 'message', channel, ts: message.ts };
   const canOpenThread = !inThreadPanel && !message.threadTs;
-  const open = () => ctx.onOpenThread(channel, message.ts);
+  // A click from the keyboard (Enter or Space on a button) has no pointer detail.
+  const open = (event) => ctx.onOpenThread(channel, message.ts, { keyboard: event?.detail === 0 });
   return h(
     'article',
     {
       class: canOpenThread ? 'message message-openable' : 'message',
-      dataset: { ts: message.ts },
+      // Focusable from script only: where focus lands when a button in it is replaced.
+      tabindex: '-1',
+      dataset: { ts: message.ts, focusKey: `message:${channel}/${message.ts}` },
       'aria-label': `${author.name}, ${formatTime(message.ts, ctx.timeZone)}`,
       // A click anywhere on the message opens its thread, except on its own buttons and links.
       onclick: canOpenThread
         ? (event) => {
-            if (!event.target.closest('button, a, summary, input, textarea, select')) open();
+            if (!event.target.closest('button, a, summary, input, textarea, select')) open(event);
           }
         : undefined,
     },
@@ -85,7 +88,7 @@ function renderEphemeral(ephemeral, ctx) {
   const place = { kind: 'ephemeral', id: ephemeral.id };
   return h(
     'article',
-    { class: 'message message-ephemeral', dataset: { ephemeral: ephemeral.id }, 'aria-label': `${author.name}, only visible to you` },
+    { class: 'message message-ephemeral', tabindex: '-1', dataset: { ephemeral: ephemeral.id, focusKey: `ephemeral:${ephemeral.id}` }, 'aria-label': `${author.name}, only visible to you` },
     avatar(author.name, true),
     h(
       'div',

@@ -1,18 +1,9 @@
 import { fragment, h } from './dom.js';
+import { withEmoji } from './emoji.js';
 
 // Slack's mrkdwn as DOM nodes: *bold*, _italic_, ~strike~, `code`, ```pre```, > quotes,
 // <@U…> mentions, <#C…|name> channels, <!here>, <url|label> links, :emoji: and the three entities
 // Slack escapes (&amp; &lt; &gt;). Every piece of text ends up in a text node.
-
-const EMOJI = {
-  bulb: '💡', wave: '👋', white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', calendar: '📅', date: '📆',
-  spiral_calendar_pad: '🗓️', memo: '📝', tada: '🎉', warning: '⚠️', chart_with_upwards_trend: '📈',
-  chart_with_downwards_trend: '📉', bar_chart: '📊', inbox_tray: '📥', outbox_tray: '📤', raised_hands: '🙌',
-  thumbsup: '👍', '+1': '👍', sparkles: '✨', clipboard: '📋', hourglass: '⌛', zzz: '💤', mute: '🔇', no_bell: '🔕',
-  bell: '🔔', handshake: '🤝', point_right: '👉', arrow_right: '➡️', eyes: '👀', mag: '🔍', busts_in_silhouette: '👥',
-  bust_in_silhouette: '👤', star: '⭐', rocket: '🚀', thinking_face: '🤔', pray: '🙏', construction: '🚧',
-  email: '📧', link: '🔗', speech_balloon: '💬', loudspeaker: '📢', pushpin: '📌', seedling: '🌱', dart: '🎯',
-};
 
 // Characters from Unicode's private use area stand for <…> tokens while styles are parsed, so a
 // URL's underscores or asterisks can never be read as formatting.
@@ -182,6 +173,7 @@ function renderToken(inner, ctx) {
   return label ?? url;
 }
 
+/** :shortcodes: and emoji characters, drawn or named (see emoji.js): never an empty box. */
 function replaceEmoji(text) {
-  return text.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole);
+  return withEmoji(text);
 }
