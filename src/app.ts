@@ -79,6 +79,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const processorDeps: ProcessorDeps = {
     ...stores,
     digests,
+    workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/',
     redis: storeRedis,
     keys,
     queues,

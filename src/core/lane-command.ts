@@ -22,7 +22,7 @@ export type LaneCommand =
   | { name: 'channel'; mode: DeliveryMode }
   | { name: 'stats'; days: 7 | 30 }
   | { name: 'digest.preview' }
-  | { name: 'digest.set'; enabled: boolean; slot?: DigestSlot }
+  | { name: 'digest.set'; enabled: boolean; slot?: DigestSlot; alwaysSend?: boolean }
   | { name: 'team'; subscribe?: boolean }
   | { name: 'lead'; userId: string; lead: boolean };
 
@@ -39,7 +39,7 @@ export const USAGE: Record<string, string> = {
   restore: '`/lane restore` (nudge me again about phrases I marked "not project work")',
   channel: '`/lane channel <ephemeral|thread|dm|off>` (how nudges are delivered in this channel)',
   stats: '`/lane stats [7d|30d]`',
-  digest: '`/lane digest` (preview), `/lane digest day <weekday> <hour>`, `/lane digest off`, `/lane digest on`',
+  digest: '`/lane digest` (preview), `/lane digest day <weekday> <hour>`, `/lane digest off`, `/lane digest on` (weeks with something to report), `/lane digest always` (every week)',
   team: '`/lane team` (admins and product leads), `/lane team subscribe` / `unsubscribe` for a weekly DM',
   lead: '`/lane lead @someone` / `/lane lead remove @someone` (admins)',
 };
@@ -118,7 +118,9 @@ export function parseLaneCommand(raw: string): ParseResult {
     case 'digest': {
       if (args.length === 0) return ok({ name: 'digest.preview' });
       const sub = args[0].toLowerCase();
-      if ((sub === 'off' || sub === 'on') && args.length === 1) return ok({ name: 'digest.set', enabled: sub === 'on' });
+      if (sub === 'off' && args.length === 1) return ok({ name: 'digest.set', enabled: false });
+      // `on`: a digest in weeks with something to report; `always`: every week, even a quiet one.
+      if ((sub === 'on' || sub === 'always') && args.length === 1) return ok({ name: 'digest.set', enabled: true, alwaysSend: sub === 'always' });
       if (sub === 'day') {
         const weekday = WEEKDAYS.findIndex((day) => day.startsWith((args[1] ?? '').toLowerCase().slice(0, 3)) && (args[1] ?? '').length >= 3);
         const hour = Number(args[2]?.replace(/:00$/, ''));

@@ -34,3 +34,17 @@ export function nudgeCandidates(verdict: Verdict, authorId: string | undefined):
     };
   });
 }
+
+/**
+ * The person a product manager hands project work to: their own delegate, else the workspace's
+ * default, but never themselves (a default delegate who is a product manager too).
+ */
+export function delegateOf(
+  personId: string,
+  settings: { delegateId?: string },
+  workspace: { defaultDelegateId?: string },
+): { id: string; isDefault: boolean } | undefined {
+  if (settings.delegateId && settings.delegateId !== personId) return { id: settings.delegateId, isDefault: false };
+  if (workspace.defaultDelegateId && workspace.defaultDelegateId !== personId) return { id: workspace.defaultDelegateId, isDefault: true };
+  return undefined;
+}

@@ -30,11 +30,18 @@ export interface RecordsStore {
   recordStandup(teamId: string, userId: string, week: string, messageKey: string, items: number, projectItems: number): Promise<boolean>;
   /** Adds one to a counter, once per `onceKey` (a job id, or a thread for a button click). */
   increment(teamId: string, userId: string, week: string, counter: WeeklyCounter, onceKey: string): Promise<boolean>;
+  /**
+   * Takes back the project work recorded for a nudge its person answered "not project work": the
+   * flagged message in that thread with that phrase stops counting (once). False when none was found.
+   */
+  retractProjectWork(teamId: string, userId: string, week: string, flagged: { channelId: string; threadTs: string; phrase: string }): Promise<boolean>;
   week(teamId: string, userId: string, week: string): Promise<WeeklyRecord>;
   /** Counts a "not project work" answer against the categories involved, workspace-wide (for tuning). */
   recordFalsePositive(teamId: string, categories: string[]): Promise<void>;
   falsePositives(teamId: string): Promise<Record<string, number>>;
-  /** People with any record or setting in this workspace (candidates for digests). */
+  /** Makes a person a digest candidate before they have any record (`/lane digest always`). */
+  enrol(teamId: string, userId: string): Promise<void>;
+  /** People with any record in this workspace, or enrolled (candidates for digests). */
   people(teamId: string): Promise<string[]>;
   /** Workspaces with any records (for the digest scheduler). */
   teams(): Promise<string[]>;
@@ -60,6 +67,26 @@ redis.call('SADD', KEYS[4], ARGV[2])
 redis.call('SADD', KEYS[5], ARGV[3])
 return 1`;
 
+/**
+ * Finds the flagged reference for (channel, thread, phrase) and undoes everything recording it
+ * added, in one atomic step. KEYS: week hash, flagged list. ARGV: channel, thread ts, phrase.
+ */
+const RETRACT_SCRIPT = `
+for _, line in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+  local ref = cjson.decode(line)
+  if ref.channelId == ARGV[1] and (ref.threadTs or ref.ts) == ARGV[2] and ref.phrase == ARGV[3] then
+    redis.call('LREM', KEYS[2], 1, line)
+    local fields = { 'projectItems', 'source:' .. ref.source, 'channel:' .. ref.channelId }
+    for _, category in ipairs(ref.categories) do table.insert(fields, 'category:' .. category) end
+    if type(ref.assignerId) == 'string' then table.insert(fields, 'assigner:' .. ref.assignerId) end
+    for _, field in ipairs(fields) do
+      if redis.call('HINCRBY', KEYS[1], field, -1) <= 0 then redis.call('HDEL', KEYS[1], field) end
+    end
+    return 1
+  end
+end
+return 0`;
+
 type RecordOnce = (
   once: string,
   weekKey: string,
@@ -82,6 +109,8 @@ export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpa
   const teamsKey = keys.key('teams');
   if (!('lanekeeperRecordOnce' in redis)) redis.defineCommand('lanekeeperRecordOnce', { numberOfKeys: 5, lua: RECORD_ONCE_SCRIPT });
   const recordOnce = (redis as unknown as { lanekeeperRecordOnce: RecordOnce }).lanekeeperRecordOnce.bind(redis);
+  if (!('lanekeeperRetract' in redis)) redis.defineCommand('lanekeeperRetract', { numberOfKeys: 2, lua: RETRACT_SCRIPT });
+  const retract = (redis as unknown as { lanekeeperRetract: (...args: string[]) => Promise<number> }).lanekeeperRetract.bind(redis);
 
   /** Counts once per (kind, person, message key); false when it was counted already. */
   const countOnce = async (
@@ -126,6 +155,9 @@ export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpa
     async increment(teamId, userId, week, counter, onceKeyPart) {
       return countOnce(teamId, userId, week, counter, onceKeyPart, { [counter]: 1 });
     },
+    async retractProjectWork(teamId, userId, week, { channelId, threadTs, phrase }) {
+      return (await retract(weekKey(teamId, userId, week), flaggedKey(teamId, userId, week), channelId, threadTs, phrase)) === 1;
+    },
     async week(teamId, userId, week) {
       const [fields, flagged] = await Promise.all([
         redis.hgetall(weekKey(teamId, userId, week)),
@@ -154,6 +186,9 @@ export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpa
     async falsePositives(teamId) {
       const fields = await redis.hgetall(keys.team(teamId, 'false-positives'));
       return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Number(v)]));
+    },
+    async enrol(teamId, userId) {
+      await redis.multi().sadd(peopleKey(teamId), userId).sadd(teamsKey, teamId).exec();
     },
     async people(teamId) {
       return (await redis.smembers(peopleKey(teamId))).sort();

@@ -10,6 +10,7 @@ import type { KeySpace } from './redis';
  */
 export interface SettingsStore {
   person(teamId: string, userId: string): Promise<PersonSettings>;
+  /** Sets or clears (`undefined`) the person's own role or the one an admin gave them. */
   setRole(teamId: string, userId: string, role: Role | undefined, setBy: 'self' | 'admin'): Promise<void>;
   setDelegate(teamId: string, userId: string, delegateId: string | undefined): Promise<void>;
   setNudgesOff(teamId: string, userId: string, off: boolean): Promise<void>;
@@ -31,6 +32,10 @@ export interface WorkspaceSettings {
   defaultDelegateId?: string;
   productLeads: string[];
   teamDigestSubscribers: string[];
+}
+
+function asRole(value: string | undefined): Role | undefined {
+  return (ROLES as readonly string[]).includes(value ?? '') ? (value as Role) : undefined;
 }
 
 export function normalizePhrase(phrase: string): string {
@@ -56,8 +61,12 @@ export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySp
         redis.smembers(dismissedKey(teamId, userId)),
       ]);
       const settings = defaultSettings();
-      if ((ROLES as readonly string[]).includes(fields.role ?? '')) settings.role = fields.role as Role;
-      if (fields.roleSetBy === 'self' || fields.roleSetBy === 'admin') settings.roleSetBy = fields.roleSetBy;
+      // The person's own choice outranks an admin's: each is kept in its own field, so neither
+      // overwrites the other and clearing one falls back to the next.
+      const ownRole = asRole(fields.role);
+      const adminRole = asRole(fields.adminRole);
+      if (ownRole) Object.assign(settings, { role: ownRole, roleSetBy: 'self' });
+      else if (adminRole) Object.assign(settings, { role: adminRole, roleSetBy: 'admin' });
       if (fields.delegateId) settings.delegateId = fields.delegateId;
       settings.nudgesOff = fields.nudgesOff === '1';
       settings.snoozedUntil = Number(fields.snoozedUntil ?? 0) || 0;
@@ -70,11 +79,7 @@ export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySp
       return settings;
     },
     async setRole(teamId, userId, role, setBy) {
-      if (role === undefined) {
-        await redis.hdel(personKey(teamId, userId), 'role', 'roleSetBy');
-        return;
-      }
-      await redis.hset(personKey(teamId, userId), 'role', role, 'roleSetBy', setBy);
+      await setOrDelete(personKey(teamId, userId), setBy === 'self' ? 'role' : 'adminRole', role);
     },
     async setDelegate(teamId, userId, delegateId) {
       await setOrDelete(personKey(teamId, userId), 'delegateId', delegateId);

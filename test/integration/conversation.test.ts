@@ -75,6 +75,32 @@ describe('people and conversation', () => {
       expect((await lane(`role <@${CAST.raj.id}>`)).text).toMatch(/\*product\* \(set by an admin\)/);
     });
 
+    it('a person’s own role outranks an admin’s, and clearing it falls back to the admin’s', async () => {
+      await lane('role engineering', CAST.ben.id);
+      expect((await lane(`role <@${CAST.ben.id}> product`, ADMIN.id)).text).toMatch(/set their own role \(\*engineering\*\), which comes first/);
+      expect((await lane('role', CAST.ben.id)).text).toMatch(/\*engineering\* \(set with \/lane role\)/);
+      expect((await lane('role auto', CAST.ben.id)).text).toMatch(/now \*product\* \(set by an admin\)/);
+      expect((await lane(`role <@${CAST.ben.id}> auto`, ADMIN.id)).text).toMatch(/\*product\* \(from the Slack title\)/);
+    });
+
+    it('tells a non-admin plainly, without blaming Slack, when Slack said they are not an admin', async () => {
+      const refusal = (await lane(`delegate default <@${CAST.raj.id}>`)).text;
+      expect(refusal).toBe('Only workspace admins can set the workspace’s default delegate.');
+    });
+
+    it('names the person’s delegate in the tip /lane check would give', async () => {
+      await lane(`delegate <@${CAST.raj.id}>`);
+      const reply = await lane(`check <@${CAST.ana.id}> can you book the retro room?`, CAST.lead.id);
+      expect(reply.text).toMatch(/Tip I would give:.*<@U_RAJ>/s);
+    });
+
+    it('digest always: a digest every week, and the person becomes a digest candidate at once', async () => {
+      expect((await lane('digest always', CAST.ben.id)).text).toMatch(/every week, even when there is nothing to report/);
+      expect(await h.redis.sismember(`${h.prefix}:t:${TEAM}:people`, CAST.ben.id)).toBe(1);
+      expect((await lane('digest on', CAST.ben.id)).text).toMatch(/in weeks with something to report/);
+      expect(await h.redis.hget(`${h.prefix}:t:${TEAM}:person:${CAST.ben.id}`, 'digestAlways')).toBe('0');
+    });
+
     it('a product manager who says they are not one is not nudged', async () => {
       await lane('role other');
       await handProjectWork();
@@ -130,12 +156,34 @@ describe('people and conversation', () => {
       expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
     });
 
-    it('dm: a direct message to the product manager', async () => {
+    it('dm: a direct message to the product manager, linking to the conversation', async () => {
       await lane('channel dm', CAST.lead.id);
-      await handProjectWork();
+      const event = await handProjectWork();
       const post = await h.slack.waitForCall('chat.postMessage');
       expect(h.slack.callsTo('conversations.open')[0].params.users as string).toBe(CAST.ana.id);
       expect(String(post.params.channel)).toMatch(/^D/);
+      const permalink = `archives/C_PLAN/p${String(event.event.ts).replace('.', '')}`;
+      expect(String(post.params.text)).toContain('<#C_PLAN>');
+      expect(JSON.stringify(post.params.blocks)).toContain(permalink);
+    });
+
+    it('thread: answers to the public nudge’s buttons go to the product manager alone and leave the nudge', async () => {
+      await lane('channel thread', CAST.lead.id);
+      await handProjectWork();
+      const nudge = await h.slack.waitForCall('chat.postMessage');
+      const snooze = h.sender.blockAction({
+        userId: CAST.ana.id,
+        teamId: TEAM,
+        channelId: 'C_PLAN',
+        actionId: 'nudge_snooze_week',
+        value: buttonValue(nudge, 'nudge_snooze_week'),
+        ephemeral: false,
+        responseUrl: h.slack.responseUrl(),
+      });
+      expect((await h.sender.sendInteraction(snooze)).status).toBe(200);
+      const answer = await h.slack.waitForCall('response_url');
+      expect(answer.params).toMatchObject({ replace_original: false });
+      expect(String(answer.params.text)).toMatch(/Snoozed for a week/);
     });
 
     it('off: nothing at all', async () => {
@@ -187,6 +235,23 @@ describe('people and conversation', () => {
       expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
       const fp = await h.redis.hgetall(`${h.prefix}:t:${TEAM}:false-positives`);
       expect(fp).toEqual({ meeting_logistics: '1' });
+    });
+
+    it('Not project work takes the message out of the person’s balance, once however often it is clicked', async () => {
+      await handProjectWork();
+      await handProjectWork('C_OTHER', 'please update the project timeline');
+      await h.slack.waitForCalls('chat.postEphemeral', 2);
+      await waitForIdle(h.app);
+      expect((await lane('stats')).text).toMatch(/2 pieces of project work/);
+      const nudge = h.slack.callsTo('chat.postEphemeral').find((call) => call.params.channel === 'C_PLAN');
+      if (!nudge) throw new Error('no nudge in C_PLAN');
+      await click(nudge, 'nudge_not_project_work');
+      await click(nudge, 'nudge_not_project_work');
+      await h.slack.waitForCalls('response_url', 2);
+      const stats = (await lane('stats')).text;
+      expect(stats).toMatch(/1 piece of project work/);
+      expect(stats).not.toMatch(/meeting logistics/);
+      expect(await h.redis.hgetall(`${h.prefix}:t:${TEAM}:false-positives`)).toEqual({ meeting_logistics: '1' });
     });
 
     it('Snooze a week: no nudges for a week', async () => {

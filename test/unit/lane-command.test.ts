@@ -62,6 +62,8 @@ describe('/lane command parsing', () => {
     expect(error('stats 2y')).toMatch(/`2y` is not a period/);
     expect(ok('digest')).toEqual({ name: 'digest.preview' });
     expect(ok('digest off')).toEqual({ name: 'digest.set', enabled: false });
+    expect(ok('digest on')).toEqual({ name: 'digest.set', enabled: true, alwaysSend: false });
+    expect(ok('digest always')).toEqual({ name: 'digest.set', enabled: true, alwaysSend: true });
     expect(ok('digest day tuesday 8')).toEqual({ name: 'digest.set', enabled: true, slot: { isoWeekday: 2, hour: 8 } });
     expect(error('digest day someday 25')).toMatch(/weekday and an hour from 0 to 23/);
   });

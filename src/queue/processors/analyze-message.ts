@@ -1,7 +1,7 @@
 import { mentionedUsers } from '../../core/classifier';
 import { isoWeekOf } from '../../core/digest/calendar';
 import { decideNudge } from '../../core/nudge-policy';
-import { nudgeCandidates, type NudgeCandidate } from '../../core/policy';
+import { delegateOf, nudgeCandidates, type NudgeCandidate } from '../../core/policy';
 import { pickTip } from '../../core/tips';
 import type { Classifier, Role, Verdict } from '../../core/types';
 import type { Logger } from '../../logger';
@@ -114,10 +114,10 @@ async function planNudge(
     return false;
   }
 
-  const delegateId = [settings.delegateId, workspace.defaultDelegateId].find((id) => id !== undefined && id !== recipientId);
+  const delegateId = delegateOf(recipientId, settings, workspace)?.id;
+  // The tip is remembered when the nudge is sent (send-nudge), not here: this one may never go out.
   const previousTipId = await deps.tipHistory.lastTipId(teamId, recipientId);
   const tip = pickTip({ category: candidate.categories[0], delegate: delegateId ? { id: delegateId } : undefined, previousTipId });
-  await deps.tipHistory.remember(teamId, recipientId, tip.id);
   await deps.queueNudge(
     {
       teamId,

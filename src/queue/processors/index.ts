@@ -28,6 +28,8 @@ export interface ProcessorDeps extends AnalyzeDeps {
   keys: KeySpace;
   queues: Queues;
   digests: DigestService;
+  /** The workspace's base URL (from auth.test), for message links. */
+  workspaceUrl: () => string;
 }
 
 export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> {

@@ -1,3 +1,4 @@
+import { delegateOf } from '../../core/policy';
 import { isoWeekOf } from '../../core/digest/calendar';
 import type { SlackGateway } from '../../slack/gateway';
 import { buildHomeView } from '../../slack/views/home';
@@ -27,11 +28,10 @@ export async function publishHome(deps: PublishHomeDeps, { teamId, userId }: Pub
   ]);
   const timeZone = profile?.tz ?? 'UTC';
   const week = await deps.records.week(teamId, userId, isoWeekOf(now, timeZone));
-  const delegateId = settings.delegateId ?? workspace.defaultDelegateId;
   const view = buildHomeView({
     role: role.role,
     roleSource: role.source,
-    delegate: delegateId ? { id: delegateId, isDefault: settings.delegateId === undefined } : undefined,
+    delegate: delegateOf(userId, settings, workspace),
     settings,
     week,
     now,

@@ -3,6 +3,7 @@ import { isoWeekOf } from '../../core/digest/calendar';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
+import { permalinkFor } from '../../slack/permalinks';
 import { buildNudgeMessage } from '../../slack/views/nudge';
 import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
@@ -10,6 +11,7 @@ import type { NudgeCaps } from '../../store/nudge-caps';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
+import type { TipHistory } from '../../store/tip-history';
 import type { SendNudgePayload } from '../registry';
 import { DeferUntil } from '../slack-delivery';
 import { postOnce } from './post-message';
@@ -29,6 +31,9 @@ export interface SendNudgeDeps {
   dmChannels: DmChannels;
   guards: Pick<DeliveryGuards, 'markSent'>;
   metrics: Pick<Metrics, 'nudgesSent'>;
+  tipHistory: Pick<TipHistory, 'remember'>;
+  /** The workspace's base URL, for linking a DM nudge to its conversation. */
+  workspaceUrl: () => string;
   dailyCap?: number;
   now?: () => number;
 }
@@ -68,7 +73,9 @@ export async function sendNudge(
     return { sent: false, reason: 'daily_cap' };
   }
   const mode = decision.mode;
-  const message = buildNudgeMessage({ ...nudge, mode });
+  const permalink = mode === 'dm' ? permalinkFor(deps.workspaceUrl(), { channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
+  const week = isoWeekOf(nudge.messageAt, timeZone);
+  const message = buildNudgeMessage({ ...nudge, mode }, { permalink, week });
   try {
     switch (mode) {
       case 'ephemeral':
@@ -93,7 +100,12 @@ export async function sendNudge(
   deps.metrics.nudgesSent.inc({ mode });
   logger.info({ mode, categories: nudge.categories }, 'nudge sent');
   try {
-    await deps.records.increment(teamId, recipientId, isoWeekOf(nudge.messageAt, timeZone), 'nudges', job.id);
+    // Remembered once the person has seen it, so the next nudge picks another tip; a nudge that
+    // was dropped or folded into another never counts.
+    await Promise.all([
+      deps.records.increment(teamId, recipientId, week, 'nudges', job.id),
+      deps.tipHistory.remember(teamId, recipientId, nudge.tip.id),
+    ]);
   } catch (error) {
     logger.warn({ err: { message: (error as Error).message } }, 'nudge sent but not counted in the weekly record');
   }

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/web-api';
 import { categoryLabel } from '../../core/categories';
 import { WEEKDAYS, type PersonSettings, type WeeklyRecord } from '../../core/records';
 import type { Role } from '../../core/types';
+import { pieces } from '../../core/wording';
 import { plain } from './nudge';
 
 /** The App Home tab: the person's role and delegate, this week's balance, and every setting with a button to change it. */
@@ -14,6 +15,8 @@ export const HOME_ACTIONS = {
   digestOn: 'home_digest_on',
   digestOff: 'home_digest_off',
 } as const;
+
+const MUTED_CHANNELS_LISTED = 20;
 
 export interface HomeViewInput {
   role?: Role;
@@ -55,15 +58,20 @@ export function buildHomeView(input: HomeViewInput): { type: 'home'; blocks: Kno
   ];
   if (settings.snoozedUntil > input.now) nudgeButtons.push({ type: 'button', action_id: HOME_ACTIONS.endSnooze, text: plain('End snooze') });
   if (settings.dismissedPhrases.length > 0) {
-    nudgeButtons.push({ type: 'button', action_id: HOME_ACTIONS.restorePhrases, text: plain(`Forget my ${settings.dismissedPhrases.length} "not project work" answers`) });
+    nudgeButtons.push({ type: 'button', action_id: HOME_ACTIONS.restorePhrases, text: plain(`Forget my ${answers(settings.dismissedPhrases.length)}`) });
   }
   blocks.push({ type: 'actions', block_id: 'home_nudges', elements: nudgeButtons });
-  for (const channel of settings.mutedChannels.slice(0, 20)) {
+  // A Home tab holds at most 100 blocks: list the first muted channels, and say how to reach the rest.
+  for (const channel of settings.mutedChannels.slice(0, MUTED_CHANNELS_LISTED)) {
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: `Muted in <#${channel}>` },
       accessory: { type: 'button', action_id: HOME_ACTIONS.unmute, text: plain('Unmute'), value: channel },
     });
+  }
+  const unlisted = settings.mutedChannels.length - MUTED_CHANNELS_LISTED;
+  if (unlisted > 0) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${unlisted} more muted channel${unlisted === 1 ? '' : 's'}: unmute them there with \`/lane unmute\`, or unmute some here to see the rest.` }] });
   }
 
   const { slot, enabled } = settings.digest;
@@ -94,7 +102,7 @@ function balanceText(week: WeeklyRecord): string {
     .slice(0, 3)
     .map(([id, count]) => `${categoryLabel(id)} ${count}`)
     .join(', ');
-  return `*This week (${week.week}):* ${week.projectItems} pieces of project work and ${week.productItems} of product work reached you (${share}% project).${top ? `\nMost of it: ${top}.` : ''}`;
+  return `*This week (${week.week}):* ${pieces(week.projectItems)} of project work and ${week.productItems} of product work reached you (${share}% project).${top ? `\nMost of it: ${top}.` : ''}`;
 }
 
 function nudgeStatus({ settings, now, timeZone }: HomeViewInput): string {
@@ -105,6 +113,10 @@ function nudgeStatus({ settings, now, timeZone }: HomeViewInput): string {
   }
   const muted = settings.mutedChannels.length;
   return muted > 0 ? `on, except in ${muted} muted channel${muted === 1 ? '' : 's'}.` : 'on.';
+}
+
+function answers(count: number): string {
+  return count === 1 ? '"not project work" answer' : `${count} "not project work" answers`;
 }
 
 function capitalize(word: string): string {

@@ -30,14 +30,22 @@ export const nudgeButtonValue = z.object({
   p: z.string(),
   d: z.string().optional(),
   a: z.string().optional(),
+  /** The ISO week the flagged message was recorded in (absent on nudges sent before it existed). */
+  w: z.string().optional(),
 });
 export type NudgeButtonValue = z.infer<typeof nudgeButtonValue>;
 
 const MAX_SECTION_TEXT = 3000;
 
-export function buildNudgeMessage(nudge: SendNudgePayload): NudgeMessage {
+/**
+ * `permalink` links a nudge sent by DM back to the conversation it is about (a DM has no thread of
+ * its own to sit in). `week` is the record week of the flagged message, carried by the buttons so
+ * "Not project work" can take it back out of that week's counts.
+ */
+export function buildNudgeMessage(nudge: SendNudgePayload, { permalink, week }: { permalink?: string; week?: string } = {}): NudgeMessage {
   const kindText = joinWords(nudge.categories.map(categoryLabel));
   const noticed = noticedLine(nudge, kindText);
+  const where = nudge.mode === 'dm' ? ` (in <#${nudge.channelId}>${permalink ? `: <${permalink}|open the conversation>` : ''})` : '';
   const value: NudgeButtonValue = {
     r: nudge.recipientId,
     c: nudge.channelId,
@@ -46,6 +54,7 @@ export function buildNudgeMessage(nudge: SendNudgePayload): NudgeMessage {
     p: nudge.phrase,
     d: nudge.delegateId,
     a: nudge.assignerId,
+    w: week,
   };
   const encoded = JSON.stringify(value);
   const buttons: KnownBlock = {
@@ -66,9 +75,9 @@ export function buildNudgeMessage(nudge: SendNudgePayload): NudgeMessage {
       : 'lanekeeper helps product managers keep their time for product work. `/lane help` for settings.';
   const handoffHint = nudge.delegateId ? ` *Hand off* asks <@${nudge.delegateId}> in the thread.` : '';
   return {
-    text: clip(`${noticed} ${nudge.tip.text}`),
+    text: clip(`${noticed}${where} ${nudge.tip.text}`),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: clip(noticed) } },
+      { type: 'section', text: { type: 'mrkdwn', text: clip(`${noticed}${where}`) } },
       { type: 'section', text: { type: 'mrkdwn', text: clip(`:bulb: ${nudge.tip.text}${handoffHint}`) } },
       buttons,
       { type: 'context', elements: [{ type: 'mrkdwn', text: footer }] },

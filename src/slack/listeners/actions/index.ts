@@ -24,6 +24,8 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
       value: action.value ?? '',
       responseUrl: body.response_url,
       actionTs: action.action_ts,
+      // A nudge posted publicly in a thread (delivery mode `thread`) is seen by everyone there.
+      seenByOthers: body.container?.is_ephemeral !== true && !(body.channel?.id ?? '').startsWith('D'),
     });
   });
   app.action<BlockAction<ButtonAction>>(/^home_/, async ({ ack, body, action }) => {

@@ -30,6 +30,8 @@ export interface NudgeClick {
   value: string;
   responseUrl?: string;
   actionTs: string;
+  /** The nudge is a public message (delivery mode `thread`), not one only its recipient sees. */
+  seenByOthers?: boolean;
 }
 
 const SNOOZE_WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -59,6 +61,9 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
     const phrase = `“${escapeMrkdwn(value.p)}”`;
     // A double click, or a click on the public copy in a thread, counts once per nudge.
     const onceKey = `${value.c}-${value.t}`;
+    // A private nudge is replaced by the answer; a public one stays, and the answer goes to the
+    // person alone: their snooze or "not project work" is nobody else's business.
+    const privately = !click.seenByOthers;
 
     switch (click.actionId) {
       case NUDGE_ACTIONS.handoff:
@@ -68,18 +73,21 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
         return;
       case NUDGE_ACTIONS.notProjectWork:
         await deps.settings.dismissPhrase(teamId, userId, value.p);
-        await deps.records.recordFalsePositive(teamId, value.k);
-        await deps.records.increment(teamId, userId, week, 'notProjectWork', onceKey);
-        await respond(click, `Thanks for telling me. I won't nudge you about ${phrase} again (\`/lane restore\` undoes this).`, true);
+        if (await deps.records.increment(teamId, userId, week, 'notProjectWork', onceKey)) {
+          await deps.records.recordFalsePositive(teamId, value.k);
+          // It was not project work after all: the balance, stats and digest stop counting it.
+          await deps.records.retractProjectWork(teamId, userId, value.w ?? week, { channelId: value.c, threadTs: value.t, phrase: value.p });
+        }
+        await respond(click, `Thanks for telling me. I won't nudge you about ${phrase} again (\`/lane restore\` undoes this).`, privately);
         return;
       case NUDGE_ACTIONS.snoozeWeek:
         await deps.settings.snoozeUntil(teamId, userId, now() + SNOOZE_WEEK_MS);
         await deps.records.increment(teamId, userId, week, 'snoozes', onceKey);
-        await respond(click, 'Snoozed for a week. `/lane snooze off` ends it early.', true);
+        await respond(click, 'Snoozed for a week. `/lane snooze off` ends it early.', privately);
         return;
       case NUDGE_ACTIONS.muteChannel:
         await deps.settings.setChannelMuted(teamId, userId, value.c, true);
-        await respond(click, `No more nudges for you in <#${value.c}>. \`/lane unmute\` there, or the Home tab, undoes it.`, true);
+        await respond(click, `No more nudges for you in <#${value.c}>. \`/lane unmute\` there, or the Home tab, undoes it.`, privately);
         return;
     }
   };

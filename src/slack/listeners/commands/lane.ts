@@ -3,9 +3,10 @@ import { mentionedUsers } from '../../../core/classifier';
 import { isoWeekOf, previousIsoWeek } from '../../../core/digest/calendar';
 import type { DigestService } from '../../../digest/digest-service';
 import { parseLaneCommand, USAGE, type LaneCommand } from '../../../core/lane-command';
-import { nudgeCandidates } from '../../../core/policy';
+import { delegateOf, nudgeCandidates } from '../../../core/policy';
 import { sumWeeks, type WeeklyRecord } from '../../../core/records';
 import { pickTip } from '../../../core/tips';
+import { pieces } from '../../../core/wording';
 import type { Classifier, Role } from '../../../core/types';
 import type { PeopleDirectory } from '../../../store/people';
 import type { SlackProfile } from '../../gateway';
@@ -91,22 +92,37 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
         const roles = (await withinLookupTime(deps.lookup.people.rolesOf(teamId, named))) ?? (await deps.people.rolesOf(teamId, named));
         const verdict = deps.classify({ text: command.text, author: userId, roles });
         const candidate = nudgeCandidates(verdict, userId)[0];
-        const tip = candidate ? `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0] }).text}` : '';
+        let tip = '';
+        if (candidate) {
+          const [theirs, workspace] = await Promise.all([settings.person(teamId, candidate.recipientId), settings.workspace(teamId)]);
+          const delegate = delegateOf(candidate.recipientId, theirs, workspace);
+          tip = `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0], delegate }).text}`;
+        }
         return reply(`${renderVerdict(verdict)}${tip}`);
       }
       case 'role.show': {
         const who = command.userId ?? userId;
-        const { role, source } = (await withinLookupTime(deps.lookup.people.roleOf(teamId, who))) ?? (await deps.people.roleOf(teamId, who));
+        const { role, source } = await roleOf(teamId, who);
         const subject = who === userId ? 'Your role' : `<@${who}>'s role`;
         return reply(role ? `${subject}: *${role}* (${roleSourceText(source)}).` : `${subject} is not known: no \`/lane role\` set and no telling Slack title.`);
       }
       case 'role.set': {
         const target = command.userId ?? userId;
-        if (target !== userId && !(await isAdmin(teamId, userId))) return notAdmin('set someone else’s role');
+        const setBy = target === userId ? 'self' : 'admin';
+        if (setBy === 'admin') {
+          const admin = await isAdmin(teamId, userId);
+          if (admin !== true) return notAdmin('set someone else’s role', admin);
+        }
         const role = command.role === 'auto' ? undefined : (command.role as Role);
-        await settings.setRole(teamId, target, role, target === userId ? 'self' : 'admin');
+        await settings.setRole(teamId, target, role, setBy);
         const subject = target === userId ? 'Your role' : `<@${target}>'s role`;
-        return reply(role ? `${subject} is now *${role}*.` : `${subject} is read from the Slack title again.`);
+        // The person's own choice outranks an admin's, so say which one now applies.
+        const now = await roleOf(teamId, target);
+        if (role && now.source === 'self' && setBy === 'admin') {
+          return reply(`Noted as *${role}* from an admin, but <@${target}> set their own role (*${now.role}*), which comes first.`);
+        }
+        if (role) return reply(`${subject} is now *${role}*.`);
+        return reply(now.role ? `${subject} is now *${now.role}* (${roleSourceText(now.source)}).` : `${subject} is read from the Slack title again.`);
       }
       case 'delegate.show': {
         const [mine, workspace] = await Promise.all([settings.person(teamId, userId), settings.workspace(teamId)]);
@@ -119,7 +135,10 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
         await settings.setDelegate(teamId, userId, command.delegateId);
         return reply(command.delegateId ? `Got it: tips will suggest handing project work to <@${command.delegateId}>.` : 'Your delegate is cleared.');
       case 'delegate.default':
-        if (!(await isAdmin(teamId, userId))) return notAdmin('set the workspace’s default delegate');
+        {
+          const admin = await isAdmin(teamId, userId);
+          if (admin !== true) return notAdmin('set the workspace’s default delegate', admin);
+        }
         await settings.setDefaultDelegate(teamId, command.delegateId);
         return reply(command.delegateId ? `<@${command.delegateId}> is now the default delegate for everyone without their own.` : 'The workspace default delegate is cleared.');
       case 'snooze': {
@@ -151,16 +170,27 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
       case 'digest.preview':
         return digestPreview(teamId, userId);
       case 'digest.set':
-        await settings.setDigest(teamId, userId, { enabled: command.enabled, slot: command.slot });
+        await settings.setDigest(teamId, userId, { enabled: command.enabled, slot: command.slot, alwaysSend: command.alwaysSend });
+        // Someone who asks for a digest every week is a digest candidate even before any record.
+        if (command.alwaysSend) await deps.records.enrol(teamId, userId);
         if (!command.enabled) return reply('Weekly digest off. `/lane digest on` brings it back.');
-        return reply(command.slot ? `Your weekly digest now comes on ${WEEKDAY_NAMES[command.slot.isoWeekday - 1]}s at ${String(command.slot.hour).padStart(2, '0')}:00, your time.` : 'Weekly digest on.');
+        if (command.slot) return reply(`Your weekly digest now comes on ${WEEKDAY_NAMES[command.slot.isoWeekday - 1]}s at ${String(command.slot.hour).padStart(2, '0')}:00, your time.`);
+        return reply(command.alwaysSend ? 'Weekly digest on, every week, even when there is nothing to report.' : 'Weekly digest on, in weeks with something to report.');
       case 'team':
         return teamView(teamId, userId, command.subscribe);
       case 'lead':
-        if (!(await isAdmin(teamId, userId))) return notAdmin('name product leads');
+        {
+          const admin = await isAdmin(teamId, userId);
+          if (admin !== true) return notAdmin('name product leads', admin);
+        }
         await settings.setProductLead(teamId, command.userId, command.lead);
         return reply(command.lead ? `<@${command.userId}> can now see \`/lane team\`.` : `<@${command.userId}> is no longer a product lead.`);
     }
+  }
+
+  /** A person's role, asking Slack for their title if it is not cached and Slack answers in time. */
+  async function roleOf(teamId: string, userId: string) {
+    return (await withinLookupTime(deps.lookup.people.roleOf(teamId, userId))) ?? (await deps.people.roleOf(teamId, userId));
   }
 
   /** True or false when known; undefined when Slack could not say in time (the reply says so). */
@@ -169,8 +199,10 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
     return profile === undefined ? undefined : profile.isAdmin;
   }
 
-  function notAdmin(what: string): LaneReply {
-    return reply(`Only workspace admins can ${what}. (If you are one, Slack did not confirm it just now: try again in a minute.)`);
+  /** `known` is false when Slack said the person is not an admin, undefined when it could not say in time. */
+  function notAdmin(what: string, known: boolean | undefined): LaneReply {
+    const unconfirmed = known === undefined ? ' Slack could not confirm that you are one just now: try again in a minute.' : '';
+    return reply(`Only workspace admins can ${what}.${unconfirmed}`);
   }
 
   async function timeZoneOf(teamId: string, userId: string): Promise<string> {
@@ -197,7 +229,7 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
     const total = current.projectItems + current.productItems;
     if (total === 0) return `Nothing seen reaching you ${period}. (lanekeeper only sees channels it was invited to.)`;
     const share = Math.round((current.projectItems / total) * 100);
-    const lines = [`*Your balance, ${period}:* ${current.projectItems} pieces of project work and ${current.productItems} of product work (${share}% project).`];
+    const lines = [`*Your balance, ${period}:* ${pieces(current.projectItems)} of project work and ${current.productItems} of product work (${share}% project).`];
     const byCategory = Object.entries(current.projectByCategory).sort((a, b) => b[1] - a[1]);
     if (byCategory.length) lines.push(`*By category:* ${byCategory.map(([id, n]) => `${categoryLabel(id)} ${n}`).join(', ')}`);
     const sources = current.projectBySource;
@@ -215,8 +247,12 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
 
   async function teamView(teamId: string, userId: string, subscribe: boolean | undefined): Promise<LaneReply> {
     const workspace = await deps.settings.workspace(teamId);
-    if (!workspace.productLeads.includes(userId) && (await isAdmin(teamId, userId)) !== true) {
-      return reply('The team view is for workspace admins and product leads (`/lane lead @someone`, admins).');
+    if (!workspace.productLeads.includes(userId)) {
+      const admin = await isAdmin(teamId, userId);
+      if (admin !== true) {
+        const unconfirmed = admin === undefined ? ' Slack could not confirm that you are an admin just now: try again in a minute.' : '';
+        return reply(`The team view is for workspace admins and product leads (\`/lane lead @someone\`, admins).${unconfirmed}`);
+      }
     }
     if (subscribe !== undefined) {
       await deps.settings.setTeamDigestSubscription(teamId, userId, subscribe);
