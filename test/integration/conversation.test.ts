@@ -327,6 +327,10 @@ describe('people and conversation', () => {
     await waitFor(async () => (await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length === 0, 'the workspace’s keys to be deleted');
     await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 0, 'the held nudge to be deleted');
     expect(await h.redis.keys(`${h.prefix}:sent:*`)).toEqual([]);
+    // Nothing else names the workspace either (no de-duplication key, no sent marker), but the
+    // forgetting job's own second pass.
+    const left = await h.redis.keys(`${h.prefix}:*`);
+    expect(left.filter((key) => /T[_-]TEST/.test(key))).toEqual([`${h.prefix}:analyze:forget_T-TEST_app-uninstalled_pass2`]);
     expect((await lane('delegate')).text).toMatch(/Nobody yet/);
   });
 
