@@ -6,7 +6,7 @@ import { PROJECT_CATEGORIES, type ProjectCategory } from './categories';
  * Grounded in the seed articles: clarify the role, set boundaries and decline politely, align with
  * leadership, hand project work to a project manager or coordinator, focus on outcomes, and keep
  * time for strategy. Each tip names a concrete next step; when the caller knows who could take the
- * work, the tip names them (`<@U…>`), otherwise it reads naturally without a name.
+ * work, every tip names them (`<@U…>`), otherwise it reads naturally without a name.
  *
  * Pure and deterministic: tips rotate in catalogue order, so the same person never gets the same tip
  * twice in a row as long as the caller passes the previous tip id.
@@ -44,53 +44,53 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
   schedule: [
     (who) => `Timelines and Gantt updates are project work. Share the priorities and the must-hit dates, then ask ${pm(who)} to own the plan: "Can you keep the timeline current? I'll flag scope changes to you."`,
     (who) => `Try owning the *what* and letting ${pmShort(who)} own the *when*: give them the ranked features and constraints, and ask for a plan you can review in 15 minutes rather than build yourself.`,
-    () => `If you keep getting asked for date updates, agree with your lead who owns the schedule. A two-line note ("PM owns priorities, project lead owns the plan") saves hours every sprint.`,
+    (who) => `If you keep getting asked for date updates, agree with your lead who owns the schedule. A two-line note ("I own priorities, ${who ?? 'the project lead'} owns the plan") saves hours every sprint.`,
     (who) => `Hand over the milestones doc with the decisions that shaped it. ${who ? `${who} can` : 'A project manager can'} track dates and dependencies; you stay on the hook for what ships and why.`,
   ],
   resourcing: [
     (who) => `Who-works-on-what is a delivery call. Share the priorities and trade-offs, and ask ${pm(who)} or the eng lead to do the allocation: "Here's what matters most; can you staff it?"`,
-    () => `Politely step out of staffing: "I can tell you which outcomes matter most, but the eng lead should decide who picks it up." Then put the ranked list where everyone can see it.`,
+    (who) => `Politely step out of staffing: "I can tell you which outcomes matter most, but ${who ?? 'the eng lead'} should decide who picks it up." Then put the ranked list where everyone can see it.`,
     (who) => `Capacity planning pulls you into the *how*. Give ${pmShort(who)} the must-haves for the next sprint and let them balance the load; review the result, don't build it.`,
   ],
   status_reporting: [
     (who) => `Status decks and RAG reports are project work. Offer ${pm(who)} the product narrative (what changed and why) and let them own the report itself.`,
     (who) => `Try a standing split: ${who ? `${who} writes` : 'the project manager writes'} the status report, you add two lines on customer impact. Same report, a fraction of your time.`,
-    () => `If leadership keeps asking you for status, align with your manager on who reports delivery progress. Offer a monthly product update on outcomes instead of weekly task roll-ups.`,
+    (who) => `If leadership keeps asking you for status, align with your manager that ${who ?? 'the project manager'} reports delivery progress. Offer a monthly product update on outcomes instead of weekly task roll-ups.`,
   ],
   risk_log: [
     (who) => `The RAID log is a project artefact. Tell ${pm(who)} about the risk and its product impact, and let them log, score and chase it.`,
     (who) => `You spotted the risk; that is the valuable part. Hand the tracking to ${pmShort(who)}: "Here's the risk and what it threatens for customers. Can you add it to the log and own mitigation?"`,
-    () => `Keep product risks (will customers want it?) and delivery risks (will we ship on time?) apart. Own the first, and agree with your lead who maintains the delivery risk register.`,
+    (who) => `Keep product risks (will customers want it?) and delivery risks (will we ship on time?) apart. Own the first, and agree with your lead that ${who ?? 'the project manager'} maintains the delivery risk register.`,
   ],
   budget_tracking: [
     (who) => `Invoices, timesheets and spend tracking belong with project or finance ops. Forward it to ${pm(who)} with the context they need, and keep your focus on the product budget and its return.`,
-    () => `A polite boundary works here: "I own the business case, not the project's spend tracking. Who should reconcile this?" Then agree an owner with your manager.`,
+    (who) => `A polite boundary works here: "I own the business case, not the project's spend tracking. ${who ? `Could ${who} reconcile this?" Then confirm the split with your manager.` : 'Who should reconcile this?" Then agree an owner with your manager.'}`,
     (who) => `Ask ${pmShort(who)} to send you a monthly one-line budget vs actuals summary. You stay informed without doing the reconciliation.`,
   ],
   meeting_logistics: [
     (who) => `Room bookings, invites and minutes are coordination work. Ask ${pm(who)} to run the logistics, and spend your prep time on the decisions the meeting needs to make.`,
-    () => `Try rotating note-taking and facilitation across the team. Suggest it at the next retro: "Let's rotate minutes weekly", so it stops defaulting to the PM.`,
+    (who) => `Try rotating note-taking and facilitation across the team. Suggest it at the next retro ("Let's rotate minutes weekly") and ask ${who ?? 'the scrum master'} to keep the rota, so it stops defaulting to the PM.`,
     (who) => `Decline gently: "I'll bring the agenda items on product decisions; could ${who ?? 'someone on the delivery side'} handle the booking and invites?"`,
     (who) => `Running ceremonies is project work. If it keeps landing on you, raise it with your lead and agree that ${who ?? 'the scrum master or project manager'} owns them, with you as a participant.`,
   ],
   vendor_admin: [
     (who) => `Contracts, POs and procurement forms are vendor admin. Hand them to ${pm(who)} or procurement with a note on what the vendor must deliver for the product.`,
-    () => `Your part in a vendor deal is the requirements and the decision. Write down "what good looks like" in five bullets, then let procurement or the project lead run the paperwork.`,
+    (who) => `Your part in a vendor deal is the requirements and the decision. Write down "what good looks like" in five bullets, then let ${who ?? 'procurement or the project lead'} run the paperwork.`,
     (who) => `Say it kindly: "I'll define what we need from the vendor; could ${who ?? 'procurement or our project manager'} handle the contract and renewal steps?"`,
   ],
   change_control: [
     (who) => `Change requests against agreed scope are project work. You decide whether the change is worth it for the product; ${who ? `${who} can` : 'a project manager can'} log it, assess impact and take it through approval.`,
-    () => `Separate the two questions: "Is this the right thing to build?" is yours; "what does it do to the plan and budget?" belongs to the project manager. Answer the first, hand over the second.`,
+    (who) => `Separate the two questions: "Is this the right thing to build?" is yours; "what does it do to the plan and budget?" belongs to ${who ?? 'the project manager'}. Answer the first, hand over the second.`,
     (who) => `Ask ${pmShort(who)} to run the change process and bring you only the product trade-off: "Here's the ask, here's the cost; do we want it?"`,
   ],
   tracker_hygiene: [
     (who) => `Moving tickets and fixing statuses is tracker admin. Ask ${pm(who)} or the team to keep their own tickets current; you keep the backlog ordered by value.`,
-    () => `Propose a team norm: "Everyone updates their own ticket status before standup." It takes a minute each and frees you from board cleanup.`,
+    (who) => `Propose a team norm: "Everyone updates their own ticket status before standup." Ask ${who ?? 'the scrum master'} to hold the team to it; it takes a minute each and frees you from board cleanup.`,
     (who) => `Sprint admin in Jira is a delivery task. Hand it to ${who ?? 'the scrum master or project manager'}, and keep your time for deciding what goes into the sprint and why.`,
   ],
   follow_up: [
     (who) => `Chasing people for updates is coordination. Ask ${pm(who)} to follow up, and tell them which answer you need to make the product decision.`,
-    () => `Instead of chasing, set up the ask so it chases itself: a clear owner and date in the ticket or the meeting notes. Then step back.`,
+    (who) => `Instead of chasing, set up the ask so it chases itself: a clear owner and date in the ticket, and ${who ?? 'the project manager'} as the one who follows up. Then step back and focus on the decision it feeds.`,
     (who) => `Set a boundary kindly: "I need this answer for the roadmap decision. Could ${who ?? 'our project manager'} follow up and let me know by Friday?"`,
   ],
 };

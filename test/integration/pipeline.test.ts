@@ -30,6 +30,23 @@ describe('event pipeline', () => {
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
   });
 
+  it('credits a standup app’s post to the product manager it names, nudges them and counts it in their balance', async () => {
+    h.slack.addUser({ id: 'U_STANDUPBOT', name: 'standupbot', title: '', tz: 'UTC', tz_offset: 0, is_bot: true });
+    const standup = post(
+      `<@${CAST.ana.id}> posted an update for *Daily Standup*\n*What did you do yesterday?*\nupdated the project plan and chased the vendor invoices\n*What will you do today?*\nbook rooms for the offsite\n*Anything blocking?*\nnone`,
+      { user: 'U_STANDUPBOT', botId: 'B_STANDUPBOT' },
+    );
+    expect((await h.sender.sendEvent(standup)).status).toBe(200);
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ user: CAST.ana.id, channel: 'C_PLAN' });
+    expect(String(nudge.params.text)).toMatch(/standup/);
+    await waitForIdle(h.app);
+    const week = await h.redis.keys(`${h.prefix}:t:${TEAM}:week:${CAST.ana.id}:*`);
+    const counts = await h.redis.hgetall(week.find((key) => !key.endsWith(':flagged')) ?? '');
+    expect(Number(counts.standupItems)).toBeGreaterThanOrEqual(2);
+    expect(await h.redis.keys(`${h.prefix}:t:${TEAM}:week:U_STANDUPBOT:*`)).toEqual([]);
+  });
+
   it('sends nothing more for a Slack retry or a duplicate delivery with another event id', async () => {
     const event = post(`<@${CAST.ana.id}> please update the project timeline in the Gantt chart`);
     expect((await h.sender.sendEvent(event)).status).toBe(200);

@@ -24,17 +24,25 @@ describe('delegation tips', () => {
     }
   });
 
-  it('names the delegate as a Slack mention when one is given', () => {
-    for (const category of projectCategories) {
-      const named = tipsOf(category, { id: 'U_RAJ' }).filter((t) => t.text.includes('<@U_RAJ>'));
-      expect(named.length).toBeGreaterThanOrEqual(2);
+  it('names the delegate as a Slack mention in every tip when one is given', () => {
+    for (const category of [...projectCategories, 'general']) {
+      for (const tip of tipsOf(category, { id: 'U_RAJ' })) expect({ id: tip.id, named: tip.text.includes('<@U_RAJ>') }).toEqual({ id: tip.id, named: true });
+    }
+  });
+
+  it('reads naturally with a delegate too: one sentence end, no doubled words around the name', () => {
+    for (const category of [...projectCategories, 'general']) {
+      for (const tip of tipsOf(category, { id: 'U_RAJ' })) {
+        expect(tip.text).toMatch(/[.?!"]$/);
+        expect(tip.text).not.toMatch(/\s{2,}|undefined|\b(\w+) \1\b/);
+      }
     }
   });
 
   it('reads naturally without a delegate: no empty mention, no placeholder', () => {
     for (const category of projectCategories) {
       for (const tip of tipsOf(category)) {
-        expect(tip.text).not.toMatch(/<@|undefined|\{|\}|\s{2,}/);
+        expect(tip.text).not.toMatch(/<@|undefined|\{|\}|\s{2,}|\b(\w+) \1\b/);
         expect(tip.text).toMatch(/[.?!"]$/);
       }
     }

@@ -51,7 +51,7 @@ const NOT_VOLUNTEERING = new Set([
   'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'get', 'loop',
 ]);
 
-const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry)[ ,]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
+const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
 
 const TRAILING_VOCATIVES = /(?:^|\s)((?:@p\d+(?:\s*(?:,|and|&)\s*|\s+))*@p\d+)\s*[?!.]*$/;
 const OBJECT_BEFORE =
@@ -81,11 +81,23 @@ const QUESTION_START =
 
 const REQUEST_YOU =
   /\b(?:can|could|would|will|cn|cud|wd|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
+/**
+ * Questions for information phrased as a request: "can you tell me when …", "could you let me know
+ * who …", "can you point me to …", "can you explain how …". The asker wants an answer, not work done.
+ * "Can you tell the vendor …" or "remind the team to …" ask someone to act and are not matched.
+ */
+const INFO_REQUEST =
+  /\b(?:can|could|would|will|cn|cud|wd)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|quickly\s+|just\s+|remind\s+me\s+and\s+)?(?:(?:tell|remind|show|teach|ping|update|message|dm)\s+(?:me|us)\s+(?:how|what|what'?s|when|when'?s|where|where'?s|which|who|who'?s|whom|why|whether|if|again)\b|(?:tell|remind|show)\s+(?:me|us)\s+(?:the|a)\s+(?:way|link|url|name|date|status|deadline|answer|process)\b|let\s+(?:me|us)\s+know\b|(?:send|share|drop|post|paste|dm)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\b|(?:point|direct|link|send)\s+(?:me|us)\s+(?:to|at|toward|towards)\b|fill\s+(?:me|us)\s+in\b|explain(?:\s+to\s+(?:me|us))?\s+(?:how|what|why|where|when|who|which|whether|if)\b|clarify\s+(?:for\s+(?:me|us)\s+)?(?:how|what|why|where|when|who|which|whether|if)\b|confirm\s+(?:for\s+(?:me|us)\s+)?(?:when|where|who|what|which|whether|if)\b)/;
+/** After an information question, work is still asked for when the answer is about the addressee's own
+ *  work ("… when you'll have it ready", "… once you've sent it") or a second request follows ("… and update the timeline"). */
+const INFO_BUT_WORK = /\b(?:you|u)(?:'ve|'ll| have| will)\b|\bonce (?:you|u)\b|\b(?:and|then|also)\s+(?:also\s+|then\s+)?(?:pls\s+|please\s+)?([a-z][a-z'-]*)/;
+/** "make sure the timeline is updated": the passive is the goal, not a report that it is done. */
+const GOAL = /^(?:(?:pls|please|plz|kindly|also|and|just)\s+)*(?:make sure|ensure|see to it|check that|double-check that|confirm that)\b/;
 const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
@@ -96,7 +108,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
   new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b)(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+)?\\s+by\\s+${M}`, 'g'),
-  new RegExp(`\\b(?:hand|hands|handing|handed|pass|passing|give|giving|delegate|delegating|transfer|transferring|moving|move|assign|assigning|reassign\\w*|over)\\b.*?\\bto\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:give|giving|moving|move|assign|assigning|reassign\\w*)\\b.*?\\bto\\s+${M}`, 'g'),
   new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),
 ];
 
@@ -104,13 +116,22 @@ const SELF_CUE =
   /\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
   /\b(?:leave (?:it|this|that|the [a-z ]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+/**
+ * Handing work away: "hand X over to @pj", "can you delegate X to @pj?", "brief @pj so they can take
+ * over X". The work goes to @pj, not to whoever is asked to hand it over (nor to the author).
+ */
+const HAND_AWAY: ReadonlyArray<RegExp> = [
+  new RegExp(`\\b(?:hand|hands|handing|handed|pass|passing|passed|delegate|delegating|delegated|transfer|transferring|offload|offloading|over|off)\\b.*?\\bto\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:brief|briefing|onboard|prep|walk|ask|tell|get)\\s+${M}\\s+(?:so (?:that )?(?:they|he|she|@p\\d+) (?:can|could|will|are able to)|to|through [a-z ]+ so (?:they|he|she) (?:can|could))\\s+(?:take over|take on|pick up|own|run|handle)\\b`, 'g'),
+];
+
 /** "ask @raj to …", "get @raj to …": the work goes to @raj, whoever is asked to pass it on. */
 const RELAY = new RegExp(`\\b(?:ask|asking|get|getting|have|having|tell|telling)\\s+${M}\\s+to\\b`, 'g');
 const SELF_HANDOFF = new RegExp(`\\b(?:i'?ll|i will|let me)\\s+(?:ask|have|get|tell)\\s+${M}`);
 
 function firstWord(text: string): string {
   const m =
-    /^(?:\d+[.)]\s*)?(?:(?:also|and|then|just|pls|please|plz|kindly|quickly|btw|now|maybe|ideally|asap|while you'?re at it|if you (?:have|get) (?:a )?(?:sec|min|minute|moment|chance|time)|when you get a (?:sec|min|minute|moment|chance)|when you can|if possible|at some point|first|next|finally)\s+)*([a-z][a-z'-]*)/.exec(
+    /^(?:\d+[.)]\s*)?(?:(?:also|and|then|just|pls|please|plz|kindly|quickly|btw|now|maybe|ideally|asap|don'?t forget to|do not forget to|remember to|make sure to|make sure you|be sure to|while you'?re at it|if you (?:have|get) (?:a )?(?:sec|min|minute|moment|chance|time)|when you get a (?:sec|min|minute|moment|chance)|when you can|if possible|at some point|first|next|finally)\s+)*([a-z][a-z'-]*)/.exec(
       text,
     );
   return m ? m[1] : '';
@@ -144,6 +165,14 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const neg = NEGATION.exec(clause) ?? PROHIBITION.exec(clause) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
+  // "can you tell me when …" asks for an answer, not for work.
+  const info = INFO_REQUEST.exec(rest);
+  if (info) {
+    const after = INFO_BUT_WORK.exec(rest.slice(info.index + info[0].length));
+    if (!after || (after[1] !== undefined && !IMPERATIVE_VERBS.has(after[1]))) {
+      return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: info[0] };
+    }
+  }
   const request = REQUEST_YOU.exec(rest) ?? MIND.exec(rest) ?? NEED_YOU.exec(rest);
   const explicit: number[] = [];
   let explicitCue: string | undefined;
@@ -164,6 +193,19 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
     if (thanks) return { actors: [], toAddressees: false, vocatives, blocked: 'thanks', cue: thanks[0] };
   }
 
+  // Handing work away goes to the new owner only ("can you hand the logistics over to @pj?").
+  if (clause.includes('@p')) {
+    const away = new Set<number>();
+    let awayCue: string | undefined;
+    for (const re of HAND_AWAY) {
+      re.lastIndex = 0;
+      for (const m of clause.matchAll(re)) {
+        away.add(Number(m[1]));
+        awayCue ??= m[0].replace(/@p\d+/g, '@someone');
+      }
+    }
+    if (away.size > 0) return { actors: [...away], toAddressees: false, vocatives, cue: awayCue };
+  }
   const handoff = SELF_HANDOFF.exec(clause);
   if (handoff) return { actors: [Number(handoff[1])], toAddressees: false, vocatives, cue: handoff[0] };
   const relayed = clause.includes('@p') ? [...clause.matchAll(RELAY)] : [];
@@ -178,7 +220,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
   }
   // Reports of work already done ("I already sent the invites") hand nothing over.
-  const done = DONE.exec(rest);
+  const done = GOAL.test(rest) ? null : DONE.exec(rest);
   if (done && explicit.length === 0 && request === null) return { actors: [], toAddressees: false, vocatives, blocked: 'done', cue: done[0] };
   if (explicit.length > 0) {
     // "@ben @sam can you two …": a named actor among the vocatives brings the other vocatives along.
@@ -206,10 +248,34 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`\\bnew (?:task|ticket|issue|card) for ${M}`),
 ];
 
-/** The mention a tracker notification assigns work to, or undefined when it is not an assignment. */
-export function trackerAssignee(lines: readonly string[]): { actor: number; cue: string } | undefined {
-  const text = lines.join('\n');
-  if (TRACKER_CHATTER.test(text)) return undefined;
+/** An assignment to "you" with nobody named ("You've been assigned *OPS-7: …* by Priya"): the app
+ *  posted it to its recipient, who is not in the text. */
+const TRACKER_ASSIGN_UNNAMED = /^(?:you'?ve|you have) been (?:assigned|added)\b|\bassigned (?:to )?you\b/;
+
+/** Bold spans and quoted strings of two words or more, without a mention or link: ticket titles. */
+const TITLE_SPAN = /\*[^*\n<\s]+\s[^*\n<]*\*|"[^"\n<\s]+\s[^"\n<]*"|“[^”\n<\s]+\s[^”\n<]*”/g;
+
+/**
+ * Raw tracker text with ticket titles blanked out ("*OPS-90: Chase overdue invoices*" → "title"), so
+ * the notification's own words ("commented", "moved", "assigned … to") are read without the title's
+ * ("overdue", "completed", "changed scope"). Mentions are kept, in order.
+ */
+export function maskTicketTitles(raw: string): string {
+  return raw.includes('*') || raw.includes('"') || raw.includes('“') ? raw.replace(TITLE_SPAN, ' title ') : raw;
+}
+
+/** True when an app tells an unnamed "you" that they were assigned something. */
+export function trackerAssignsUnnamed(untitled: readonly string[]): boolean {
+  return untitled.some((line) => TRACKER_ASSIGN_UNNAMED.test(line)) && !TRACKER_CHATTER.test(untitled.join('\n'));
+}
+
+/**
+ * The mention a tracker notification assigns work to, or undefined when it is not an assignment.
+ * `untitled` are the same lines with ticket titles masked (see {@link maskTicketTitles}): a chatter
+ * word in a title ("Chase overdue invoices") must not turn an assignment into chatter.
+ */
+export function trackerAssignee(lines: readonly string[], untitled: readonly string[] = lines): { actor: number; cue: string } | undefined {
+  if (TRACKER_CHATTER.test(untitled.join('\n'))) return undefined;
   for (const line of lines) {
     for (const re of TRACKER_ASSIGN) {
       const m = re.exec(line);

@@ -1,10 +1,10 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, Verdict, WorkKind } from '../types';
-import { clauseCues, trackerAssignee, type Actor, type ClauseCues } from './cues';
+import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, type Actor, type ClauseCues } from './cues';
 import { LEXICON } from './lexicon';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
-import { parseStandup } from './standup';
+import { parseStandup, standupSubject } from './standup';
 import { TYPOS } from './typos';
 
 export { mentionedUsers } from './normalize';
@@ -21,6 +21,21 @@ export { naiveClassify } from './naive';
 /** A phrase hit counts only when at least this heavy, unless nothing heavier was found. */
 const WEAK = 1;
 const MAX_PHRASE = 79;
+/** At most this many reasons per verdict; a message that repeats a request still gives each reason once. */
+export const MAX_REASONS = 12;
+
+/** Reasons without repeats, capped at {@link MAX_REASONS} (the last slot says how many were left out). */
+function tidyReasons(reasons: readonly string[]): string[] {
+  const unique: string[] = [];
+  for (const reason of reasons) if (!unique.includes(reason)) unique.push(reason);
+  if (unique.length <= MAX_REASONS) return unique;
+  return [...unique.slice(0, MAX_REASONS - 1), `and ${unique.length - (MAX_REASONS - 1)} more`];
+}
+
+/** Adds a reason once; a list never grows past one more than the cap (enough to say "and N more"). */
+function addReason(list: string[], reason: string): void {
+  if (list.length <= MAX_REASONS && !list.includes(reason)) list.push(reason);
+}
 
 interface Clause {
   text: string;
@@ -91,11 +106,11 @@ function strongestProjectPhrase(summary: WorkSummary): string | undefined {
   return undefined;
 }
 
-/** Splits lines into clauses at sentence ends, semicolons, commas and "but". */
+/** Splits lines into clauses at sentence ends, semicolons, commas, "but", and "and" before a hand-over ("… and hand it to @pj"). */
 function splitClauses(norm: Normalized): Array<{ text: string; question: boolean }> {
   const out: Array<{ text: string; question: boolean }> = [];
   for (const line of norm.lines) {
-    const parts = line.text.split(/([.!?;]+(?=\s|$)|,\s+|\s+but\s+|\s+-\s+(?=(?:and|also|then|can|could|pls|please)\b))/);
+    const parts = line.text.split(/([.!?;]+(?=\s|$)|,\s+|\s+but\s+|\s+-\s+(?=(?:and|also|then|can|could|pls|please)\b)|\s+and\s+(?=(?:then\s+)?(?:hand|pass|delegate|transfer)\b))/);
     for (let i = 0; i < parts.length; i += 2) {
       const text = parts[i].trim();
       const delimiter = parts[i + 1] ?? '';
@@ -115,11 +130,11 @@ function chatterVerdict(summary: WorkSummary, reasons: string[], confidence: num
     work: summary.work,
     categories: summary.categories,
     confidence,
-    reasons: [...reasons, ...categoryReasons(summary)],
+    reasons: tidyReasons([...reasons, ...categoryReasons(summary)]),
   };
 }
 
-function standupVerdict(input: ClassifyInput, items: string[], format: string, norm: Normalized): Verdict {
+function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized): Verdict {
   const judged: StandupItem[] = items.map((item) => {
     const s = summarize(LEXICON.scan(item));
     return { text: item.replace(/@p(\d+)/g, (_m, n: string) => `<@${norm.mentions[Number(n)]}>`), work: s.work, categories: s.categories };
@@ -139,8 +154,7 @@ function standupVerdict(input: ClassifyInput, items: string[], format: string, n
             : all.work;
   const primary = (cat: Category): boolean => (work === 'project' ? isProjectCategory(cat) : work === 'product' ? isProductCategory(cat) : false);
   const categories = [...all.categories].sort((a, b) => Number(primary(b)) - Number(primary(a)));
-  const author = input.author;
-  const isPm = author !== undefined && input.roles?.[author] === 'product';
+  const isPm = author !== undefined && roles[author] === 'product';
   const flag = isPm && judged.length > 0 && count('project') > 0 && count('project') / judged.length >= 0.5;
   const reasons = [`standup (${format}): ${count('project')} of ${judged.length} items are project work`, ...categoryReasons(all)];
   return {
@@ -151,7 +165,7 @@ function standupVerdict(input: ClassifyInput, items: string[], format: string, n
     work,
     categories,
     confidence: round2(judged.length === 0 ? 0.5 : Math.min(0.95, 0.6 + Math.abs(count('project') / judged.length - 0.5) * 0.6 + Math.min(judged.length, 5) * 0.02)),
-    reasons,
+    reasons: tidyReasons(reasons),
     phrase: flag ? strongestProjectPhrase(all) : undefined,
     items: judged,
     projectShare,
@@ -169,7 +183,12 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   const fromBot = input.fromBot === true;
 
   const standup = parseStandup(norm.lines, fromBot);
-  if (standup) return standupVerdict(input, standup.items, standup.format, norm);
+  if (standup) {
+    // A standup app posts on someone's behalf: the update is theirs, not the app's.
+    const subject = fromBot ? standupSubject(norm.lines) : undefined;
+    const author = subject !== undefined ? norm.mentions[subject] : input.author;
+    return standupVerdict(author, roles, standup.items, standup.format, norm);
+  }
 
   // What the message talks about (for chatter): its own words plus quoted lines and link labels.
   const topicOf = (ownHits: readonly Hit<Category>[]): WorkSummary =>
@@ -177,9 +196,16 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
 
   if (fromBot) {
     const topic = topicOf(LEXICON.scan(norm.text));
-    const tracked = trackerAssignee(norm.lines.map((l) => l.text));
+    // The notification's own words decide; the ticket title only says what the work is.
+    const untitled = normalize(maskTicketTitles(input.text)).lines.map((l) => l.text);
+    const tracked = trackerAssignee(norm.lines.map((l) => l.text), untitled);
     const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
-    if (!tracked || assignee === undefined) return chatterVerdict(topic, ['app notification, not an assignment'], 0.8);
+    if (!tracked || assignee === undefined) {
+      // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
+      // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
+      const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
+      return chatterVerdict(topic, [why], 0.8);
+    }
     const isPm = roles[assignee] === 'product';
     const flag = isPm && topic.work === 'project' && topic.project >= WEAK;
     return {
@@ -190,7 +216,7 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
       work: topic.work,
       categories: topic.categories,
       confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
-      reasons: [`assigned by an app to <@${assignee}>: "${tracked.cue}"`, ...categoryReasons(topic)],
+      reasons: tidyReasons([`assigned by an app to <@${assignee}>: "${cleanPhrase(tracked.cue)}"`, ...categoryReasons(topic)]),
       phrase: flag ? strongestProjectPhrase(topic) : undefined,
     };
   }
@@ -212,7 +238,8 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   for (const clause of clauses) {
     const { cues } = clause;
     if (cues.blocked) {
-      blockReasons.push(`not a request (${cues.blocked}): "${cleanPhrase(cues.cue ?? '')}"`);
+      const cue = cleanPhrase(cues.cue ?? '');
+      addReason(blockReasons, cue.length > 0 ? `not a request (${cues.blocked}): "${cue}"` : `not a request (${cues.blocked})`);
       continue;
     }
     const actors: Actor[] = cues.toAddressees ? addressees : cues.actors;
@@ -222,13 +249,13 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
       const list = byActor.get(id) ?? [];
       list.push(clause);
       byActor.set(id, list);
-      cueReasons.push(`asks <@${id}>: "${cleanPhrase(cues.cue ?? '')}"`);
+      addReason(cueReasons, `asks <@${id}>: "${cleanPhrase(cues.cue ?? '')}"`);
     }
   }
 
   if (byActor.size === 0) {
     const topic = topicOf(clauses.flatMap((c) => c.hits));
-    return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons : ['nobody is asked to do anything'], blockReasons.length > 0 ? 0.85 : 0.75);
+    return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons.slice(0, 6) : ['nobody is asked to do anything'], blockReasons.length > 0 ? 0.85 : 0.75);
   }
 
   // Clauses that ask nobody in particular ("the gantt is out of date") give context to every actor.
@@ -263,7 +290,8 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     work: summary.work,
     categories: summary.categories,
     confidence: round2(confidence),
-    reasons: [...cueReasons, ...categoryReasons(summary), ...blockReasons],
+    // Who was asked and what work decided it come first, so the cap only ever drops repeats of kind.
+    reasons: tidyReasons(cueReasons.slice(0, 6).concat(categoryReasons(summary), blockReasons)),
     // The phrase is about the work that landed on the product managers, not on anyone else.
     phrase: flag ? strongestProjectPhrase(summarize(flaggedHits)) : undefined,
   };

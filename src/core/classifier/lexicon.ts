@@ -14,8 +14,15 @@ import { PhraseMatcher, type Rule } from './matcher';
 const MEETINGS =
   'meeting|meetings|call|calls|sync|syncs|standup|standups|stand-up|stand-ups|retro|retros|retrospective|retrospectives|demo|demos|workshop|workshops|kickoff|kick-off|kickoffs|all-hands|offsite|off-site|session|sessions|1:1|1:1s|ceremony|ceremonies|planning|huddle|catch-up|check-in|review|reviews|invite|invites|meet|get-together|townhall|town_hall|lunch|dinner|happy_hour|social|party|summit|onsite|on-site|board_meeting|qbr';
 
+/** Meetings whose notes and summaries are logistics ("the retro notes"); not "customer call" or "demo". */
+const MEETING_NAMES =
+  'meeting|meetings|standup|stand-up|retro|retrospective|kickoff|kick-off|planning|sprint_planning|sync|steerco|steering_committee|all-hands|offsite|off-site|workshop|huddle|qbr|board_meeting|1:1|check-in|catch-up|ceremony|vendor_call|vendor_sync|client_call|status_meeting';
+
 const LOGISTICS_VERBS =
   'schedule~|reschedule~|set_up|setting_up|setup|sets_up|organise~|organize~|arrange~|book~|reserve~|move~|cancel~|run|runs|running|facilitate~|host~|coordinate~|plan|plans|planning|sort_out|sorting_out|find_time_for';
+
+/** Work-management tools: naming two of them side by side is a product comparison, not tracker admin. */
+const TOOLS = 'jira|linear|asana|trello|clickup|monday.com|productboard|smartsheet|ms_project|azure_boards|wrike|basecamp|github_projects';
 
 const PEOPLE = 'customer|customers|user|users|client|clients|prospect|prospects|buyer|buyers|churned_customers|churned_users|participants|beta_users|design_partners|admins';
 
@@ -83,7 +90,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: 'schedule|plan for DET *1 migration|rollout|cutover|delivery|project|phase|phases|workstream|workstreams', weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'keep|keeping DET *1 project|work|delivery|migration|rollout on_track', weight: 1.5 },
 
-  { cat: 'resourcing', pattern: 'capacity|capacity_plan|capacity_planning|resource_plan|resource_planning|resourcing|resource_allocation|staffing|staffing_plan|headcount_plan|allocation|allocations|reallocation|utilisation|utilization|workload|workloads|bandwidth|on-call_rota|oncall_rota|rota|rotas|roster|holiday_cover|pto_calendar|leave_calendar|vacation_calendar|cover_plan|backfill|who_works_on_what|who_is_working_on_what|who_does_what|who_owns_what|who_is_on_what|team_assignments|task_assignments|assignments', weight: 1.5 },
+  { cat: 'resourcing', pattern: 'capacity|capacity_plan|capacity_planning|resource_plan|resource_planning|resourcing|resource_allocation|staffing|staffing_plan|headcount_plan|allocation|allocations|reallocation|utilisation|utilization|workload|workloads|bandwidth|on-call_rota|oncall_rota|rota|rotas|roster|holiday_cover|pto_calendar|leave_calendar|vacation_calendar|cover_plan|backfill|who_works_on_what|who_is_working_on_what|who_does_what|who_owns_what|who_is_on_what|team_assignments|task_assignments|assignments|raci|raci_matrix|raci_chart|responsibility_matrix|responsibility_assignment_matrix', weight: 1.5 },
   { cat: 'resourcing', pattern: 'allocate~|reallocate~|staff|assign~|reassign~|distribute~|split|divide|balance~|spread|shuffle~|rebalance~ DET *1 tasks|tickets|stories|work|people|engineers|devs|developers|designers|folks|owners|team|teams|resources|workload|contractors|qa|testers|headcount', weight: 2, prio: 2 },
   { cat: 'resourcing', pattern: 'find|line_up|get|pull_in|borrow DET *1 engineers|devs|developers|designers|people|contractors|testers|resources|cover|headcount|someone', weight: 1.5, prio: 1 },
   { cat: 'resourcing', pattern: 'who|whos|who\'s will|can|is work|works|working|pick|picks|take|takes on|up DET *2 what|which|tickets|tasks|stories', weight: 1.5, prio: 1 },
@@ -106,8 +113,13 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: `book~|reserve~|find|grab|get|sort_out|sort DET *2 room|rooms|lab|labs|meeting_room|conference_room|venue|venues|space|table|catering|hotel|hotels|flights|travel|desk|desks|zoom|zoom_link`, weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: `${LOGISTICS_VERBS} DET *2 ${MEETINGS}`, weight: 2, prio: 1 },
   { cat: 'discovery', pattern: `${LOGISTICS_VERBS}|recruit~|line_up DET *1 ${RESEARCH_SESSIONS} with DET *2 ${PEOPLE}|accounts|pilots`, weight: 2, prio: 4 },
-  { cat: 'meeting_logistics', pattern: 'send~|sent|send_out|sending_out|set_up|update~|forward~ DET *2 invite|invites|invitation|invitations|calendar_invite|calendar_invites|calendar_hold|calendar_holds|holds|agenda|agendas|minutes|notes|recap|recaps|zoom_link|meeting_link|dial-in|summary|follow-up_email', weight: 2, prio: 2 },
-  { cat: 'meeting_logistics', pattern: 'take|taking|took|write_up|writing_up|type_up|circulate~|share|capture~ DET *1 minutes|notes|meeting_notes|action_items|recap|summary', weight: 2, prio: 2 },
+  // "Notes" and "summary" are only a meeting's when the meeting is named: "send the retro notes", "share
+  // the notes from the steerco". "The research notes", "the release notes", "the launch summary" are product work.
+  { cat: 'meeting_logistics', pattern: 'send~|sent|send_out|sending_out|set_up|update~|forward~ DET *2 invite|invites|invitation|invitations|calendar_invite|calendar_invites|calendar_hold|calendar_holds|holds|agenda|agendas|minutes|recap|recaps|zoom_link|meeting_link|dial-in|follow-up_email', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'take|taking|took|type_up|capture~ DET *1 minutes|notes|meeting_notes|action_items|recap|summary', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'write_up|writing_up|circulate~|share|sharing|shared|send~|sent|send_out|sending_out|forward~|update~|post DET minutes|meeting_notes|meeting_minutes|action_items|recap|recaps', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: `write_up|writing_up|circulate~|share|sharing|shared|send~|sent|send_out|sending_out|forward~|update~|post|type_up|tidy_up DET ${MEETING_NAMES} notes|summary|minutes|recap|action_items`, weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: `write_up|writing_up|circulate~|share|sharing|shared|send~|sent|send_out|sending_out|forward~|update~|post|type_up|tidy_up DET notes|summary|minutes|recap|action_items from|of DET *2 ${MEETINGS}`, weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'find|finding|found|pick|propose DET *1 slot|slots|time|times|date|dates that? works?', weight: 2, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'meeting_room|meeting_rooms|conference_room|room_booking|calendar_invite|calendar_invites|calendar_hold|invite|invites|invitation|invitations|minutes|meeting_notes|meeting_minutes|agenda|agendas|recap|recaps|offsite_logistics|venue|catering|doodle|when2meet|zoom_link|dial-in|rsvp|rsvps|headcount_for|dietary_requirements|lunch_order|logistics|action_items|time_slot|time_slots|meeting_slot|retro_room|standup_time|ceremonies', weight: 1.2 },
   { cat: 'meeting_logistics', pattern: 'order~ DET *1 lunch|food|pizza|catering|snacks|coffee', weight: 2, prio: 1 },
@@ -131,6 +143,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'follow_up', pattern: 'get|getting|secure~|collect~|obtain~ DET *1 sign-off|signoff|sign_off|sign-offs|approval|approvals|answers|answer|responses|confirmation', weight: 1.5, prio: 1 },
   { cat: 'follow_up', pattern: 'make_sure|ensure @|legal|finance|everyone|everybody|they|the_team', weight: 1, prio: 0 },
   { cat: 'requirements', pattern: 'timeline|gantt|calendar|roadmap|kanban|board|dashboard|list|table|grid|map view|views|widget|widgets|component|screen|page|tab|layout', weight: 2, prio: 3 },
+  { cat: 'requirements', pattern: 'invoice|invoices|invoicing|billing|expense|expenses|timesheet|timesheets|time_tracking|budget|budgets|budgeting|spend|payments|purchase_order|purchase_orders|approvals|scheduling|booking|bookings page|pages|screen|screens|flow|flows|redesign|feature|features|ui|ux|tab|view|views|module|export|exports|experience|settings|workflow|widget|component|form|checkout|api|endpoint|product', weight: 2, prio: 3 },
   { cat: 'requirements', pattern: 'define~|clarify~|frame~|articulate~|write_down DET *1 problem|problems|problem_space|requirements|user_journey|success_criteria|acceptance_criteria|jobs', weight: 2, prio: 2 },
   { cat: 'requirements', pattern: 'decide~|deciding|figure_out|work_out whether|if|what|which|how', weight: 0.9 },
   { cat: 'discovery', pattern: `interview~|interviewing|calls|call|sessions|session|chats|conversations with DET *2 ${PEOPLE}|accounts|pilots|enterprise_pilots`, weight: 2, prio: 3 },
@@ -138,6 +151,9 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'discovery', pattern: 'interview|research|feedback|survey|usability synthesis|results|findings|insights|notes|readout', weight: 2, prio: 1 },
   { cat: 'discovery', pattern: 'synthesis|interviews|usability', weight: 0.8 },
   { cat: 'market_analysis', pattern: 'size~|sizing DET *1 market|markets|opportunity|segment|tam', weight: 2, prio: 2 },
+  { cat: 'market_analysis', pattern: `${TOOLS} vs|vs.|versus|compared_to|against ${TOOLS}`, weight: 2, prio: 3 },
+  { cat: 'market_analysis', pattern: `${TOOLS} alternatives|competitors|pricing_page`, weight: 2, prio: 3 },
+  { cat: 'market_analysis', pattern: `compare~|comparing|comparison|evaluate~|evaluating|benchmark~ DET ${TOOLS} and|with|to|vs|versus|against|or ${TOOLS}`, weight: 2, prio: 3 },
   { cat: 'roadmap', pattern: 'the|next release', weight: 0.6 },
   { cat: 'resourcing', pattern: "who|who's|whos|who_is on|in which|what squad|squads|team|teams|project|workstream|pod", weight: 1.5, prio: 1 },
   { cat: 'status_reporting', pattern: 'where DET *2 project|migration|program|programme|workstream|we|things|it stands|stand|are|is', weight: 1.5, prio: 1 },
@@ -175,7 +191,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'roadmap', pattern: 'quarterly_planning|q1_planning|q2_planning|q3_planning|q4_planning|h1_planning|h2_planning|annual_planning|product_planning|okr_planning|release_contents|launch_scope|what_we_build|now/next/later', weight: 1.5 },
   { cat: 'metrics', pattern: 'baseline metric|metrics|numbers|conversion|retention|kpis', weight: 2, prio: 3 },
   { cat: 'metrics', pattern: 'guardrail_metric|guardrail_metrics|leading_indicator|leading_indicators|lagging_indicators|time_to_value|stickiness|ctr|click-through|drop-off|dropoff|readout|test_results|significance|sample_size|power_analysis|holdout|feature_flag_rollout_metrics|event_schema', weight: 1.2 },
-  { cat: 'go_to_market', pattern: 'case_study|case_studies|landing_page|launch_video|demo_video|product_launch|launch_post|announcement|changelog_post|customer_comms|customer_announcement|analyst_briefing|sales_training|sales_kickoff_deck|pitch|competitive_positioning|market_positioning|segment_messaging|beta_launch|ga_launch', weight: 1.2 },
+  { cat: 'go_to_market', pattern: 'launch_summary|launch_brief|launch_recap|launch_notes|launch_update|launch_email|launch_faq|case_study|case_studies|landing_page|launch_video|demo_video|product_launch|launch_post|announcement|changelog_post|customer_comms|customer_announcement|analyst_briefing|sales_training|sales_kickoff_deck|pitch|competitive_positioning|market_positioning|segment_messaging|beta_launch|ga_launch', weight: 1.2 },
   { cat: 'business_case', pattern: 'revenue|margin|margins|gross_margin|cost_to_serve|investment_proposal|funding_request|headcount_ask|budget_proposal|payback_period|npv|irr|business_plan|financial_case', weight: 1 },
   { cat: 'market_analysis', pattern: 'market_map|market_landscape|competitive_intel|competitive_intelligence|competitor_analysis|competitor_teardown|feature_comparison|comparison_matrix|swot|porter|analyst_reports|industry_trends|market_segments|segmentation', weight: 1.5 },
   { cat: 'vision_strategy', pattern: 'long-term|long_term|product_principles|strategic_pillars|pillars|strategy_memo|vision_doc|vision_deck|vision_statement|three-year_plan|multi-year|strategic_themes|where_to_play|how_to_win', weight: 1.2 },

@@ -15,7 +15,7 @@ const HEADER =
   /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since (?:the |your )?last (?:update|standup|check-?in))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|yesterday|yday|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|today|tdy|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|$)\s*/;
 
 const TITLE_LINE =
-  /^(?:@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
+  /^(?:@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|@p\d+ ?'s (?:daily )?(?:stand-?up|update|status|check-?in)|(?:daily )?(?:update|status|check-?in|report) (?:from|for|by) @p\d+|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
 
 const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
   white_check_mark: 'done',
@@ -53,11 +53,37 @@ const NOT_ITEM =
   /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*)$/;
 
 const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+)(?=(?:y|t|b|yesterday|today|tomorrow|blockers?|blocked|done|doing|next)\s*:)/g;
+/** Inline sections separated by dashes ("Y - wrote PRD, T - interviews, B - none"); needs two of them. */
+const INLINE_DASH_HEADER = /(?:^|[;|,]\s*|\.\s+)(?=(?:y|t|b|yday|tdy|yesterday|today|tomorrow|blockers?)\s+-\s)/g;
+
+/**
+ * Whose update an app's post is: "@ana posted an update", "@ana's standup", "standup from @ana",
+ * "update for @ana", or a first line that is only a mention.
+ */
+const SUBJECT: ReadonlyArray<RegExp> = [
+  /^@p(\d+) (?:posted|submitted|shared|completed|answered)\b/,
+  /^@p(\d+) ?'s (?:daily |weekly |async )?(?:stand-?up|update|status|check-?in|report)\b/,
+  /\b(?:stand-?up|update|status|check-?in|report|answers|responses)(?: report| update)? (?:from|for|by|of) @p(\d+)\b/,
+  /^@p(\d+)\s*[:-]?$/,
+];
 
 export interface StandupParse {
   items: string[];
   /** The format that was recognised, for reasons. */
   format: 'sections' | 'questions' | 'emoji' | 'bullets' | 'prose';
+  /** The mention (index) a standup app names as the update's author, if any (see {@link standupSubject}). */
+  subject?: number;
+}
+
+/** The person an app's standup post is about, from its first two lines, or undefined. */
+export function standupSubject(lines: readonly Line[]): number | undefined {
+  for (const line of lines.slice(0, 2)) {
+    for (const re of SUBJECT) {
+      const m = re.exec(line.text);
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
 }
 
 function sectionOf(match: RegExpExecArray): Section {
@@ -123,8 +149,9 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   // Inline "Y: a; T: b; B: none" becomes one section per line.
   const segments: Line[] = [];
   for (const line of lines) {
-    if (/(?:^|\s|;)(?:y|t|b|yesterday|today|blockers?|done|doing|blocked)\s*:/.test(line.text)) {
-      const pieces = line.text.split(INLINE_HEADER).filter((p) => p.trim().length > 0);
+    const dashed = line.text.includes(' - ') && (line.text.match(INLINE_DASH_HEADER) ?? []).length >= 2;
+    if (dashed || /(?:^|\s|;)(?:y|t|b|yesterday|today|blockers?|done|doing|blocked)\s*:/.test(line.text)) {
+      const pieces = line.text.split(dashed ? INLINE_DASH_HEADER : INLINE_HEADER).filter((p) => p.trim().length > 0);
       pieces.forEach((text, i) => segments.push({ text: text.trim(), bullet: i === 0 ? line.bullet : false, leadEmoji: i === 0 ? line.leadEmoji : [] }));
     } else {
       segments.push(line);

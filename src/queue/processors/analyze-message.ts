@@ -67,12 +67,14 @@ async function timeZoneOf(deps: AnalyzeDeps, teamId: string, userId: string): Pr
 async function recordBalance(deps: AnalyzeDeps, message: AnalyzeMessagePayload, verdict: Verdict, roles: Record<string, Role>) {
   const messageKey = `${message.channelId}-${message.ts}`;
   const messageAt = tsToMs(message.ts);
-  if (verdict.kind === 'standup' && message.userId && roles[message.userId] === 'product' && verdict.items) {
+  // A standup is its reporter's: the author, or the person a standup app's post names.
+  const reporter = verdict.kind === 'standup' ? (verdict.assignees[0] ?? message.userId) : undefined;
+  if (reporter && roles[reporter] === 'product' && verdict.items) {
     const projectItems = verdict.items.filter((item) => item.work === 'project').length;
     const productItems = verdict.items.filter((item) => item.work === 'product').length;
-    const week = isoWeekOf(messageAt, await timeZoneOf(deps, message.teamId, message.userId));
-    await deps.records.recordStandup(message.teamId, message.userId, week, messageKey, verdict.items.length, projectItems);
-    if (productItems > 0) await deps.records.recordProductWork(message.teamId, message.userId, week, messageKey, productItems);
+    const week = isoWeekOf(messageAt, await timeZoneOf(deps, message.teamId, reporter));
+    await deps.records.recordStandup(message.teamId, reporter, week, messageKey, verdict.items.length, projectItems);
+    if (productItems > 0) await deps.records.recordProductWork(message.teamId, reporter, week, messageKey, productItems);
     return;
   }
   if (verdict.kind === 'assignment' && verdict.work === 'product') {
