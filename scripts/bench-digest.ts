@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const digests = createDigestService({ ...stores, queues, logger, workspaceUrl: () => 'https://bench.slack.com/' });
   started = performance.now();
   const sample = userIds.slice(0, 1000);
-  for (const userId of sample) await digests.compose(TEAM, userId, week);
+  for (const userId of sample) await digests.compose(TEAM, userId, week, { period: 'last-week' });
   const composeSeconds = (performance.now() - started) / 1000;
   console.log(`composed ${sample.length} digests (reading their records from Redis) in ${composeSeconds.toFixed(2)} s: ${(sample.length / composeSeconds).toFixed(0)} digests/s`);
   await closeQueues(queues);

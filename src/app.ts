@@ -8,6 +8,7 @@ import { closeServer, createHttpServer, listen } from './http/server';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { analyzeProcessors, deliverProcessors, type ProcessorDeps } from './queue/processors';
+import { DIGEST_TICK_JOB_OPTIONS } from './queue/processors/digest-tick';
 import { closeQueues, createQueues, enqueue, type Queues } from './queue/queues';
 import { QUEUE_NAMES } from './queue/registry';
 import { createWorker } from './queue/worker-factory';
@@ -155,7 +156,8 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
           }),
           createWorker('deliver', deliverProcessors(processorDeps), options),
         ];
-        await queues.analyze.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '0 * * * *' }, { name: 'digest-tick', data: {} });
+        // A tick that could not look everyone up fails and is retried (see DigestTickIncomplete).
+        await queues.analyze.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '0 * * * *' }, { name: 'digest-tick', data: {}, opts: DIGEST_TICK_JOB_OPTIONS });
         for (const worker of workers) void worker.run();
         await Promise.all(workers.map((worker) => worker.waitUntilReady()));
       }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../config';
-import { createDigestService, TICK_WINDOW_MS } from '../digest/digest-service';
+import { weekLabel } from '../core/digest/compose';
+import { digestToTerminal } from '../core/digest/terminal';
+import { createDigestService, DigestTickIncomplete, TICK_WINDOW_MS } from '../digest/digest-service';
 import { createLogger } from '../logger';
 import { closeQueues, createQueues } from '../queue/queues';
 import { createSlackGateway, createWebClient } from '../slack/gateway';
@@ -12,12 +14,14 @@ import { EXIT_USAGE, write, type CliIo } from './io';
  * `lanekeeper digest send --at <time>`: runs one digest tick for a chosen time, queueing the same
  * jobs (same ids) as the hourly scheduler, so running it twice, or next to the scheduler, sends
  * nothing twice. The bot's workers send them.
- * `lanekeeper digest preview --user U123 [--team T123] [--week 2026-W47]`: prints a digest without sending.
+ * `lanekeeper digest preview --user U123 [--team T123] [--week 2026-W47] [--at <time>] [--json]`: prints
+ * the whole digest a tick now (or at `--at`) would send the person — the week before their current
+ * week, in their timezone — without sending it; `--week` picks another week.
  * Both read the bot's environment (see .env.example).
  */
 export const DIGEST_USAGE = [
   'usage: lanekeeper digest send --at <ISO time, e.g. 2026-11-23T09:05:00-05:00>',
-  '       lanekeeper digest preview --user <U…> [--team <T…>] [--week <2026-W47>] [--json]',
+  '       lanekeeper digest preview --user <U…> [--team <T…>] [--week <2026-W47> | --at <ISO time>] [--json]',
 ].join('\n');
 
 export async function runDigest(args: readonly string[], io: CliIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
@@ -59,21 +63,53 @@ export async function runDigest(args: readonly string[], io: CliIo, env: Readonl
   const digests = createDigestService({ ...stores, queues, logger, workspaceUrl: () => workspaceUrl });
   try {
     if (action === 'send') {
-      const result = await digests.enqueueDue(atMs, TICK_WINDOW_MS);
-      await write(io.stdout, `digest tick at ${new Date(atMs).toISOString()}: ${result.people} people looked at, ${result.queued} digests queued\n`);
-      return 0;
+      try {
+        const result = await digests.enqueueDue(atMs, TICK_WINDOW_MS);
+        await write(io.stdout, `digest tick at ${new Date(atMs).toISOString()}: ${tickSummary(result)}\n`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof DigestTickIncomplete)) throw error;
+        await write(io.stderr, `lanekeeper digest: ${error.message}\n`);
+        return 1;
+      }
     }
     const teams = options.team ? [options.team] : await stores.records.teams();
     if (teams.length !== 1) return usageError(io, teams.length === 0 ? 'no workspace has records yet' : 'several workspaces have records: pass --team');
+    const team = teams[0];
     const user = options.user ?? '';
-    const week = options.week ?? (await digests.currentWeek(teams[0], user, atMs));
-    const digest = await digests.compose(teams[0], user, week, { force: true });
-    await write(io.stdout, options.json ? `${JSON.stringify(digest)}\n` : `${digest?.text ?? 'nothing to report'}\n`);
+    const sentWeek = await digests.sentWeek(team, user, atMs);
+    const week = options.week ?? sentWeek;
+    // Worded as the person would read it at that time: the week just ended, the one in progress, or an older one.
+    const period = week === sentWeek ? 'last-week' : week > sentWeek ? 'so-far' : 'past-week';
+    const [digest, wouldSend, settings] = await Promise.all([
+      digests.compose(team, user, week, { force: true, period }),
+      digests.compose(team, user, week, { period }),
+      stores.settings.person(team, user),
+    ]);
+    if (options.json) {
+      await write(io.stdout, `${JSON.stringify({ team, user, week, digest })}\n`);
+      return 0;
+    }
+    const which =
+      week === sentWeek
+        ? `the week a digest sent ${options.at ? `at ${new Date(atMs).toISOString()}` : 'now'} would cover`
+        : 'chosen with --week';
+    const notes = [
+      ...(settings.digest.enabled ? [] : ['Their weekly digest is off (`/lane digest off`): none would be sent.']),
+      ...(wouldSend ? [] : ['Nothing to report that week: no digest would be sent. Shown anyway.']),
+    ];
+    const heading = `Digest for ${user} in ${team} · ${week} (${weekLabel(week)}), ${which}`;
+    await write(io.stdout, `${heading}\n${notes.map((note) => `${note}\n`).join('')}\n`);
+    await write(io.stdout, digest ? digestToTerminal(digest, { color: Boolean((io.stdout as { isTTY?: boolean }).isTTY) }) : 'nothing to report\n');
     return 0;
   } finally {
     await closeQueues(queues);
     await redis.quit();
   }
+}
+
+function tickSummary({ people, queued }: { people: number; queued: number }): string {
+  return `${people} ${people === 1 ? 'person' : 'people'} looked at, ${queued} ${queued === 1 ? 'digest' : 'digests'} queued`;
 }
 
 async function usageError(io: CliIo, problem: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { dueDigest, isoWeekOf, previousIsoWeek } from '../core/digest/calendar';
-import { composeDigest, composeTeamDigest, type DigestMessage } from '../core/digest/compose';
+import { composeDigest, composeTeamDigest, DEFAULT_MIN_GROUP_SIZE, type DigestMessage, type DigestPeriod } from '../core/digest/compose';
+import { delegateOf } from '../core/policy';
 import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { jobIdFrom } from '../queue/registry';
@@ -7,7 +8,7 @@ import { permalinkFor } from '../slack/permalinks';
 import type { PeopleDirectory } from '../store/people';
 import type { ProfileCache } from '../store/profile-cache';
 import type { RecordsStore } from '../store/records';
-import type { SettingsStore } from '../store/settings';
+import type { SettingsStore, WorkspaceSettings } from '../store/settings';
 import type { TipHistory } from '../store/tip-history';
 
 /**
@@ -25,6 +26,19 @@ export interface DigestServiceDeps {
   logger: Logger;
   /** The workspace's base URL, for message links (known once the bot has authenticated). */
   workspaceUrl: () => string;
+  /** The clock, for telling the week in progress from a past one. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface ComposeOptions {
+  /** Compose even when there is nothing to report (a preview). Default false. */
+  force?: boolean;
+  /**
+   * How the week is spoken of. Default: from `week` and the person's own current week at the
+   * time of composing — the week in progress is `'so-far'`, the week before it `'last-week'`,
+   * anything older `'past-week'`. Pass it when known, to spare the timezone lookup.
+   */
+  period?: DigestPeriod;
 }
 
 export const TICK_WINDOW_MS = 3600 * 1000;
@@ -33,47 +47,87 @@ export const DIGEST_DEDUPLICATION_MS = 8 * 24 * 3600 * 1000;
 /** People looked at in parallel during a tick (bounded, so a cold profile cache is not a burst of lookups). */
 const TICK_BATCH = 50;
 
+/** Some people could not be looked up: the tick must run again (everyone else is already queued). */
+export class DigestTickIncomplete extends Error {
+  constructor(readonly unresolved: number) {
+    super(`${unresolved} ${unresolved === 1 ? 'person' : 'people'} could not be looked up in Slack; run the tick again (queued digests are not sent twice)`);
+    this.name = 'DigestTickIncomplete';
+  }
+}
+
 export interface TickResult {
   people: number;
   queued: number;
 }
 
 export function createDigestService(deps: DigestServiceDeps) {
+  const now = deps.now ?? Date.now;
   const timeZoneOf = async (teamId: string, userId: string) => (await deps.profiles.get(teamId, userId))?.tz ?? 'UTC';
+
   /**
-   * For the tick: the cached profile, else one lookup; if Slack cannot answer now (a 429 on a cold
-   * cache), UTC for this tick rather than failing the whole tick for everyone.
+   * Whether a person may get the team view: a product lead, or a workspace admin (Slack's
+   * `is_admin`/`is_owner`, from the cached profile or one lookup). Checked at every tick and again
+   * when the DM is sent, so removing a lead stops their weekly team view. Throws when Slack cannot
+   * say (the caller retries); a person Slack does not know is not an admin.
    */
-  const tickTimeZoneOf = async (teamId: string, userId: string) => {
-    const cached = await deps.profiles.peek(teamId, userId);
-    if (cached) return cached.tz ?? 'UTC';
-    try {
-      return await timeZoneOf(teamId, userId);
-    } catch (error) {
-      deps.logger.warn({ team: teamId, user: userId, err: { message: (error as Error).message } }, 'profile unavailable; using UTC for this digest tick');
-      return 'UTC';
-    }
+  const mayReadTeamView = async (teamId: string, userId: string, workspace?: WorkspaceSettings): Promise<boolean> => {
+    const settings = workspace ?? (await deps.settings.workspace(teamId));
+    if (settings.productLeads.includes(userId)) return true;
+    return (await deps.profiles.get(teamId, userId))?.isAdmin === true;
+  };
+
+  /** How `week` is spoken of when the reader's week in progress is `current`. */
+  const periodAgainst = (week: string, current: string): DigestPeriod =>
+    week >= current ? 'so-far' : week === previousIsoWeek(current) ? 'last-week' : 'past-week';
+  /** The period a week is for someone right now, in their own timezone. */
+  const periodOf = async (teamId: string, userId: string, week: string): Promise<DigestPeriod> =>
+    periodAgainst(week, isoWeekOf(now(), await timeZoneOf(teamId, userId)));
+
+  /** The team view's input: the workspace's product managers' weeks (see `composeTeamDigest`). */
+  const teamViewInput = async (teamId: string, week: string, people: PeopleDirectory, period: DigestPeriod) => {
+    const members = await deps.records.people(teamId);
+    const roles = await people.rolesOf(teamId, members);
+    const weeks = await Promise.all(
+      members
+        .filter((id) => roles[id] === 'product')
+        .map(async (personId) => ({
+          personId,
+          thisWeek: await deps.records.week(teamId, personId, week),
+          lastWeek: await deps.records.week(teamId, personId, previousIsoWeek(week)),
+        })),
+    );
+    return { people: weeks, minGroupSize: DEFAULT_MIN_GROUP_SIZE, week, period };
   };
 
   return {
-    /** Queues one digest job per person whose slot falls in (tickMs - windowMs, tickMs]. */
+    /**
+     * Queues one digest job per person whose slot falls in (tickMs - windowMs, tickMs]. A person
+     * whose profile or role Slack cannot give now (a 429 on a cold cache, an outage) is not guessed
+     * at: once everyone else is queued, the tick fails with `DigestTickIncomplete`, so it is run
+     * again, and a scheduler tick's look-back keeps that slot in the next tick's window.
+     */
     async enqueueDue(tickMs: number, windowMs: number = TICK_WINDOW_MS): Promise<TickResult> {
       let people = 0;
       let queued = 0;
+      let unresolved = 0;
       for (const teamId of await deps.records.teams()) {
         const [members, workspace] = await Promise.all([deps.records.people(teamId), deps.settings.workspace(teamId)]);
         const candidates = [...new Set([...members, ...workspace.teamDigestSubscribers])];
         for (let start = 0; start < candidates.length; start += TICK_BATCH) {
           const results = await Promise.all(
             candidates.slice(start, start + TICK_BATCH).map(async (userId) => {
-              const [settings, timeZone, role] = await Promise.all([
-                deps.settings.person(teamId, userId),
-                tickTimeZoneOf(teamId, userId),
-                deps.people.roleOf(teamId, userId).catch((error: Error) => {
-                  deps.logger.warn({ team: teamId, user: userId, err: { message: error.message } }, 'role unknown; no digest this tick');
-                  return { role: undefined };
-                }),
-              ]);
+              let settings, timeZone, role;
+              try {
+                [settings, timeZone, role] = await Promise.all([
+                  deps.settings.person(teamId, userId),
+                  timeZoneOf(teamId, userId),
+                  deps.people.roleOf(teamId, userId),
+                ]);
+              } catch (error) {
+                deps.logger.warn({ team: teamId, user: userId, err: { message: (error as Error).message } }, 'person not resolved; the digest tick will run again');
+                unresolved += 1;
+                return 0;
+              }
               const due = dueDigest({ slot: settings.digest.slot, timeZone, tickMs, windowMs });
               if (!due) return 0;
               let count = 0;
@@ -84,7 +138,16 @@ export function createDigestService(deps: DigestServiceDeps) {
                 });
                 count += 1;
               }
+              let mayRead = false;
               if (workspace.teamDigestSubscribers.includes(userId)) {
+                try {
+                  mayRead = await mayReadTeamView(teamId, userId, workspace);
+                } catch (error) {
+                  deps.logger.warn({ team: teamId, user: userId, err: { message: (error as Error).message } }, 'team-view access not resolved; the digest tick will run again');
+                  unresolved += 1;
+                }
+              }
+              if (mayRead) {
                 await enqueue(deps.queues, 'deliver', 'send-team-digest', { teamId, userId, week: due.week }, {
                   jobId: jobIdFrom('teamdigest', teamId, userId, due.week),
                   deduplicateForMs: DIGEST_DEDUPLICATION_MS,
@@ -98,46 +161,68 @@ export function createDigestService(deps: DigestServiceDeps) {
           queued += results.reduce((sum, n) => sum + n, 0);
         }
       }
-      deps.logger.info({ tickMs, windowMs, people, queued }, 'digest tick');
+      deps.logger.info({ tickMs, windowMs, people, queued, unresolved }, 'digest tick');
+      if (unresolved > 0) throw new DigestTickIncomplete(unresolved);
       return { people, queued };
     },
 
-    /** One person's digest for `week` (compared with the week before), or undefined when there is nothing to say. */
-    async compose(teamId: string, userId: string, week: string, options: { force?: boolean } = {}): Promise<DigestMessage | undefined> {
-      const [thisWeek, lastWeek, settings, workspace, previousTipId] = await Promise.all([
+    /**
+     * One person's digest for `week` (compared with the week before), or undefined when there is
+     * nothing to say. `/lane digest` passes the week in progress with `{ force: true }` (and may pass
+     * `period: 'so-far'`); the scheduled DM passes the week before its slot with `period: 'last-week'`.
+     */
+    async compose(teamId: string, userId: string, week: string, options: ComposeOptions = {}): Promise<DigestMessage | undefined> {
+      const [thisWeek, lastWeek, settings, workspace, previousTipId, period] = await Promise.all([
         deps.records.week(teamId, userId, week),
         deps.records.week(teamId, userId, previousIsoWeek(week)),
         deps.settings.person(teamId, userId),
         deps.settings.workspace(teamId),
         deps.tipHistory.lastTipId(teamId, userId),
+        options.period ?? periodOf(teamId, userId, week),
       ]);
       const permalinks = Object.fromEntries(thisWeek.flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, permalinkFor(deps.workspaceUrl(), ref)]));
+      // The person's own choice, else the workspace's default, but never the person themselves
+      // (a workspace's default delegate gets digests too): the same rule as the nudges'.
+      const delegateId = delegateOf(userId, settings, workspace)?.id;
       return composeDigest({
         personId: userId,
         thisWeek,
         lastWeek,
         settings,
-        delegateId: settings.delegateId ?? workspace.defaultDelegateId,
+        delegateId,
         permalinks,
         previousTipId,
         force: options.force,
+        period,
       });
     },
 
-    /** The team view over the workspace's product managers for `week`. */
-    async composeTeam(teamId: string, week: string): Promise<DigestMessage> {
-      const members = await deps.records.people(teamId);
-      const roles = await deps.people.rolesOf(teamId, members);
-      const people = await Promise.all(
-        members
-          .filter((id) => roles[id] === 'product')
-          .map(async (personId) => ({
-            personId,
-            thisWeek: await deps.records.week(teamId, personId, week),
-            lastWeek: await deps.records.week(teamId, personId, previousIsoWeek(week)),
-          })),
-      );
-      return composeTeamDigest({ people, minGroupSize: 3, week });
+    /**
+     * The team view over the workspace's product managers for `week`, always a message (it says
+     * why when there are too few people to show figures): `/lane team`. Pass `people` to read roles
+     * another way, e.g. from cached profiles only, so the command never waits on Slack lookups.
+     */
+    async composeTeam(teamId: string, week: string, people: PeopleDirectory = deps.people, period?: DigestPeriod): Promise<DigestMessage> {
+      return composeTeamDigest(await teamViewInput(teamId, week, people, period ?? periodAgainst(week, isoWeekOf(now(), 'UTC'))));
+    },
+
+    /**
+     * The weekly team-view DM for one subscriber, or undefined when it must not be sent: they
+     * unsubscribed, are no longer a product lead nor an admin, or there is nothing to show (fewer
+     * than 3 product managers with project work that week).
+     */
+    async composeTeamDigestFor(teamId: string, userId: string, week: string): Promise<DigestMessage | undefined> {
+      const workspace = await deps.settings.workspace(teamId);
+      if (!workspace.teamDigestSubscribers.includes(userId)) return undefined;
+      if (!(await mayReadTeamView(teamId, userId, workspace))) return undefined;
+      return composeTeamDigest({ ...(await teamViewInput(teamId, week, deps.people, 'last-week')), skipWhenEmpty: true });
+    },
+
+    mayReadTeamView,
+
+    /** The ISO week a digest sent now would report on, for a person: the week before their current one. */
+    async sentWeek(teamId: string, userId: string, nowMs: number): Promise<string> {
+      return previousIsoWeek(isoWeekOf(nowMs, await timeZoneOf(teamId, userId)));
     },
 
     /** The ISO week a preview shows for a person right now: the week so far, in their timezone. */

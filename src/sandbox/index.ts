@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { LOCAL_DEFAULTS, SlackRequestSender, startLocalSlack } from '../../scripts/local-slack';
 import { createApp, type LanekeeperApp } from '../app';
+import { DigestTickIncomplete } from '../digest/digest-service';
 import { parseConfig } from '../config';
 import type { Logger } from '../logger';
 import { createSettingsStore } from '../store/settings';
@@ -130,7 +131,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           activity.bump();
           return { tz: zone };
         },
-        isUserError: (error) => error instanceof VisitorError || error instanceof DirectoryError,
+        // A tick that could not look someone up says so ("run the tick again"): the visitor can retry.
+        isUserError: (error) => error instanceof VisitorError || error instanceof DirectoryError || error instanceof DigestTickIncomplete,
       },
       activity,
       logger.child({ component: 'sandbox' }),

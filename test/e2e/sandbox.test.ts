@@ -181,7 +181,7 @@ describe('the sandbox page in a real browser', () => {
     await dmEntry.click();
     const digest = page.locator('#timeline article').filter({ hasText: 'Your week in project work' });
     await digest.waitFor({ timeout: WAIT_MS });
-    expect(await digest.textContent()).toContain('1 piece of project work reached you this week');
+    expect(await digest.textContent()).toContain('1 piece of project work reached you last week');
     await page.waitForTimeout(500);
     expect(await page.locator('#timeline article').filter({ hasText: 'Your week in project work' }).count()).toBe(1);
     // Viewed, the DM is read; and it opens at the digest's heading, not at its end.

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { messageEvent } from '../../scripts/local-slack/requests';
-import { isoWeekOf, nextIsoWeek, slotInstant } from '../../src/core/digest/calendar';
+import { isoWeekOf, nextIsoWeek, previousIsoWeek, slotInstant } from '../../src/core/digest/calendar';
+import { weekLabel } from '../../src/core/digest/compose';
 import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
@@ -31,6 +32,19 @@ describe('weekly digests', () => {
     return event;
   };
   const digestDms = () => h.slack.callsTo('chat.postMessage').filter((call) => String(call.params.channel).startsWith('D'));
+  /** Runs `npx lanekeeper …` against this harness's Slack and Redis. */
+  const lanekeeper = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/lanekeeper.js', ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: h.slack.url, REDIS_URL, REDIS_PREFIX: h.prefix },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
 
   it('arrives once, as a DM on Monday morning, with the week’s counts and links', async () => {
     await handToAna('can you book the room for the retro and send the invites?');
@@ -40,24 +54,16 @@ describe('weekly digests', () => {
     await waitForIdle(h.app);
 
     const at = new Date(nextMondayMorning(tz)).toISOString();
-    const runCli = () =>
-      new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, ['bin/lanekeeper.js', 'digest', 'send', '--at', at], {
-          cwd: ROOT,
-          env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: h.slack.url, REDIS_URL, REDIS_PREFIX: h.prefix },
-        });
-        let stdout = '';
-        child.stdout.on('data', (chunk) => (stdout += chunk));
-        child.on('exit', (code) => resolve({ code, stdout }));
-      });
+    const runCli = () => lanekeeper('digest', 'send', '--at', at);
     const first = await runCli();
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/1 digests queued/);
+    expect(first.stdout).toMatch(/: 1 person looked at, 1 digest queued\n$/);
 
     const dm = await h.slack.waitForCall('chat.postMessage', (call) => String(call.params.channel).startsWith('D'));
     expect(h.slack.callsTo('conversations.open').map((call) => call.params.users)).toContain(CAST.ana.id);
     const text = String(dm.params.text);
-    expect(text).toMatch(/3 pieces of project work reached you this week/);
+    // Sent on Monday, it reports the week that just ended.
+    expect(text).toMatch(/^3 pieces of project work reached you last week \(none the week before\)\./);
     const blocks = JSON.stringify(dm.params.blocks);
     expect(blocks).toContain('https://lanekeeper-local.slack.com/archives/C_PLAN/p');
     expect(blocks).toContain('https://lanekeeper-local.slack.com/archives/C_DELIVERY/p');
@@ -68,6 +74,39 @@ describe('weekly digests', () => {
     await sleep(300);
     await waitForIdle(h.app);
     expect(digestDms()).toHaveLength(1);
+  });
+
+  it('can be previewed in a terminal, whole, for the week a digest sent then would cover', async () => {
+    await handToAna('can you book the room for the retro and send the invites?');
+    await handToAna('please update the project timeline in the Gantt chart', 'C_DELIVERY');
+    await h.slack.waitForCalls('chat.postEphemeral', 2);
+    await waitForIdle(h.app);
+    const thisWeek = isoWeekOf(Date.now(), tz);
+    const monday = nextMondayMorning(tz);
+
+    // On the next Monday, the digest would report this week.
+    const preview = await lanekeeper('digest', 'preview', '--user', CAST.ana.id, '--team', TEAM, '--at', new Date(monday).toISOString());
+    expect(preview.stderr).toBe('');
+    expect(preview.code).toBe(0);
+    const out = preview.stdout;
+    expect(out.split('\n')[0]).toBe(`Digest for ${CAST.ana.id} in ${TEAM} · ${thisWeek} (${weekLabel(thisWeek)}), the week a digest sent at ${new Date(monday).toISOString()} would cover`);
+    expect(out).toContain(`Your week in project work · ${weekLabel(thisWeek)}`);
+    expect(out).toMatch(/2 pieces of project work reached you last week \(none the week before\)\./);
+    expect(out).toMatch(/By kind of work\n• meeting logistics: 1\n/);
+    expect(out).toMatch(/Where it came from\n• assigned by others: 2/);
+    expect(out).toContain(`Who handed over the most\n• @${CAST.lead.id}: 2`);
+    expect(out).toMatch(/Messages lanekeeper noticed\n• “[^”]+” \(https:\/\/lanekeeper-local\.slack\.com\/archives\/C_DELIVERY\/p\d+\) in #C_DELIVERY/);
+    expect(out).toMatch(/To try this week\n💡 \S/);
+    expect(out).toContain('Only you get this digest.');
+    expect(out).not.toMatch(/<[@#]|<https|&amp;|:bulb:/);
+
+    // Now (this week in progress), a digest sent would report last week: nothing, so none would go out.
+    const now = await lanekeeper('digest', 'preview', '--user', CAST.ana.id, '--team', TEAM);
+    const lastWeek = previousIsoWeek(thisWeek);
+    expect(now.stdout.split('\n')[0]).toBe(`Digest for ${CAST.ana.id} in ${TEAM} · ${lastWeek} (${weekLabel(lastWeek)}), the week a digest sent now would cover`);
+    expect(now.stdout).toContain('Nothing to report that week: no digest would be sent. Shown anyway.');
+    expect(now.stdout).toContain('Nothing reached you last week');
+    expect(digestDms()).toHaveLength(0);
   });
 
   it('is sent exactly once with two workers and a repeated tick', async () => {

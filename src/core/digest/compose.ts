@@ -8,10 +8,34 @@ import type { KnownBlock } from '@slack/web-api';
 import { categoryLabel } from '../categories';
 import { sumWeeks, type FlaggedMessageRef, type PersonSettings, type WeeklyRecord, type WorkSource } from '../records';
 import { pickTip } from '../tips';
+import { pieces } from '../wording';
 import { isIsoWeek, isoWeekMonday } from './calendar';
 
 /** Slack's Block Kit limits (docs.slack.dev): what every composed message stays within. */
 export const BLOCK_KIT_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, contextText: 2000 } as const;
+
+/**
+ * Which week a digest talks about, as seen by its reader: the week in progress (`/lane digest`,
+ * "this week so far"), the week that just ended (the Monday-morning digest, "last week"), or an
+ * older week (an operator's `digest preview --week`, "that week"). The comparison is always with
+ * the week before the reported one, worded to match ("last week" or "the week before").
+ */
+export type DigestPeriod = 'so-far' | 'last-week' | 'past-week';
+
+interface PeriodWords {
+  /** "reached you …" */
+  when: string;
+  /** "(3 …)": the week before the reported one. */
+  before: string;
+  changesTitle: string;
+  tipsTitle: string;
+}
+
+const PERIOD_WORDS: Record<DigestPeriod, PeriodWords> = {
+  'so-far': { when: 'this week so far', before: 'last week', changesTitle: 'Since last week', tipsTitle: 'To try next week' },
+  'last-week': { when: 'last week', before: 'the week before', changesTitle: 'Compared with the week before', tipsTitle: 'To try this week' },
+  'past-week': { when: 'that week', before: 'the week before', changesTitle: 'Compared with the week before', tipsTitle: 'To try' },
+};
 
 /** A message ready for `chat.postMessage` (or an ephemeral reply). */
 export interface DigestMessage {
@@ -29,7 +53,7 @@ export interface ComposeDigestInput {
   /** The week before it; missing means nothing was recorded (counts as zero). */
   lastWeek?: WeeklyRecord;
   settings: PersonSettings;
-  /** The person's delegate for project work; defaults to `settings.delegateId`. */
+  /** The person's delegate for project work; defaults to `settings.delegateId`. Never the person themselves. */
   delegateId?: string;
   /** Permalinks of flagged messages by `${channelId}/${ts}`; messages without one get no link. */
   permalinks: Record<string, string>;
@@ -37,6 +61,11 @@ export interface ComposeDigestInput {
   previousTipId?: string;
   /** Compose even when no project work reached the person (`/lane digest`, an operator's preview). Default false. */
   force?: boolean;
+  /**
+   * How the reported week is spoken of. Default `'last-week'`: the scheduled digest, sent in the
+   * slot's week, reports the week before it. `/lane digest` shows the week in progress: `'so-far'`.
+   */
+  period?: DigestPeriod;
 }
 
 /** How many categories the digest lists before summing up the rest. */
@@ -62,6 +91,7 @@ const SOURCE_ORDER: WorkSource[] = ['assignment', 'self_assigned', 'standup'];
  */
 export function composeDigest(input: ComposeDigestInput): DigestMessage | undefined {
   const { thisWeek, lastWeek, settings } = input;
+  const words = PERIOD_WORDS[input.period ?? 'last-week'];
   const items = count(thisWeek.projectItems);
   const lastItems = count(lastWeek?.projectItems);
   if (items === 0 && !input.force && !settings.digest.alwaysSend) return undefined;
@@ -70,17 +100,18 @@ export function composeDigest(input: ComposeDigestInput): DigestMessage | undefi
   const footer = contextBlock(
     'Only you get this digest. Change when it arrives with `/lane digest day monday 9`, or stop it with `/lane digest off`.',
   );
-  const changes = changesSection(thisWeek, lastWeek, 'You');
+  const changes = changesSection(thisWeek, lastWeek, 'You', words);
 
   if (items === 0) {
-    const summary = `Nothing reached you this week: no project work landed on you (${lastWeekPart(lastItems)}).`;
+    const summary = `Nothing reached you ${words.when}: no project work landed on you (${beforePart(lastItems, words)}).`;
     const blocks = [header, sectionBlock(summary), ...optional(changes), footer];
     return { text: summary, blocks, tipIds: [] };
   }
 
-  const summary = `${pieces(items)} of project work reached you this week (${lastWeekPart(lastItems)})`;
+  const summary = `${pieces(items)} of project work reached you ${words.when} (${beforePart(lastItems, words)})`;
   const categories = ranked(thisWeek.projectByCategory);
-  const delegateId = userId(input.delegateId ?? settings.delegateId);
+  // A delegate who is the person themselves (e.g. the workspace default is this very person) is no delegate.
+  const delegateId = [input.delegateId, settings.delegateId].map(userId).find((id) => id !== undefined && id !== input.personId);
   const tips = pickTips(categories, delegateId, input.previousTipId);
 
   const blocks: KnownBlock[] = [
@@ -90,7 +121,7 @@ export function composeDigest(input: ComposeDigestInput): DigestMessage | undefi
     ...optional(sourceSection(thisWeek, 'your')),
     ...optional(assignerSection(thisWeek)),
     ...optional(linksSection(thisWeek.flagged, input.permalinks)),
-    ...optional(tipsSection(tips.map((tip) => tip.text), delegateId)),
+    ...optional(tipsSection(tips.map((tip) => tip.text), delegateId, words)),
     ...optional(changes),
     footer,
   ];
@@ -112,40 +143,68 @@ export interface ComposeTeamDigestInput {
   /** The workspace's product managers, with or without project work this week. */
   people: TeamMemberWeek[];
   /**
-   * Fewest product managers the figures may cover: with fewer, a figure could point at one person,
-   * so the message says so and shows none. Default 3.
+   * Fewest product managers the figures may cover, counting only those with project work in the
+   * week: with fewer, a figure could point at one person, so the message says so and shows none.
+   * The comparison with the week before follows the same rule. Default 3.
    */
   minGroupSize?: number;
   /** The ISO week reported, for the heading; defaults to the week most members' records are for. */
   week?: string;
+  /** How the week is spoken of; see `DigestPeriod`. Default `'last-week'` (the scheduled team digest). */
+  period?: DigestPeriod;
+  /**
+   * The scheduled DM: return `undefined` instead of a message when there is nothing to show
+   * (fewer than `minGroupSize` product managers with project work, which includes a week with
+   * none at all). `/lane team` leaves it off and explains why no figures are shown.
+   */
+  skipWhenEmpty?: boolean;
 }
 
 export const DEFAULT_MIN_GROUP_SIZE = 3;
 
+/** Whether a member's week counts towards the team figures: project work reached them. */
+function hasProjectWork(week: WeeklyRecord | undefined): week is WeeklyRecord {
+  return count(week?.projectItems) > 0;
+}
+
 /**
- * The product lead's view: the members' figures added up (by category, by source, standup share,
- * top channels). Never mentions a person, never quotes a message, and shows no figure at all when
- * fewer than `minGroupSize` product managers are included.
+ * The product lead's view: the figures (by category, by source, standup share, top channels) of
+ * the product managers who had project work in the week, added up. Never mentions a person, never
+ * quotes a message, and shows no figure at all when fewer than `minGroupSize` product managers
+ * had project work; the week-before comparison is left out under the same rule.
  */
-export function composeTeamDigest(input: ComposeTeamDigestInput): DigestMessage {
+export function composeTeamDigest(input: ComposeTeamDigestInput & { skipWhenEmpty: true }): DigestMessage | undefined;
+export function composeTeamDigest(input: ComposeTeamDigestInput): DigestMessage;
+export function composeTeamDigest(input: ComposeTeamDigestInput): DigestMessage | undefined {
   const minGroupSize = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new RangeError(`minGroupSize must be a whole number ≥ 1: ${minGroupSize}`);
+  const words = PERIOD_WORDS[input.period ?? 'last-week'];
   // One person listed twice must not count as two.
   const members = [...new Map(input.people.map((member) => [member.personId, member])).values()];
+  // Only those with project work this week: a member with an empty week adds nothing to the
+  // figures, so counting them towards the group size would let one person's numbers show.
+  const active = members.filter((member) => hasProjectWork(member.thisWeek));
   const week = input.week ?? mostCommon(members.map((member) => member.thisWeek.week));
   const header = headerBlock(`Product team: project work${week ? ` · ${weekLabel(week)}` : ''}`);
 
-  if (members.length < minGroupSize) {
-    const who = members.length === 0 ? 'No product managers are' : `Only ${members.length === 1 ? 'one product manager is' : `${members.length} product managers are`}`;
-    const text = `${who} included this week: too few to show figures without identifying someone. The team view needs at least ${minGroupSize}.`;
+  if (active.length < minGroupSize) {
+    if (input.skipWhenEmpty) return undefined;
+    const who =
+      active.length === 0
+        ? `No product managers had project work ${words.when}`
+        : `Only ${active.length === 1 ? 'one product manager' : `${active.length} product managers`} had project work ${words.when}`;
+    const text = `${who}: too few to show figures without identifying someone. The team view needs at least ${minGroupSize}.`;
     return { text, blocks: [header, sectionBlock(text)], tipIds: [] };
   }
 
-  const thisWeek = sumTeamWeeks(members.map((member) => member.thisWeek));
-  const lastWeeks = members.flatMap((member) => (member.lastWeek ? [member.lastWeek] : []));
-  const lastWeek = lastWeeks.length > 0 ? sumTeamWeeks(lastWeeks) : undefined;
+  const thisWeek = sumTeamWeeks(active.map((member) => member.thisWeek));
+  // The same people's week before, shown only when enough of them had project work in it too.
+  const before = active.map((member) => member.lastWeek).filter(hasProjectWork);
+  const lastWeek = before.length >= minGroupSize ? sumTeamWeeks(before) : undefined;
   const items = count(thisWeek.projectItems);
-  const summary = `${pieces(items)} of project work reached the ${members.length} product managers this week (${lastWeekPart(count(lastWeek?.projectItems))})`;
+  const managers = `${active.length} product ${active.length === 1 ? 'manager' : 'managers'}`;
+  const comparison = lastWeek ? ` (${beforePart(count(lastWeek.projectItems), words)})` : '';
+  const summary = `${pieces(items)} of project work reached ${managers} ${words.when}${comparison}`;
 
   const blocks: KnownBlock[] = [
     header,
@@ -153,8 +212,10 @@ export function composeTeamDigest(input: ComposeTeamDigestInput): DigestMessage 
     ...optional(categorySection(ranked(thisWeek.projectByCategory))),
     ...optional(sourceSection(thisWeek, 'the team’s')),
     ...optional(channelSection(thisWeek.channels)),
-    ...optional(changesSection(thisWeek, lastWeek, 'The team')),
-    contextBlock(`Figures for ${members.length} product managers together; the team view never shows one person’s numbers.`),
+    ...optional(changesSection(thisWeek, lastWeek, 'The team', words)),
+    contextBlock(
+      `Figures for the ${managers} who had project work ${words.when}, together${lastWeek ? '' : ` (too few had any ${words.before} to compare)`}; the team view never shows one person’s numbers.`,
+    ),
   ];
   return { text: `${summary}.`, blocks: capBlocks(blocks), tipIds: [] };
 }
@@ -218,14 +279,14 @@ function linksSection(flagged: FlaggedMessageRef[], permalinks: Record<string, s
   return listSection('*Messages lanekeeper noticed*', lines);
 }
 
-function tipsSection(tips: string[], delegateId: string | undefined): KnownBlock | undefined {
+function tipsSection(tips: string[], delegateId: string | undefined, words: PeriodWords): KnownBlock | undefined {
   if (tips.length === 0) return undefined;
   const lines = tips.map((tip) => `:bulb: ${tip}`);
   if (delegateId && !tips.some((tip) => tip.includes(`<@${delegateId}>`))) lines.push(`Your go-to person for project work: <@${delegateId}>.`);
-  return listSection('*To try next week*', lines);
+  return listSection(`*${words.tipsTitle}*`, lines);
 }
 
-function changesSection(week: WeeklyRecord, before: WeeklyRecord | undefined, who: 'You' | 'The team'): KnownBlock | undefined {
+function changesSection(week: WeeklyRecord, before: WeeklyRecord | undefined, who: 'You' | 'The team', words: PeriodWords): KnownBlock | undefined {
   const was = (n: number) => (before ? ` (${n === 0 ? 'none' : n} the week before)` : '');
   const lines: string[] = [];
   const handoffs = count(week.handoffs);
@@ -235,7 +296,7 @@ function changesSection(week: WeeklyRecord, before: WeeklyRecord | undefined, wh
   if (snoozes > 0) lines.push(`• ${who} snoozed nudges ${times(snoozes)}${was(count(before?.snoozes))}.`);
   if (notProject > 0) lines.push(`• ${who} answered “not project work” ${times(notProject)}${was(count(before?.notProjectWork))}.`);
   if (lines.length === 0) return undefined;
-  return listSection('*Since last week*', lines);
+  return listSection(`*${words.changesTitle}*`, lines);
 }
 
 function channelSection(channels: Record<string, number>): KnownBlock | undefined {
@@ -294,16 +355,13 @@ function mostCommon(values: string[]): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Wording
 
-function pieces(n: number): string {
-  return `${n} ${n === 1 ? 'piece' : 'pieces'}`;
-}
-
 function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
-function lastWeekPart(n: number): string {
-  return `${n === 0 ? 'none' : n} last week`;
+/** "3 last week", "none the week before": the comparison, in the reported week's terms. */
+function beforePart(n: number, words: PeriodWords): string {
+  return `${n === 0 ? 'none' : n} ${words.before}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

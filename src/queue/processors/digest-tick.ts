@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DigestService } from '../../digest/digest-service';
 import { TICK_WINDOW_MS } from '../../digest/digest-service';
@@ -7,6 +8,19 @@ import type { DigestTickPayload } from '../registry';
 const HOUR_MS = 3600 * 1000;
 /** The longest stretch a late tick looks back over (Redis or every worker down for days). */
 const MAX_CATCH_UP_MS = 6 * 24 * HOUR_MS;
+
+/**
+ * Retries for the scheduler's tick (its template's `opts`, where the scheduler is upserted). A tick
+ * fails when someone could not be looked up in Slack, most often a `users.info` 429 on a cold
+ * profile cache, whose Retry-After is tens of seconds: the analyze queue's default (5 attempts from
+ * 1 s, about 15 s in all) would give up before the limit lifts. These wait 30 s, 1, 2, 4 and 8 min
+ * (about 15 min in all), so the retries are over well before the next hourly tick, which looks
+ * back over the failed one's hour anyway.
+ */
+export const DIGEST_TICK_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 30_000 },
+} as const satisfies JobsOptions;
 
 /**
  * When a scheduler job was due. BullMQ names each iteration `repeat:<scheduler id>:<due millis>`;
@@ -22,6 +36,9 @@ export function scheduledTimeOf(job: { id?: string }, now: number): number {
  * The `digest-tick` job. A scheduler tick looks back to the previous tick it saw, so a tick missed
  * while every worker was down is made up by the next one; job ids (team, person, ISO week) make a
  * repeated or overlapping tick harmless. An operator's tick (`digest send --at`) looks back one hour.
+ * A tick that could not look someone up (`DigestTickIncomplete`) fails after queueing everyone
+ * else and leaves the last-tick mark where it was: its retries, or else the next hourly tick, look
+ * back over the same slots, and the job ids keep those already queued from going out twice.
  */
 export async function digestTick(
   deps: { digests: DigestService; redis: Redis; keys: KeySpace },

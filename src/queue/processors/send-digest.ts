@@ -11,7 +11,9 @@ export const DIGEST_SENDS_PER_MINUTE = 240;
 
 /**
  * The `send-digest` and `send-team-digest` jobs: compose the digest for the week and send it as
- * a DM. A week with nothing to report sends nothing (unless the person asked for it anyway).
+ * a DM. `week` is the week before the slot's, so the digest speaks of "last week". A week with
+ * nothing to report sends nothing (unless the person asked for it anyway); a team view goes only
+ * to a subscriber who is still a product lead or an admin, and only when it has figures to show.
  */
 export async function sendDigest(
   deps: { digests: DigestService; slack: SlackGateway; tipHistory: TipHistory; dmChannels: DmChannels },
@@ -20,9 +22,19 @@ export async function sendDigest(
   job: { id: string; isRetry: boolean },
   logger: Logger,
 ): Promise<{ sent: boolean }> {
-  const digest = kind === 'person' ? await deps.digests.compose(teamId, userId, week) : await deps.digests.composeTeam(teamId, week);
+  let digest;
+  try {
+    digest =
+      kind === 'person'
+        ? await deps.digests.compose(teamId, userId, week, { period: 'last-week' })
+        : await deps.digests.composeTeamDigestFor(teamId, userId, week);
+  } catch (error) {
+    // Composing may look people up in Slack (roles, admin status). A failure there is no failure of
+    // chat.postMessage: it must not hold back the workspace's other DMs, only retry this job.
+    throw new Error(`could not compose the ${kind === 'person' ? 'digest' : 'team digest'}: ${(error as Error).message}`, { cause: error });
+  }
   if (!digest) {
-    logger.info({ week }, 'nothing to report; no digest sent');
+    logger.info({ week, kind }, kind === 'person' ? 'nothing to report; no digest sent' : 'no team view to send (nothing to show, or no longer a lead or admin)');
     return { sent: false };
   }
   const dm = await deps.dmChannels.channelFor(teamId, userId);

@@ -104,18 +104,38 @@ function expectWithinBlockKitLimits(message: DigestMessage): void {
 }
 
 describe('a product manager’s weekly digest', () => {
-  it('says the week in one line, with last week for comparison', () => {
+  it('says the week just ended in one line, as “last week”, with the week before for comparison', () => {
+    // The scheduled digest arrives in the slot's week and reports the week before it.
     const message = compose();
     expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Your week in project work · 16–22 Nov 2026', emoji: true } });
-    expect(texts(message.blocks[1]!)).toEqual(['*7 pieces of project work reached you this week (3 last week).*']);
-    expect(message.text).toBe('7 pieces of project work reached you this week (3 last week). Most of it: schedule &amp; timeline (3), status reporting (2), meeting logistics (1).');
+    expect(texts(message.blocks[1]!)).toEqual(['*7 pieces of project work reached you last week (3 the week before).*']);
+    expect(message.text).toBe('7 pieces of project work reached you last week (3 the week before). Most of it: schedule &amp; timeline (3), status reporting (2), meeting logistics (1).');
+    // Nothing speaks of the reported week as the one in progress.
+    expect(`${message.text}\n${allText(message)}`).not.toMatch(/reached you this week|\(\d+ last week\)|Since last week/);
+    expect(sectionTitled(message, 'To try this week')).toBeDefined();
+  });
+
+  it('speaks of the week in progress as “this week so far” in a preview (/lane digest)', () => {
+    const message = compose({ period: 'so-far', force: true });
+    expect(texts(message.blocks[1]!)).toEqual(['*7 pieces of project work reached you this week so far (3 last week).*']);
+    expect(message.text).toMatch(/^7 pieces of project work reached you this week so far \(3 last week\)\./);
+    expect(sectionTitled(message, 'Since last week')).toBeDefined();
+    expect(sectionTitled(message, 'To try next week')).toBeDefined();
+    const empty = composeDigest(input({ period: 'so-far', force: true, thisWeek: week() }))!;
+    expect(empty.text).toBe('Nothing reached you this week so far: no project work landed on you (3 last week).');
+  });
+
+  it('speaks of an older week as “that week”', () => {
+    const message = compose({ period: 'past-week' });
+    expect(message.text).toMatch(/^7 pieces of project work reached you that week \(3 the week before\)\./);
+    expect(allText(message)).not.toMatch(/this week|last week/);
   });
 
   it.each([
-    [1, 1, '1 piece of project work reached you this week (1 last week)'],
-    [2, 0, '2 pieces of project work reached you this week (none last week)'],
-    [1, undefined, '1 piece of project work reached you this week (none last week)'],
-  ])('gets singular and plural right (%i this week, %s last week)', (items, lastItems, line) => {
+    [1, 1, '1 piece of project work reached you last week (1 the week before)'],
+    [2, 0, '2 pieces of project work reached you last week (none the week before)'],
+    [1, undefined, '1 piece of project work reached you last week (none the week before)'],
+  ])('gets singular and plural right (%i last week, %s the week before)', (items, lastItems, line) => {
     const message = compose({
       thisWeek: week({ projectItems: items, projectByCategory: { schedule: items } }),
       lastWeek: lastItems === undefined ? undefined : week({ projectItems: lastItems }, '2026-W46'),
@@ -204,14 +224,25 @@ describe('a product manager’s weekly digest', () => {
     const expected = [pickTip({ category: 'schedule', delegate: { id: DELEGATE } }), pickTip({ category: 'status_reporting', delegate: { id: DELEGATE } })];
     const distinct = expected.filter((tip, index) => expected.findIndex((other) => other.text === tip.text) === index);
     expect(message.tipIds).toEqual(distinct.map((tip) => tip.id));
-    const tips = sectionTitled(message, 'To try next week')!;
+    const tips = sectionTitled(message, 'To try this week')!;
     for (const tip of distinct) expect(tips).toContain(tip.text);
     expect(tips).toContain(`<@${DELEGATE}>`);
   });
 
   it('takes the delegate from the settings when none is passed', () => {
     const message = compose({ settings: { ...defaultSettings(), delegateId: DELEGATE } });
-    expect(sectionTitled(message, 'To try next week')).toContain(`<@${DELEGATE}>`);
+    expect(sectionTitled(message, 'To try this week')).toContain(`<@${DELEGATE}>`);
+  });
+
+  it('never names the person as their own delegate (e.g. they are the workspace’s default delegate)', () => {
+    for (const overrides of [{ delegateId: PERSON }, { settings: { ...defaultSettings(), delegateId: PERSON } }]) {
+      const message = compose(overrides);
+      expect(allText(message)).not.toContain(`<@${PERSON}>`);
+      expect(allText(message)).not.toMatch(/go-to person/);
+    }
+    // Their own delegate still comes through when the passed one is themselves.
+    const own = compose({ delegateId: PERSON, settings: { ...defaultSettings(), delegateId: DELEGATE } });
+    expect(sectionTitled(own, 'To try this week')).toContain(`<@${DELEGATE}>`);
   });
 
   it('does not repeat the tip the person saw last', () => {
@@ -221,14 +252,15 @@ describe('a product manager’s weekly digest', () => {
     expect(message.tipIds).not.toContain(previous.id);
   });
 
-  it('says what changed since last week, only for what happened', () => {
-    expect(sectionTitled(compose(), 'Since last week')).toBe(
-      ['*Since last week*', '• You handed over 2 pieces of project work (1 the week before).', '• You snoozed nudges once (none the week before).'].join('\n'),
+  it('says what changed compared with the week before, only for what happened', () => {
+    expect(sectionTitled(compose(), 'Compared with the week before')).toBe(
+      ['*Compared with the week before*', '• You handed over 2 pieces of project work (1 the week before).', '• You snoozed nudges once (none the week before).'].join('\n'),
     );
     const quiet = compose({ thisWeek: { ...builtWeek(), handoffs: 0, snoozes: 0, notProjectWork: 0 } });
-    expect(sectionTitled(quiet, 'Since last week')).toBeUndefined();
+    expect(sectionTitled(quiet, 'Compared with the week before')).toBeUndefined();
     const answers = compose({ thisWeek: { ...builtWeek(), handoffs: 0, snoozes: 0, notProjectWork: 3 } });
-    expect(sectionTitled(answers, 'Since last week')).toBe('*Since last week*\n• You answered “not project work” 3 times (none the week before).');
+    expect(sectionTitled(answers, 'Compared with the week before')).toBe('*Compared with the week before*\n• You answered “not project work” 3 times (none the week before).');
+    expect(sectionTitled(compose({ period: 'so-far' }), 'Since last week')).toMatch(/^\*Since last week\*\n• You handed over 2 pieces/);
   });
 
   it('sends nothing for a week without project work', () => {
@@ -240,7 +272,7 @@ describe('a product manager’s weekly digest', () => {
     ['alwaysSend', { settings: { ...defaultSettings(), digest: { enabled: true, slot: { isoWeekday: 1, hour: 9 }, alwaysSend: true } } }],
   ])('with %s, an empty week gets a short “nothing reached you” message', (_name, overrides) => {
     const message = composeDigest(input({ ...overrides, thisWeek: week() }))!;
-    expect(message.text).toBe('Nothing reached you this week: no project work landed on you (3 last week).');
+    expect(message.text).toBe('Nothing reached you last week: no project work landed on you (3 the week before).');
     expect(message.tipIds).toEqual([]);
     expect(message.blocks.map((block) => block.type)).toEqual(['header', 'section', 'context']);
   });
@@ -285,7 +317,7 @@ describe('a product manager’s weekly digest', () => {
 });
 
 describe('the product lead’s team view', () => {
-  const people = [
+  const active = [
     { personId: 'U0PM1', thisWeek: builtWeek(), lastWeek: week({ projectItems: 3 }, '2026-W46') },
     {
       personId: 'U0PM2',
@@ -301,46 +333,86 @@ describe('the product lead’s team view', () => {
       }),
       lastWeek: week({ projectItems: 2 }, '2026-W46'),
     },
-    { personId: 'U0PM3', thisWeek: week() },
+    {
+      personId: 'U0PM3',
+      thisWeek: week({ projectItems: 2, projectByCategory: { status_reporting: 2 }, projectBySource: { self_assigned: 2 }, channels: { C0LAUNCH: 2 } }),
+      lastWeek: week({ projectItems: 1 }, '2026-W46'),
+    },
   ];
+  /** A product manager with records but no project work that week (product work, a standup without any). */
+  const idle = (personId: string) => ({
+    personId,
+    thisWeek: week({ productItems: 9, standupItems: 4, nudges: 2 }),
+    lastWeek: week({ projectItems: 40 }, '2026-W46'),
+  });
+  const people = [...active, idle('U0PM4')];
 
-  it('adds up the product managers’ figures', () => {
+  it('adds up the figures of the product managers who had project work, for last week', () => {
     const message = composeTeamDigest({ people });
-    expect(message.text).toBe('11 pieces of project work reached the 3 product managers this week (5 last week).');
+    expect(message.text).toBe('13 pieces of project work reached 3 product managers last week (6 the week before).');
     expect(sectionTitled(message, 'By kind of work')).toBe(
-      ['*By kind of work*', '• schedule &amp; timeline: 4', '• budget &amp; cost tracking: 3', '• status reporting: 2', '• meeting logistics: 1', '• risk &amp; issue logs: 1'].join('\n'),
+      ['*By kind of work*', '• schedule &amp; timeline: 4', '• status reporting: 4', '• budget &amp; cost tracking: 3', '• meeting logistics: 1', '• risk &amp; issue logs: 1'].join('\n'),
     );
+    // The idle member's standup items are not in the share.
     expect(sectionTitled(message, 'Where it came from')).toBe(
-      ['*Where it came from*', '• assigned by others: 5', '• in standups: 5', '• volunteered: 1', '10 of the team’s 20 standup items (50%) were project work.'].join('\n'),
+      ['*Where it came from*', '• assigned by others: 5', '• in standups: 5', '• volunteered: 3', '10 of the team’s 20 standup items (50%) were project work.'].join('\n'),
     );
-    expect(sectionTitled(message, 'Top channels it came from')).toBe(['*Top channels it came from*', '• <#C0LAUNCH>: 6', '• <#C0BUDGET>: 3', '• <#C0STANDUP>: 2'].join('\n'));
-    expect(sectionTitled(message, 'Since last week')).toBe(
-      ['*Since last week*', '• The team handed over 3 pieces of project work (none the week before).', '• The team snoozed nudges once (none the week before).'].join('\n'),
+    expect(sectionTitled(message, 'Top channels it came from')).toBe(['*Top channels it came from*', '• <#C0LAUNCH>: 8', '• <#C0BUDGET>: 3', '• <#C0STANDUP>: 2'].join('\n'));
+    expect(sectionTitled(message, 'Compared with the week before')).toBe(
+      ['*Compared with the week before*', '• The team handed over 3 pieces of project work (none the week before).', '• The team snoozed nudges once (none the week before).'].join('\n'),
     );
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Product team: project work · 16–22 Nov 2026' } });
+    expect(allText(message)).toContain('Figures for the 3 product managers who had project work last week, together;');
     expectWithinBlockKitLimits(message);
+  });
+
+  it('speaks of the week in progress as “this week so far” (/lane team)', () => {
+    const message = composeTeamDigest({ people, period: 'so-far' });
+    expect(message.text).toBe('13 pieces of project work reached 3 product managers this week so far (6 last week).');
+    expect(sectionTitled(message, 'Since last week')).toBeDefined();
   });
 
   it('never names or quotes an individual', () => {
     const serialized = JSON.stringify(composeTeamDigest({ people }));
     expect(serialized).not.toContain('<@');
-    for (const id of [ANA, BEN, CY, DAN, 'U0PM1', 'U0PM2', 'U0PM3']) expect(serialized).not.toContain(id);
+    for (const id of [ANA, BEN, CY, DAN, 'U0PM1', 'U0PM2', 'U0PM3', 'U0PM4']) expect(serialized).not.toContain(id);
     expect(serialized).not.toContain('retro room');
     expect(serialized).not.toContain('https://');
   });
 
   it.each([
-    [0, 'No product managers are included this week: too few to show figures without identifying someone. The team view needs at least 3.'],
-    [1, 'Only one product manager is included this week: too few to show figures without identifying someone. The team view needs at least 3.'],
-    [2, 'Only 2 product managers are included this week: too few to show figures without identifying someone. The team view needs at least 3.'],
-  ])('with %i product managers it shows no figures', (size, text) => {
-    const message = composeTeamDigest({ people: people.slice(0, size) });
+    [0, 'No product managers had project work last week: too few to show figures without identifying someone. The team view needs at least 3.'],
+    [1, 'Only one product manager had project work last week: too few to show figures without identifying someone. The team view needs at least 3.'],
+    [2, 'Only 2 product managers had project work last week: too few to show figures without identifying someone. The team view needs at least 3.'],
+  ])('with %i product managers who had project work (and others who had none) it shows no figures', (size, text) => {
+    const message = composeTeamDigest({ people: [...active.slice(0, size), idle('U0PM4'), idle('U0PM5'), idle('U0PM6')] });
     expect(message.text).toBe(text);
-    expect(allText(message)).not.toMatch(/\d+ pieces|<#|schedule/);
+    expect(allText(message)).not.toMatch(/\d+ pieces|<#|schedule|standup/);
+  });
+
+  it('with three members of whom one had project work, does not show that person’s figures as the team’s', () => {
+    const message = composeTeamDigest({ people: [active[0]!, idle('U0PM4'), idle('U0PM5')] });
+    expect(message.text).toMatch(/^Only one product manager had project work/);
+    expect(allText(message)).not.toMatch(/7 pieces|schedule/);
+    expect(composeTeamDigest({ people: [active[0]!, idle('U0PM4'), idle('U0PM5')], skipWhenEmpty: true })).toBeUndefined();
+  });
+
+  it('for the weekly DM, gives nothing when there is nothing to show, and the figures otherwise', () => {
+    expect(composeTeamDigest({ people: [], skipWhenEmpty: true })).toBeUndefined();
+    expect(composeTeamDigest({ people: [idle('U0PM4'), idle('U0PM5'), idle('U0PM6')], skipWhenEmpty: true })).toBeUndefined();
+    expect(composeTeamDigest({ people: active.slice(0, 2), skipWhenEmpty: true })).toBeUndefined();
+    expect(composeTeamDigest({ people, skipWhenEmpty: true })?.text).toBe(composeTeamDigest({ people }).text);
+  });
+
+  it('leaves out the comparison when too few of them had project work the week before', () => {
+    const message = composeTeamDigest({ people: [active[0]!, active[1]!, { ...active[2]!, lastWeek: undefined }] });
+    expect(message.text).toBe('13 pieces of project work reached 3 product managers last week.');
+    expect(allText(message)).toContain('too few had any the week before to compare');
+    expect(allText(message)).not.toMatch(/\(\d+ the week before\)|none the week before/);
   });
 
   it('counts a person listed twice once', () => {
-    const message = composeTeamDigest({ people: [people[0]!, people[0]!, people[1]!] });
+    const message = composeTeamDigest({ people: [active[0]!, active[0]!, active[1]!] });
     expect(message.text).toMatch(/^Only 2 product managers/);
   });
 
@@ -363,8 +435,44 @@ describe('the product lead’s team view', () => {
     const message = composeTeamDigest({ people: many });
     expectWithinBlockKitLimits(message);
     expect(JSON.stringify(message)).not.toContain('<@');
-    expect(message.text).toBe('900 pieces of project work reached the 300 product managers this week (none last week).');
+    expect(message.text).toBe('900 pieces of project work reached 300 product managers last week.');
     expect(sectionTitled(message, 'Top channels it came from')!.split('\n')).toHaveLength(6);
+  });
+});
+
+describe('counts of one', () => {
+  /** Any number other than 1 followed by a singular noun, or 1 by a plural one, in every piece of text. */
+  const BAD_PLURAL = /\b1 (pieces|items|managers|product managers|kinds|times|digests|people)\b|\b(?!1\b)\d+ (piece|item|manager|product manager|kind) (?!of the)/;
+  const one = week({
+    projectItems: 1,
+    projectByCategory: { schedule: 1 },
+    projectBySource: { assignment: 1 },
+    standupItems: 1,
+    standupProjectItems: 1,
+    assigners: { [ANA]: 1 },
+    channels: { C0LAUNCH: 1 },
+    handoffs: 1,
+    snoozes: 1,
+    notProjectWork: 1,
+    flagged: [ref({ ts: '1.000001' })],
+  });
+  const oneBefore = week({ projectItems: 1, handoffs: 1, snoozes: 1, notProjectWork: 1 }, '2026-W46');
+
+  it.each(['so-far', 'last-week', 'past-week'] as const)('never says “1 pieces” (or the like) in a digest (%s)', (period) => {
+    const message = compose({ period, thisWeek: one, lastWeek: oneBefore });
+    const everything = `${message.text}\n${allText(message)}`;
+    expect(everything).toContain('1 piece of project work reached you');
+    expect(everything).toContain('You handed over 1 piece of project work (1 the week before)');
+    expect(everything).not.toMatch(BAD_PLURAL);
+  });
+
+  it.each(['so-far', 'last-week', 'past-week'] as const)('never says “1 pieces” or “1 product managers” in a team view (%s)', (period) => {
+    const single = composeTeamDigest({ people: [{ personId: 'U0PM1', thisWeek: one, lastWeek: oneBefore }], minGroupSize: 1, period });
+    const everything = `${single.text}\n${allText(single)}`;
+    expect(everything).toMatch(/^1 piece of project work reached 1 product manager /);
+    expect(everything).not.toMatch(BAD_PLURAL);
+    const tooFew = composeTeamDigest({ people: [{ personId: 'U0PM1', thisWeek: one }], period });
+    expect(`${tooFew.text}\n${allText(tooFew)}`).not.toMatch(BAD_PLURAL);
   });
 });
 

@@ -241,7 +241,7 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
 
   async function digestPreview(teamId: string, userId: string): Promise<LaneReply> {
     const week = await deps.digests.currentWeek(teamId, userId, now());
-    const digest = await deps.digests.compose(teamId, userId, week, { force: true });
+    const digest = await deps.digests.compose(teamId, userId, week, { force: true, period: 'so-far' });
     return digest ? { response_type: 'ephemeral', text: digest.text, blocks: digest.blocks } : reply('Nothing to show yet this week.');
   }
 
@@ -258,7 +258,10 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
       await deps.settings.setTeamDigestSubscription(teamId, userId, subscribe);
       return reply(subscribe ? 'You will get the team view by DM each week, at your digest time.' : 'The weekly team view is off.');
     }
-    const digest = await deps.digests.composeTeam(teamId, isoWeekOf(now(), 'UTC'));
+    // Slack is asked for roles not cached yet only while the lookup budget lasts; past it the view
+    // is built from cached roles, so the answer comes within Slack's 3 seconds whatever the team's size.
+    const week = isoWeekOf(now(), 'UTC');
+    const digest = (await withinLookupTime(deps.digests.composeTeam(teamId, week))) ?? (await deps.digests.composeTeam(teamId, week, deps.people));
     return { response_type: 'ephemeral', text: digest.text, blocks: digest.blocks };
   }
 }
