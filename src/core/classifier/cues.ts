@@ -22,6 +22,7 @@ export interface ClauseCues {
 }
 
 const M = '@p(\\d+)';
+const MENTION_INDEX = /@p(\d+)/g;
 
 /** Verbs that open a bare imperative ("book the room", "chase legal"). */
 const IMPERATIVE_VERBS = new Set(
@@ -129,6 +130,23 @@ const HAND_AWAY: ReadonlyArray<RegExp> = [
 const RELAY = new RegExp(`\\b(?:ask|asking|get|getting|have|having|tell|telling)\\s+${M}\\s+to\\b`, 'g');
 const SELF_HANDOFF = new RegExp(`\\b(?:i'?ll|i will|let me)\\s+(?:ask|have|get|tell)\\s+${M}`);
 
+/**
+ * Every match of a global pattern in text, like `[...text.matchAll(re)]` but without the copy of the
+ * regex that `matchAll` makes on each call. The patterns used here all need a mention, so none can
+ * match the empty string (which would need lastIndex to be advanced by hand).
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m);
+  return out;
+}
+
+/** Mention indexes in a run of vocatives ("@p0, @p2 and @p1"). */
+function mentionIndexes(text: string): number[] {
+  return allMatches(MENTION_INDEX, text).map((m) => Number(m[1]));
+}
+
 function firstWord(text: string): string {
   const m =
     /^(?:\d+[.)]\s*)?(?:(?:also|and|then|just|pls|please|plz|kindly|quickly|btw|now|maybe|ideally|asap|don'?t forget to|do not forget to|remember to|make sure to|make sure you|be sure to|while you'?re at it|if you (?:have|get) (?:a )?(?:sec|min|minute|moment|chance|time)|when you get a (?:sec|min|minute|moment|chance)|when you can|if possible|at some point|first|next|finally)\s+)*([a-z][a-z'-]*)/.exec(
@@ -138,7 +156,8 @@ function firstWord(text: string): string {
 }
 
 function volunteers(clause: string): string | undefined {
-  if (SELF_FIXED.test(clause)) return SELF_FIXED.exec(clause)?.[0];
+  const fixed = SELF_FIXED.exec(clause);
+  if (fixed) return fixed[0];
   const m = SELF_CUE.exec(clause);
   if (!m) return undefined;
   const words = [m[1], m[2], m[3]].filter((w): w is string => w !== undefined);
@@ -150,20 +169,23 @@ function volunteers(clause: string): string | undefined {
 
 /** Judges one clause. `fromBot` clauses only count tracker-style assignments (handled elsewhere). */
 export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
-  const voc = LEADING_VOCATIVES.exec(clause);
-  let vocatives = voc ? [...voc[1].matchAll(/@p(\d+)/g)].map((m) => Number(m[1])) : [];
+  // Vocatives, named actors, hand-overs and relays all need a mention: without one, skip those patterns.
+  const hasMention = clause.includes('@p');
+  const voc = hasMention ? LEADING_VOCATIVES.exec(clause) : null;
+  let vocatives = voc ? mentionIndexes(voc[1]) : [];
   let rest = voc ? clause.slice(voc[0].length) : clause;
-  if (!voc) {
+  if (!voc && hasMention) {
     // "can you book the room, @ana?": a name at the very end addresses the clause too, unless it is
     // the object of a preposition ("… with @raj", "… from @ana").
     const trailing = TRAILING_VOCATIVES.exec(clause);
     if (trailing && !OBJECT_BEFORE.test(clause.slice(0, trailing.index))) {
-      vocatives = [...trailing[1].matchAll(/@p(\d+)/g)].map((m) => Number(m[1]));
+      vocatives = mentionIndexes(trailing[1]);
       rest = clause.slice(0, trailing.index).trim();
     }
   }
 
-  const neg = NEGATION.exec(clause) ?? PROHIBITION.exec(clause) ?? NOT_ANY_MORE.exec(clause);
+  // (PROHIBITION needs "don't" or "do not", so "do".)
+  const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(clause) : null) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
   // "can you tell me when …" asks for an answer, not for work.
   const info = INFO_REQUEST.exec(rest);
@@ -173,42 +195,44 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
       return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: info[0] };
     }
   }
-  const request = REQUEST_YOU.exec(rest) ?? MIND.exec(rest) ?? NEED_YOU.exec(rest);
+  const request = REQUEST_YOU.exec(rest) ?? (rest.includes('mind') ? MIND.exec(rest) : null) ?? NEED_YOU.exec(rest);
   const explicit: number[] = [];
   let explicitCue: string | undefined;
   // Every explicit pattern names someone: skip them all for clauses without a mention.
-  for (const re of clause.includes('@p') ? EXPLICIT_ACTOR : []) {
+  for (const re of hasMention ? EXPLICIT_ACTOR : []) {
+    // Every match, from the start (see allMatches; an exec loop without the array, as most find none).
     re.lastIndex = 0;
-    for (const m of clause.matchAll(re)) {
+    for (let m = re.exec(clause); m !== null; m = re.exec(clause)) {
       explicit.push(Number(m[1]));
       explicitCue ??= m[0].replace(/@p\d+/g, '@someone').trim();
     }
   }
 
-  const imperative = IMPERATIVE_VERBS.has(firstWord(rest));
+  const verb = firstWord(rest);
+  const imperative = IMPERATIVE_VERBS.has(verb);
   const asks = request !== null || explicit.length > 0 || imperative;
   // Thanks and praise hand nothing over, unless the same clause also asks for something.
-  if (!asks && !THANKS_IN_ADVANCE.test(clause)) {
+  if (!asks && !(clause.includes(' in advance') && THANKS_IN_ADVANCE.test(clause))) {
     const thanks = THANKS.exec(clause);
     if (thanks) return { actors: [], toAddressees: false, vocatives, blocked: 'thanks', cue: thanks[0] };
   }
 
   // Handing work away goes to the new owner only ("can you hand the logistics over to @pj?").
-  if (clause.includes('@p')) {
+  if (hasMention) {
     const away = new Set<number>();
     let awayCue: string | undefined;
     for (const re of HAND_AWAY) {
       re.lastIndex = 0;
-      for (const m of clause.matchAll(re)) {
+      for (let m = re.exec(clause); m !== null; m = re.exec(clause)) {
         away.add(Number(m[1]));
         awayCue ??= m[0].replace(/@p\d+/g, '@someone');
       }
     }
     if (away.size > 0) return { actors: [...away], toAddressees: false, vocatives, cue: awayCue };
   }
-  const handoff = SELF_HANDOFF.exec(clause);
+  const handoff = hasMention ? SELF_HANDOFF.exec(clause) : null;
   if (handoff) return { actors: [Number(handoff[1])], toAddressees: false, vocatives, cue: handoff[0] };
-  const relayed = clause.includes('@p') ? [...clause.matchAll(RELAY)] : [];
+  const relayed = hasMention ? allMatches(RELAY, clause) : [];
   if (relayed.length > 0) {
     return { actors: [...new Set(relayed.map((m) => Number(m[1])))], toAddressees: false, vocatives, cue: relayed[0][0].replace(/@p\d+/g, '@someone') };
   }
@@ -220,8 +244,9 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
   }
   // Reports of work already done ("I already sent the invites") hand nothing over.
-  const done = GOAL.test(rest) ? null : DONE.exec(rest);
-  if (done && explicit.length === 0 && request === null) return { actors: [], toAddressees: false, vocatives, blocked: 'done', cue: done[0] };
+  // (Only read when nobody is named or asked: the report blocks nothing else.)
+  const done = explicit.length > 0 || request !== null || GOAL.test(rest) ? null : DONE.exec(rest);
+  if (done) return { actors: [], toAddressees: false, vocatives, blocked: 'done', cue: done[0] };
   if (explicit.length > 0) {
     // "@ben @sam can you two …": a named actor among the vocatives brings the other vocatives along.
     const actors = explicit.some((a) => vocatives.includes(a)) ? [...vocatives, ...explicit] : explicit;
@@ -231,7 +256,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const please = PLEASE.exec(rest);
   const you = YOU_MODAL.exec(rest);
-  const cue = request?.[0] ?? you?.[0] ?? (imperative ? firstWord(rest) : undefined) ?? please?.[0];
+  const cue = request?.[0] ?? you?.[0] ?? (imperative ? verb : undefined) ?? please?.[0];
   if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
   return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue };
 }

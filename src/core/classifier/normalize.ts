@@ -44,6 +44,13 @@ const LEAD_PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+/u;
 const LEAD_BULLET = /^(?:[•◦▪‣·●○*-]|\d{1,2}[.)])\s+/;
 const FORMATTING = /[*_~]+/g;
 const SEPARATORS = /[\s\u00a0]+/g;
+const HAS_FORMATTING = /[*_~]/;
+/**
+ * The same replacement as SEPARATORS → " " (`\s` includes NBSP), but it matches only the runs that
+ * change: two or more space characters, or one that is not " ". SEPARATORS matches every single
+ * space between words, so each line would be rebuilt for nothing.
+ */
+const IRREGULAR_SPACE = /\s{2,}|[^\S ]/g;
 /** Anything outside printable ASCII, tab and line ends. */
 const NON_ASCII = /[^\t\n\r -~]/;
 
@@ -77,9 +84,25 @@ const PICTOGRAPH_NAMES: Readonly<Record<string, string>> = {
 
 /** Slack user ids mentioned as `<@U…>` or `<@U…|name>`, de-duplicated, in order of appearance. */
 export function mentionedUsers(text: string): string[] {
+  if (!text.includes('<@')) return [];
   const seen = new Set<string>();
-  for (const match of text.matchAll(MENTION)) seen.add(match[1]);
+  // An exec loop rather than matchAll, which copies the regex on every call. MENTION never matches
+  // the empty string, and a failed exec leaves lastIndex at 0 for the next user.
+  MENTION.lastIndex = 0;
+  for (let match = MENTION.exec(text); match !== null; match = MENTION.exec(text)) seen.add(match[1]);
   return [...seen];
+}
+
+/** `text.replace(MENTION, (_m, id) => \` @p${index.get(id)} \`)`, as an exec loop (no callback per mention). */
+function replaceMentions(text: string, index: ReadonlyMap<string, number>): string {
+  let out = '';
+  let copied = 0;
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m !== null; m = MENTION.exec(text)) {
+    out += `${text.slice(copied, m.index)} @p${index.get(m[1])} `;
+    copied = m.index + m[0].length;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function unescape(text: string): string {
@@ -87,9 +110,25 @@ function unescape(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ');
 }
 
+function dropBareUrls(text: string): string {
+  return text.includes('http') ? text.replace(BARE_URL, ' ') : text;
+}
+
 function pictographName(symbol: string): string {
   const base = symbol.replace(/\u{FE0F}|\u{200D}/gu, '');
   return PICTOGRAPH_NAMES[base] ?? 'emoji';
+}
+
+/**
+ * False when none of the peeling steps in {@link normalize} can apply to the line's start: it is
+ * empty, or opens with an ASCII character that is not whitespace, `*`, `_`, `~`, `-`, a digit or `:`.
+ * Any other character (including every non-ASCII one) lets the peeling run as before.
+ */
+function mayOpenWithMarkup(line: string): boolean {
+  if (line.length === 0) return false;
+  const c = line.charCodeAt(0);
+  if (c >= 128) return true;
+  return c === 32 || (c >= 9 && c <= 13) || c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */ || c === 45 /* - */ || c === 58 /* : */ || (c >= 48 && c <= 57);
 }
 
 /** Emoji, typography and formatting out; lower case; single spaces. */
@@ -104,7 +143,8 @@ function plain(line: string, spelling?: Spelling): string {
       .replace(/[“”]/g, '"')
       .replace(/[–—]/g, ' - ');
   }
-  text = text.replace(FORMATTING, ' ').toLowerCase().replace(SEPARATORS, ' ').trim();
+  if (HAS_FORMATTING.test(text)) text = text.replace(FORMATTING, ' ');
+  text = text.toLowerCase().replace(IRREGULAR_SPACE, ' ').trim();
   return spelling ? spelling.correct(text) : text;
 }
 
@@ -122,17 +162,21 @@ export function normalize(raw: string, spelling?: Spelling): Normalized {
   let text = raw;
   if (text.indexOf('`') >= 0) text = text.replace(CODE_BLOCK, ' ').replace(INLINE_CODE, ' ');
   if (text.indexOf('<') >= 0) {
-    text = text
-      .replace(MENTION, (_m, id: string) => ` @p${index.get(id)} `)
-      .replace(USER_GROUP, ' @group ')
-      .replace(BROADCAST, ' @all ')
-      .replace(CHANNEL, ' #channel ')
-      .replace(LINK_WITH_LABEL, (_m, label: string) => {
-        linkLabels.push(unescape(label).toLowerCase().replace(SEPARATORS, ' ').trim());
-        return ' link ';
-      })
-      .replace(LINK, ' ')
-      .replace(OTHER_SPECIAL, ' ');
+    // Each pattern needs its opening ("<@", "<!", "<#", "<" + a scheme). The replacements are padded
+    // with spaces and contain no "<", so they never create an opening: checking once up front is enough.
+    const special = text.includes('<!');
+    if (mentions.length > 0) text = replaceMentions(text, index);
+    if (special) text = text.replace(USER_GROUP, ' @group ').replace(BROADCAST, ' @all ');
+    if (text.includes('<#')) text = text.replace(CHANNEL, ' #channel ');
+    if (text.includes(':')) {
+      text = text
+        .replace(LINK_WITH_LABEL, (_m, label: string) => {
+          linkLabels.push(unescape(label).toLowerCase().replace(SEPARATORS, ' ').trim());
+          return ' link ';
+        })
+        .replace(LINK, ' ');
+    }
+    if (special) text = text.replace(OTHER_SPECIAL, ' ');
   }
 
   const lines: Line[] = [];
@@ -143,15 +187,16 @@ export function normalize(raw: string, spelling?: Spelling): Normalized {
     // A `>>>` quote runs to the end of the message.
     if (line.startsWith('&gt;&gt;&gt;') || line.startsWith('>>>')) inBlockQuote = true;
     if (inBlockQuote || line.startsWith('&gt;') || line.startsWith('>')) {
-      quoted.push(plain(unescape(line).replace(/^[>\s]+/, '').replace(BARE_URL, ' '), spelling));
+      quoted.push(plain(dropBareUrls(unescape(line).replace(/^[>\s]+/, '')), spelling));
       continue;
     }
-    line = unescape(line).replace(BARE_URL, ' ');
+    line = dropBareUrls(unescape(line));
 
     const leadEmoji: string[] = [];
     let bullet = false;
     // Peel bullets, formatting and emoji off the start of the line, remembering the emoji.
     for (;;) {
+      if (!mayOpenWithMarkup(line)) break;
       const before = line;
       line = line.replace(/^[\s*_~]+/, '');
       const bulletMatch = LEAD_BULLET.exec(line);
@@ -176,5 +221,7 @@ export function normalize(raw: string, spelling?: Spelling): Normalized {
     if (line.length === 0 && leadEmoji.length === 0) continue;
     lines.push({ text: line, bullet, leadEmoji });
   }
-  return { lines, mentions, text: lines.map((l) => l.text).filter((t) => t.length > 0).join('\n'), linkLabels, quoted };
+  let joined = '';
+  for (const l of lines) if (l.text.length > 0) joined = joined.length === 0 ? l.text : `${joined}\n${l.text}`;
+  return { lines, mentions, text: joined, linkLabels, quoted };
 }

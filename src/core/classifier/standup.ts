@@ -92,46 +92,50 @@ function sectionOf(match: RegExpExecArray): Section {
   return 'blocker';
 }
 
+/** Adds one item of {@link splitItems}, without its leading "and / then" and trailing punctuation. */
+function pushItem(parts: string[], raw: string): void {
+  const item = raw
+    .trim()
+    .replace(/^(?:and|then|also|plus|&)\s+/, '')
+    .replace(/^(?:and then|then)\s+/, '')
+    .replace(/[.,;:\s-]+$/, '')
+    .trim();
+  if (item.length > 0) parts.push(item);
+}
+
 /** Splits "a, b; c and then d" into items, keeping parenthesised asides in their item. */
 export function splitItems(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let current = '';
-  const flush = (): void => {
-    const item = current
-      .trim()
-      .replace(/^(?:and|then|also|plus|&)\s+/, '')
-      .replace(/^(?:and then|then)\s+/, '')
-      .replace(/[.,;:\s-]+$/, '')
-      .trim();
-    if (item.length > 0) parts.push(item);
-    current = '';
-  };
+  // The current item is text.slice(from, i): sliced once when it ends, not built a character at a time.
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '(') depth++;
     if (ch === ')') depth = Math.max(0, depth - 1);
     if (depth === 0 && (ch === ',' || ch === ';' || ch === '+' || (ch === '.' && (text[i + 1] === ' ' || i === text.length - 1)))) {
-      flush();
+      pushItem(parts, text.slice(from, i));
+      from = i + 1;
       continue;
     }
     if (depth === 0 && text.startsWith(' plus ', i)) {
-      flush();
+      pushItem(parts, text.slice(from, i));
       i += 5;
+      from = i + 1;
       continue;
     }
     if (depth === 0 && text.startsWith(' and ', i)) {
       // Split "wrote X and sent Y" (a new verb follows), not "interviews with A and B".
       const next = /^ and (?:then |also )?([a-z'-]+)/.exec(text.slice(i))?.[1] ?? '';
       if (/(?:ed|ing)$/.test(next) || /^(?:sent|wrote|did|made|took|ran|met|built|set|send|write|update|book|chase|draft|run|review|prep|fix|do|start|finish|plan|sync)$/.test(next)) {
-        flush();
+        pushItem(parts, text.slice(from, i));
         i += 4;
+        from = i + 1;
         continue;
       }
     }
-    current += ch;
   }
-  flush();
+  pushItem(parts, text.slice(from));
   return parts.filter((p) => !NOT_ITEM.test(p));
 }
 
@@ -150,7 +154,8 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   const segments: Line[] = [];
   for (const line of lines) {
     const dashed = line.text.includes(' - ') && (line.text.match(INLINE_DASH_HEADER) ?? []).length >= 2;
-    if (dashed || /(?:^|\s|;)(?:y|t|b|yesterday|today|blockers?|done|doing|blocked)\s*:/.test(line.text)) {
+    // (Inline "Y:" headers need a colon: most lines have none and skip the regex.)
+    if (dashed || (line.text.includes(':') && /(?:^|\s|;)(?:y|t|b|yesterday|today|blockers?|done|doing|blocked)\s*:/.test(line.text))) {
       const pieces = line.text.split(dashed ? INLINE_DASH_HEADER : INLINE_HEADER).filter((p) => p.trim().length > 0);
       pieces.forEach((text, i) => segments.push({ text: text.trim(), bullet: i === 0 ? line.bullet : false, leadEmoji: i === 0 ? line.leadEmoji : [] }));
     } else {
@@ -200,7 +205,8 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
 
   // 3. A plain bullet list of one's own work (no one is named in it).
   const bullets = lines.filter((l) => l.bullet);
-  const others = lines.filter((l) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text));
+  // (The other lines are only looked at when there are enough bullets.)
+  const others = bullets.length >= 3 ? lines.filter((l) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text)) : [];
   if (bullets.length >= 3 && others.length === 0 && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
     const items: string[] = [];
     for (const b of bullets) {
@@ -211,7 +217,9 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
     return { items, format: 'bullets' };
   }
 
-  // 4. Prose: "yesterday I …, today I …".
+  // 4. Prose: "yesterday I …, today I …". The word "yesterday" cannot span two lines, so a message
+  // without it on any line is no prose standup (and is not joined up to find that out).
+  if (!lines.some((l) => l.text.includes('yesterday'))) return undefined;
   const text = lines.map((l) => l.text).join(' ');
   // Needs the author ("I", "we") or a blockers line: "yesterday was a blur, today is a new day" is no report.
   if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {

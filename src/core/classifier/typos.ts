@@ -65,16 +65,25 @@ function editRank(typo: string, word: string): number {
   return typo.length < word.length ? 1 : 2;
 }
 
+function isLowerAsciiLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
 export class TypoCorrector {
-  private readonly keywords: Set<string>;
   private readonly byDelete = new Map<string, string[]>();
-  private readonly exceptions: Set<string>;
-  private readonly cache = new Map<string, string>();
+  /**
+   * Known answers: every keyword and exception maps to itself, and repaired (or unrepairable) words
+   * seen so far map to their reading, so one lookup answers most words. The learnt part is bounded:
+   * a long-running worker sees an open-ended vocabulary.
+   */
+  private readonly memo = new Map<string, string>();
+  private learnt = 0;
 
   constructor(keywords: Iterable<string>, exceptions: Iterable<string>) {
-    this.keywords = new Set(keywords);
-    this.exceptions = new Set(exceptions);
-    for (const word of this.keywords) {
+    const words = new Set(keywords);
+    for (const word of words) this.memo.set(word, word);
+    for (const word of exceptions) this.memo.set(word, word);
+    for (const word of words) {
       for (const key of [word, ...deletes(word)]) {
         const list = this.byDelete.get(key) ?? [];
         list.push(word);
@@ -85,9 +94,9 @@ export class TypoCorrector {
 
   /** The keyword a misspelt word stands for, or the word itself. */
   correctWord(word: string): string {
-    if (word.length < MIN_LENGTH || this.keywords.has(word) || this.exceptions.has(word)) return word;
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached;
+    if (word.length < MIN_LENGTH) return word;
+    const known = this.memo.get(word);
+    if (known !== undefined) return known;
     let best: string | undefined;
     let bestRank = Infinity;
     for (const key of [word, ...deletes(word)]) {
@@ -101,13 +110,40 @@ export class TypoCorrector {
       }
     }
     const result = best ?? word;
-    // Bounded: a long-running worker sees an open-ended vocabulary.
-    if (this.cache.size < 20_000) this.cache.set(word, result);
+    if (this.learnt < 20_000) {
+      this.memo.set(word, result);
+      this.learnt++;
+    }
     return result;
   }
 
+  /**
+   * Repairs every run of five or more letters a-z (what `/[a-z]{5,}/g` would match). A hand-written
+   * scan rather than `replace` with a callback: most lines need no repair and are returned as they are,
+   * without a callback per word.
+   */
   correct(text: string): string {
-    return text.replace(/[a-z]{5,}/g, (word) => this.correctWord(word));
+    let out = '';
+    // text before `copied` is already in `out` (with its repairs)
+    let copied = 0;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      if (!isLowerAsciiLetter(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && isLowerAsciiLetter(text.charCodeAt(i))) i++;
+      if (i - start < MIN_LENGTH) continue;
+      const word = text.slice(start, i);
+      const fixed = this.correctWord(word);
+      if (fixed !== word) {
+        out += text.slice(copied, start) + fixed;
+        copied = i;
+      }
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 }
 
