@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { messageEvent } from '../../scripts/local-slack/requests';
 import { isoWeekOf, nextIsoWeek, slotInstant } from '../../src/core/digest/calendar';
-import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
+import { CAST, TEAM, runLanekeeper, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
  * A person's digest when Slack cannot tell their timezone or role at their slot (a 429 or an
@@ -11,7 +9,6 @@ import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, sleep, startHarness, 
  * scheduler adds them (`repeat:<id>:<due millis>`), for a chosen hour.
  */
 const HOUR_MS = 3600 * 1000;
-const ROOT = path.resolve(__dirname, '../..');
 
 describe('a digest whose person cannot be looked up at the slot', () => {
   let h: Harness;
@@ -80,18 +77,7 @@ describe('a digest whose person cannot be looked up at the slot', () => {
 
   it('makes an operator’s `digest send --at` fail, saying to run it again, until everyone is queued', async () => {
     await anaHadAWeek();
-    const run = () =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['bin/lanekeeper.js', 'digest', 'send', '--at', new Date(slot() + 5 * 60000).toISOString()], {
-          cwd: ROOT,
-          env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: h.slack.url, REDIS_URL, REDIS_PREFIX: h.prefix },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk) => (stdout += chunk));
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.on('exit', (code) => resolve({ code, stdout, stderr }));
-      });
+    const run = () => runLanekeeper(h, 'digest', 'send', '--at', new Date(slot() + 5 * 60000).toISOString());
     h.slack.failNext('users.info', { rateLimited: 1 }, 2);
     const failed = await run();
     expect(failed.code).toBe(1);

@@ -1,16 +1,13 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { messageEvent } from '../../scripts/local-slack/requests';
 import { isoWeekOf, nextIsoWeek, previousIsoWeek, slotInstant } from '../../src/core/digest/calendar';
 import { weekLabel } from '../../src/core/digest/compose';
-import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
+import { CAST, TEAM, runLanekeeper, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
  * Weekly digests through the real app: signed events during the week, a digest tick for the next
  * Monday morning, and the DM that arrives. Time is chosen, not waited for: the tick is run for a
  * given instant, exactly as `lanekeeper digest send --at` does.
  */
-const ROOT = path.resolve(__dirname, '../..');
 
 function nextMondayMorning(tz: string, minutesPast = 5): number {
   return slotInstant(nextIsoWeek(isoWeekOf(Date.now(), tz)), { isoWeekday: 1, hour: 9 }, tz) + minutesPast * 60000;
@@ -33,18 +30,7 @@ describe('weekly digests', () => {
   };
   const digestDms = () => h.slack.callsTo('chat.postMessage').filter((call) => String(call.params.channel).startsWith('D'));
   /** Runs `npx lanekeeper …` against this harness's Slack and Redis. */
-  const lanekeeper = (...args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['bin/lanekeeper.js', ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: h.slack.url, REDIS_URL, REDIS_PREFIX: h.prefix },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const lanekeeper = (...args: string[]) => runLanekeeper(h, ...args);
 
   it('arrives once, as a DM on Monday morning, with the week’s counts and links', async () => {
     await handToAna('can you book the room for the retro and send the invites?');

@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { createApp, type LanekeeperApp } from '../../src/app';
@@ -180,3 +182,18 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the `lanekeeper` command line (the package's bin) against a harness's local Slack and Redis prefix. */
+export function runLanekeeper(h: Pick<Harness, 'slack' | 'prefix'>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/lanekeeper.js', ...args], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: h.slack.url, REDIS_URL, REDIS_PREFIX: h.prefix },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
