@@ -201,8 +201,12 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
 
   /** `known` is false when Slack said the person is not an admin, undefined when it could not say in time. */
   function notAdmin(what: string, known: boolean | undefined): LaneReply {
-    const unconfirmed = known === undefined ? ' Slack could not confirm that you are one just now: try again in a minute.' : '';
-    return reply(`Only workspace admins can ${what}.${unconfirmed}`);
+    return reply(`Only workspace admins can ${what}.${unconfirmedAdmin(known)}`);
+  }
+
+  /** A hint for when Slack could not say in time whether the person is an admin (they may be one). */
+  function unconfirmedAdmin(known: boolean | undefined): string {
+    return known === undefined ? ' Slack could not confirm whether you are an admin just now: try again in a minute.' : '';
   }
 
   async function timeZoneOf(teamId: string, userId: string): Promise<string> {
@@ -249,10 +253,7 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
     const workspace = await deps.settings.workspace(teamId);
     if (!workspace.productLeads.includes(userId)) {
       const admin = await isAdmin(teamId, userId);
-      if (admin !== true) {
-        const unconfirmed = admin === undefined ? ' Slack could not confirm that you are an admin just now: try again in a minute.' : '';
-        return reply(`The team view is for workspace admins and product leads (\`/lane lead @someone\`, admins).${unconfirmed}`);
-      }
+      if (admin !== true) return reply(`The team view is for workspace admins and product leads (\`/lane lead @someone\`, admins).${unconfirmedAdmin(admin)}`);
     }
     if (subscribe !== undefined) {
       await deps.settings.setTeamDigestSubscription(teamId, userId, subscribe);
