@@ -46,7 +46,6 @@ export const sendNudgePayload = z.object({
   categories: z.array(z.string()).min(1),
   phrase: z.string().max(200),
   source: z.enum(['assignment', 'standup', 'self_assigned']),
-  tip: z.object({ id: z.string(), text: z.string() }),
   delegateId: slackId.optional(),
   recipientRole: z.enum(ROLES),
 });

@@ -34,6 +34,21 @@ export interface WorkspaceSettings {
   teamDigestSubscribers: string[];
 }
 
+/**
+ * Sets (or, with '', clears) `role` or `adminRole`, first moving an admin's role stored the old way
+ * (`role` + `roleSetBy: admin`) to `adminRole`, in one atomic step.
+ * KEYS: the person's hash. ARGV: field, value.
+ */
+const SET_ROLE_SCRIPT = `
+if redis.call('HGET', KEYS[1], 'roleSetBy') == 'admin' then
+  local legacy = redis.call('HGET', KEYS[1], 'role')
+  if legacy and redis.call('HEXISTS', KEYS[1], 'adminRole') == 0 then redis.call('HSET', KEYS[1], 'adminRole', legacy) end
+  redis.call('HDEL', KEYS[1], 'role')
+end
+redis.call('HDEL', KEYS[1], 'roleSetBy')
+if ARGV[2] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+return 1`;
+
 function asRole(value: string | undefined): Role | undefined {
   return (ROLES as readonly string[]).includes(value ?? '') ? (value as Role) : undefined;
 }
@@ -50,6 +65,8 @@ export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySp
   const leadsKey = (teamId: string) => keys.team(teamId, 'leads');
   const subscribersKey = (teamId: string) => keys.team(teamId, 'team-digest');
   const channelModesKey = (teamId: string) => keys.team(teamId, 'channel-modes');
+  if (!('lanekeeperSetRole' in redis)) redis.defineCommand('lanekeeperSetRole', { numberOfKeys: 1, lua: SET_ROLE_SCRIPT });
+  const setRoleField = (redis as unknown as { lanekeeperSetRole: (key: string, field: string, value: string) => Promise<number> }).lanekeeperSetRole.bind(redis);
   const setOrDelete = (key: string, field: string, value: string | undefined) =>
     value === undefined ? redis.hdel(key, field) : redis.hset(key, field, value);
 
@@ -63,8 +80,10 @@ export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySp
       const settings = defaultSettings();
       // The person's own choice outranks an admin's: each is kept in its own field, so neither
       // overwrites the other and clearing one falls back to the next.
-      const ownRole = asRole(fields.role);
-      const adminRole = asRole(fields.adminRole);
+      // Before the two were kept apart, an admin's choice sat in `role` with `roleSetBy: admin`.
+      const legacyAdmin = fields.roleSetBy === 'admin';
+      const ownRole = legacyAdmin ? undefined : asRole(fields.role);
+      const adminRole = asRole(fields.adminRole) ?? (legacyAdmin ? asRole(fields.role) : undefined);
       if (ownRole) Object.assign(settings, { role: ownRole, roleSetBy: 'self' });
       else if (adminRole) Object.assign(settings, { role: adminRole, roleSetBy: 'admin' });
       if (fields.delegateId) settings.delegateId = fields.delegateId;
@@ -79,7 +98,7 @@ export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySp
       return settings;
     },
     async setRole(teamId, userId, role, setBy) {
-      await setOrDelete(personKey(teamId, userId), setBy === 'self' ? 'role' : 'adminRole', role);
+      await setRoleField(personKey(teamId, userId), setBy === 'self' ? 'role' : 'adminRole', role ?? '');
     },
     async setDelegate(teamId, userId, delegateId) {
       await setOrDelete(personKey(teamId, userId), 'delegateId', delegateId);

@@ -5,6 +5,11 @@ import type { KeySpace } from './redis';
 export interface TipHistory {
   lastTipId(teamId: string, userId: string): Promise<string | undefined>;
   remember(teamId: string, userId: string, tipId: string): Promise<void>;
+  /**
+   * Records `tipId` as the person's last tip and returns the one it replaced, in one atomic step, so
+   * two nudges sent at once (held nudges released together in the morning) can tell they raced.
+   */
+  swap(teamId: string, userId: string, tipId: string): Promise<string | undefined>;
 }
 
 const TIP_HISTORY_TTL_SECONDS = 90 * 24 * 3600;
@@ -17,6 +22,9 @@ export function createTipHistory({ redis, keys }: { redis: Redis; keys: KeySpace
     },
     async remember(teamId, userId, tipId) {
       await redis.set(keyOf(teamId, userId), tipId, 'EX', TIP_HISTORY_TTL_SECONDS);
+    },
+    async swap(teamId, userId, tipId) {
+      return (await redis.set(keyOf(teamId, userId), tipId, 'EX', TIP_HISTORY_TTL_SECONDS, 'GET')) ?? undefined;
     },
   };
 }

@@ -83,6 +83,17 @@ describe('people and conversation', () => {
       expect((await lane(`role <@${CAST.ben.id}> auto`, ADMIN.id)).text).toMatch(/\*product\* \(from the Slack title\)/);
     });
 
+    it('reads an admin’s role stored the old way as the admin’s, and lets the person’s own outrank it', async () => {
+      await h.redis.hset(`${h.prefix}:t:${TEAM}:person:${CAST.ben.id}`, 'role', 'project', 'roleSetBy', 'admin');
+      expect((await lane(`role <@${CAST.ben.id}>`)).text).toMatch(/\*project\* \(set by an admin\)/);
+      await lane('role design', CAST.ben.id);
+      expect((await lane(`role <@${CAST.ben.id}>`)).text).toMatch(/\*design\* \(set with \/lane role\)/);
+      await lane('role auto', CAST.ben.id);
+      expect((await lane(`role <@${CAST.ben.id}>`)).text).toMatch(/\*project\* \(set by an admin\)/);
+      await lane(`role <@${CAST.ben.id}> auto`, ADMIN.id);
+      expect((await lane(`role <@${CAST.ben.id}>`)).text).toMatch(/\*product\* \(from the Slack title\)/);
+    });
+
     it('tells a non-admin plainly, without blaming Slack, when Slack said they are not an admin', async () => {
       const refusal = (await lane(`delegate default <@${CAST.raj.id}>`)).text;
       expect(refusal).toBe('Only workspace admins can set the workspace’s default delegate.');
@@ -211,6 +222,21 @@ describe('people and conversation', () => {
       await waitForIdle(h.app);
       await sleep(200);
       expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(3);
+    });
+
+    it('gives two different tips to nudges held overnight and released together', async () => {
+      h.slack.addUser({ ...CAST.ana, tz: zoneWhereItIsHour(2) });
+      await handProjectWork('C_ONE');
+      await handProjectWork('C_TWO');
+      await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 2, 'both nudges to wait for the morning');
+      // Morning comes: Ana's zone is now at midday (her cached profile is dropped so it is read again).
+      h.slack.addUser({ ...CAST.ana, tz: zoneWhereItIsHour(12) });
+      await h.redis.del(`${h.prefix}:t:${TEAM}:profile:${CAST.ana.id}`);
+      await Promise.all((await h.app.queues.deliver.getDelayed()).map((job) => job.promote()));
+      const nudges = await h.slack.waitForCalls('chat.postEphemeral', 2);
+      const tips = nudges.map((call) => JSON.stringify(call.params.blocks).match(/:bulb: ([^"]+)/)?.[1]);
+      expect(tips[0]).toBeDefined();
+      expect(tips[0]).not.toBe(tips[1]);
     });
 
     it('holds a nudge outside the person’s working hours', async () => {

@@ -2,14 +2,12 @@ import { mentionedUsers } from '../../core/classifier';
 import { isoWeekOf } from '../../core/digest/calendar';
 import { decideNudge } from '../../core/nudge-policy';
 import { delegateOf, nudgeCandidates, type NudgeCandidate } from '../../core/policy';
-import { pickTip } from '../../core/tips';
 import type { Classifier, Role, Verdict } from '../../core/types';
 import type { Logger } from '../../logger';
 import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
-import type { TipHistory } from '../../store/tip-history';
 import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../registry';
 
 /**
@@ -23,7 +21,6 @@ export interface AnalyzeDeps {
   settings: SettingsStore;
   records: RecordsStore;
   classify: Classifier;
-  tipHistory: TipHistory;
   queueNudge(payload: SendNudgePayload, options: { jobId: string; deduplicateForMs: number; delayMs?: number }): Promise<void>;
   now?: () => number;
 }
@@ -116,10 +113,8 @@ async function planNudge(
     return false;
   }
 
+  // The tip is chosen when the nudge is sent (send-nudge): this one may be held, folded or dropped.
   const delegateId = delegateOf(recipientId, settings, workspace)?.id;
-  // The tip is remembered when the nudge is sent (send-nudge), not here: this one may never go out.
-  const previousTipId = await deps.tipHistory.lastTipId(teamId, recipientId);
-  const tip = pickTip({ category: candidate.categories[0], delegate: delegateId ? { id: delegateId } : undefined, previousTipId });
   await deps.queueNudge(
     {
       teamId,
@@ -133,7 +128,6 @@ async function planNudge(
       categories: candidate.categories,
       phrase: candidate.phrase,
       source: candidate.source,
-      tip,
       delegateId,
       recipientRole,
     },

@@ -5,6 +5,7 @@ import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
 import type { KeySpace } from '../../store/redis';
+import type { TipHistory } from '../../store/tip-history';
 import type { Queues } from '../queues';
 import type { ProcessorMap } from '../worker-factory';
 import { deliverOnce, withProfileRateGate } from '../slack-delivery';
@@ -28,6 +29,7 @@ export interface ProcessorDeps extends AnalyzeDeps {
   keys: KeySpace;
   queues: Queues;
   digests: DigestService;
+  tipHistory: TipHistory;
   /** The workspace's base URL (from auth.test), for message links. */
   workspaceUrl: () => string;
 }

@@ -5,6 +5,7 @@ import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import { permalinkFor } from '../../slack/permalinks';
 import { buildNudgeMessage } from '../../slack/views/nudge';
+import { pickTip, type Tip } from '../../core/tips';
 import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
@@ -31,7 +32,7 @@ export interface SendNudgeDeps {
   dmChannels: DmChannels;
   guards: Pick<DeliveryGuards, 'markSent'>;
   metrics: Pick<Metrics, 'nudgesSent'>;
-  tipHistory: Pick<TipHistory, 'remember'>;
+  tipHistory: Pick<TipHistory, 'lastTipId' | 'remember' | 'swap'>;
   /** The workspace's base URL, for linking a DM nudge to its conversation. */
   workspaceUrl: () => string;
   dailyCap?: number;
@@ -75,7 +76,8 @@ export async function sendNudge(
   const mode = decision.mode;
   const permalink = mode === 'dm' ? permalinkFor(deps.workspaceUrl(), { channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
   const week = isoWeekOf(nudge.messageAt, timeZone);
-  const message = buildNudgeMessage({ ...nudge, mode }, { permalink, week });
+  const tip = await claimTip(deps, nudge);
+  const message = buildNudgeMessage({ ...nudge, mode, tip }, { permalink, week });
   try {
     switch (mode) {
       case 'ephemeral':
@@ -100,14 +102,26 @@ export async function sendNudge(
   deps.metrics.nudgesSent.inc({ mode });
   logger.info({ mode, categories: nudge.categories }, 'nudge sent');
   try {
-    // Remembered once the person has seen it, so the next nudge picks another tip; a nudge that
-    // was dropped or folded into another never counts.
-    await Promise.all([
-      deps.records.increment(teamId, recipientId, week, 'nudges', job.id),
-      deps.tipHistory.remember(teamId, recipientId, nudge.tip.id),
-    ]);
+    await deps.records.increment(teamId, recipientId, week, 'nudges', job.id);
   } catch (error) {
     logger.warn({ err: { message: (error as Error).message } }, 'nudge sent but not counted in the weekly record');
   }
   return { sent: true, mode };
+}
+
+/**
+ * The nudge's tip, chosen as it is sent rather than when it was planned: nudges held overnight and
+ * released together would otherwise all carry the same one. The choice is recorded with an atomic
+ * swap; if another nudge to the same person recorded one in between, the tip after theirs is taken.
+ */
+async function claimTip(deps: Pick<SendNudgeDeps, 'tipHistory'>, nudge: SendNudgePayload): Promise<Tip> {
+  const pick = (previousTipId: string | undefined) =>
+    pickTip({ category: nudge.categories[0], delegate: nudge.delegateId ? { id: nudge.delegateId } : undefined, previousTipId });
+  const previous = await deps.tipHistory.lastTipId(nudge.teamId, nudge.recipientId);
+  const tip = pick(previous);
+  const replaced = await deps.tipHistory.swap(nudge.teamId, nudge.recipientId, tip.id);
+  if (replaced === previous) return tip;
+  const next = pick(replaced);
+  await deps.tipHistory.remember(nudge.teamId, nudge.recipientId, next.id);
+  return next;
 }

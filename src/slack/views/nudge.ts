@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/web-api';
 import { z } from 'zod';
 import { categoryLabel } from '../../core/categories';
+import type { Tip } from '../../core/tips';
 import type { SendNudgePayload } from '../../queue/registry';
 
 /**
@@ -42,7 +43,7 @@ const MAX_SECTION_TEXT = 3000;
  * its own to sit in). `week` is the record week of the flagged message, carried by the buttons so
  * "Not project work" can take it back out of that week's counts.
  */
-export function buildNudgeMessage(nudge: SendNudgePayload, { permalink, week }: { permalink?: string; week?: string } = {}): NudgeMessage {
+export function buildNudgeMessage(nudge: SendNudgePayload & { tip: Tip }, { permalink, week }: { permalink?: string; week?: string } = {}): NudgeMessage {
   const kindText = joinWords(nudge.categories.map(categoryLabel));
   const noticed = noticedLine(nudge, kindText);
   const where = nudge.mode === 'dm' ? ` (in <#${nudge.channelId}>${permalink ? `: <${permalink}|open the conversation>` : ''})` : '';
