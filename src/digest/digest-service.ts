@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { enqueue, type Queues } from '../queue/queues';
 import { jobIdFrom } from '../queue/registry';
 import { permalinkFor } from '../slack/permalinks';
+import { classifySlackFailure, isSlackApiError } from '../slack/slack-errors';
 import type { PeopleDirectory } from '../store/people';
 import type { ProfileCache } from '../store/profile-cache';
 import type { RecordsStore } from '../store/records';
@@ -76,6 +77,23 @@ export function createDigestService(deps: DigestServiceDeps) {
     return (await deps.profiles.get(teamId, userId))?.isAdmin === true;
   };
 
+  /**
+   * Logs a failed lookup and says whether retrying is pointless: Slack answered with a permanent
+   * error (the user is hidden from the bot, the token is revoked…). Such a person gets no digest
+   * this tick, instead of failing every tick from now on; anything else (a 429, an outage, Redis)
+   * makes the tick run again.
+   */
+  const cannotEverLookUp = (error: unknown, teamId: string, userId: string, what: string): boolean => {
+    const failure = isSlackApiError(error) ? classifySlackFailure(error) : undefined;
+    const fields = { team: teamId, user: userId, code: failure?.code, err: { message: (error as Error).message } };
+    if (failure?.kind === 'permanent') {
+      deps.logger.warn(fields, `${what} cannot be looked up in Slack; no digest for them this tick`);
+      return true;
+    }
+    deps.logger.warn(fields, `${what} not resolved; the digest tick will run again`);
+    return false;
+  };
+
   /** How `week` is spoken of when the reader's week in progress is `current`. */
   const periodAgainst = (week: string, current: string): DigestPeriod =>
     week >= current ? 'so-far' : week === previousIsoWeek(current) ? 'last-week' : 'past-week';
@@ -124,7 +142,7 @@ export function createDigestService(deps: DigestServiceDeps) {
                   deps.people.roleOf(teamId, userId),
                 ]);
               } catch (error) {
-                deps.logger.warn({ team: teamId, user: userId, err: { message: (error as Error).message } }, 'person not resolved; the digest tick will run again');
+                if (cannotEverLookUp(error, teamId, userId, 'person')) return 0;
                 unresolved += 1;
                 return 0;
               }
@@ -143,8 +161,7 @@ export function createDigestService(deps: DigestServiceDeps) {
                 try {
                   mayRead = await mayReadTeamView(teamId, userId, workspace);
                 } catch (error) {
-                  deps.logger.warn({ team: teamId, user: userId, err: { message: (error as Error).message } }, 'team-view access not resolved; the digest tick will run again');
-                  unresolved += 1;
+                  if (!cannotEverLookUp(error, teamId, userId, 'team-view access')) unresolved += 1;
                 }
               }
               if (mayRead) {

@@ -15,6 +15,7 @@ const PERMANENT_PLATFORM_ERRORS = new Set([
   'channel_not_found',
   'not_in_channel',
   'user_not_found',
+  'user_not_visible',
   'user_not_in_channel',
   'users_not_found',
   'is_archived',

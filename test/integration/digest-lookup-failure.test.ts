@@ -56,6 +56,16 @@ describe('a digest whose person cannot be looked up at the slot', () => {
     expect(digestDms()).toHaveLength(1);
   });
 
+  it('does not fail the tick for everyone when Slack will never show a person (a permanent error)', async () => {
+    await anaHadAWeek();
+    h.slack.failNext('users.info', { error: 'user_not_visible' }, 2);
+    await schedulerTick(slot());
+    await waitFor(() => h.logs.lines.some((line) => line.msg === 'digest tick'), 'the tick to run');
+    await waitForIdle(h.app);
+    expect(h.logs.lines.some((line) => line.msg === 'person cannot be looked up in Slack; no digest for them this tick' && line.code === 'user_not_visible')).toBe(true);
+    expect(h.logs.lines.some((line) => line.msg === 'job failed, will retry')).toBe(false);
+  });
+
   it('arrives once with the next hourly tick when the failed tick gives up', async () => {
     await anaHadAWeek();
     h.slack.failNext('users.info', { rateLimited: 1 }, 2);
