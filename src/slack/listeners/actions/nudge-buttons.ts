@@ -73,10 +73,12 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
         return;
       case NUDGE_ACTIONS.notProjectWork:
         await deps.settings.dismissPhrase(teamId, userId, value.p);
+        // It was not project work after all: the balance, stats and digest stop counting it. Taking it
+        // back is idempotent (the reference goes with it), so it comes first: if anything after it
+        // fails, clicking again finishes the job without counting anything twice.
+        await deps.records.retractProjectWork(teamId, userId, value.w ?? week, { channelId: value.c, threadTs: value.t, phrase: value.p });
         if (await deps.records.increment(teamId, userId, week, 'notProjectWork', onceKey)) {
           await deps.records.recordFalsePositive(teamId, value.k);
-          // It was not project work after all: the balance, stats and digest stop counting it.
-          await deps.records.retractProjectWork(teamId, userId, value.w ?? week, { channelId: value.c, threadTs: value.t, phrase: value.p });
         }
         await respond(click, `Thanks for telling me. I won't nudge you about ${phrase} again (\`/lane restore\` undoes this).`, privately);
         return;
