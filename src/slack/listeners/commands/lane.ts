@@ -126,9 +126,10 @@ export function createLaneCommandHandler(deps: LaneCommandDeps) {
       }
       case 'delegate.show': {
         const [mine, workspace] = await Promise.all([settings.person(teamId, userId), settings.workspace(teamId)]);
-        if (mine.delegateId) return reply(`You hand project work to <@${mine.delegateId}>.`);
-        if (workspace.defaultDelegateId) return reply(`You hand project work to <@${workspace.defaultDelegateId}> (the workspace default).`);
-        return reply(`Nobody yet. ${USAGE.delegate}.`);
+        // The same rule as nudges, the Home tab and digests: never yourself as the default.
+        const delegate = delegateOf(userId, mine, workspace);
+        if (!delegate) return reply(`Nobody yet. ${USAGE.delegate}.`);
+        return reply(`You hand project work to <@${delegate.id}>${delegate.isDefault ? ' (the workspace default)' : ''}.`);
       }
       case 'delegate.set':
         if (command.delegateId === userId) return reply('Pick someone other than yourself: the point is to hand the work over.');
