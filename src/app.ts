@@ -31,6 +31,8 @@ export interface AppDependencies {
   classifier?: Classifier;
   /** Collect Node's process metrics too (off in tests, where several apps share a process). */
   processMetrics?: boolean;
+  /** Interface the HTTP server listens on. Default: every interface (a deployment's load balancer reaches it). */
+  listenHost?: string;
 }
 
 export interface LanekeeperApp {
@@ -47,7 +49,7 @@ export interface LanekeeperApp {
 /** The hourly digest tick (a BullMQ job scheduler: one per Redis, however many workers run). */
 export const DIGEST_SCHEDULER_ID = 'digest-hourly';
 
-export function createApp({ config, logger, classifier = defaultClassifier, processMetrics = true }: AppDependencies): LanekeeperApp {
+export function createApp({ config, logger, classifier = defaultClassifier, processMetrics = true, listenHost }: AppDependencies): LanekeeperApp {
   const metrics = createMetrics({ defaultMetrics: processMetrics });
   const keys = new KeySpace(config.redis.prefix);
   const receives = config.role !== 'worker';
@@ -144,7 +146,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         readiness,
         metrics: { registry: metrics.registry, refresh: refreshQueueFigures },
       });
-      const port = await listen(server, config.port);
+      const port = await listen(server, config.port, listenHost);
 
       if (works) {
         const options = { connection: trackDuplicates(createRedis(config.redis.url, 'queue-blocking'), blockingCopies), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };

@@ -2,15 +2,21 @@ import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { createLogger } from './logger';
 import { drainOnSignals } from './shutdown';
-import { noSlackConfigured } from './sandbox/detect';
+import { startModeOf } from './start-mode';
 
 /**
  * Reads the environment, starts lanekeeper, and drains on SIGTERM/SIGINT. With no Slack variable
- * at all, starts the local sandbox instead (docs/sandbox.md).
+ * at all, starts the local sandbox instead (docs/sandbox.md), except with NODE_ENV=production,
+ * where a missing configuration is an error.
  * Exit codes: 0 clean stop, 1 failed start or a drain that overran, 2 bad configuration.
  */
 async function main(): Promise<void> {
-  if (noSlackConfigured(process.env)) {
+  const mode = startModeOf(process.env);
+  if (mode.run === 'refuse') {
+    process.stderr.write(`lanekeeper: config: ${mode.problem}\n`);
+    process.exit(2);
+  }
+  if (mode.run === 'sandbox') {
     // Loaded only in sandbox mode, so production never loads the sandbox or the local Slack.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
     const { runSandbox } = require('./sandbox/run') as typeof import('./sandbox/run');

@@ -79,7 +79,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       PORT: '0',
       ROLE: 'all',
     });
-    const app: LanekeeperApp = createApp({ config, logger: logger.child({ component: 'bot' }), processMetrics: false });
+    // The inner bot is reached only by the sandbox itself: loopback, never every interface.
+    const app: LanekeeperApp = createApp({ config, logger: logger.child({ component: 'bot' }), processMetrics: false, listenHost: '127.0.0.1' });
     cleanups.push(() => app.stop());
     const { port: botPort } = await app.start();
 
