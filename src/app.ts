@@ -7,17 +7,17 @@ import type { Classifier } from './core/types';
 import { closeServer, createHttpServer, listen } from './http/server';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
-import { analyzeProcessors, deliverProcessors, type ProcessorDeps } from './queue/processors';
-import { DIGEST_TICK_JOB_OPTIONS } from './queue/processors/digest-tick';
-import { closeQueues, createQueues, enqueue, type Queues } from './queue/queues';
+import { DIGEST_TICK_JOB_OPTIONS } from './features/digests/digest-tick';
+import { analyzeProcessors, deliverProcessors, type ProcessorDeps } from './queue/job-table';
+import { closeQueues, createQueues, jobQueueOver, type Queues } from './queue/queues';
 import { QUEUE_NAMES } from './queue/registry';
 import { createWorker } from './queue/worker-factory';
 import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
-import { createSlackGateway, createWebClient } from './slack/gateway';
+import { createWebApiWorkspace, createWebClient, singleTokenWorkspaces } from './slack/gateway';
 import { createStores } from './store';
 import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates } from './store/redis';
-import { createDigestService, TICK_WINDOW_MS, type TickResult } from './digest/digest-service';
+import { createDigestService, TICK_WINDOW_MS, type TickResult } from './features/digests/digest-service';
 
 /**
  * Builds the whole process from its config: the HTTP server, the Bolt app (unless this is a
@@ -65,31 +65,30 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const queues = createQueues(receives ? fastRedis : storeRedis, config.redis.prefix, logRedisError);
   for (const connection of connections) connection.on('error', logRedisError);
 
+  const jobs = jobQueueOver(queues);
+
+  // Single-token mode: SLACK_BOT_TOKEN is one workspace's bot. Features reach Slack only through
+  // `workspaces` (src/ports/slack.ts), so an installation store can replace this line alone.
   const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
-  const slack = createSlackGateway(webClient);
-  // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
-  const stores = createStores({ redis: storeRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds });
-  const receiveStores = receives
-    ? createStores({ redis: fastRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds, cacheOnlyProfiles: true })
-    : stores;
   let auth: BotAuth | undefined;
-  const digests = createDigestService({
-    ...stores,
-    queues,
-    logger,
-    workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/',
-  });
+  const workspaces = singleTokenWorkspaces(createWebApiWorkspace(webClient, () => auth?.workspaceUrl ?? 'https://slack.com/'));
+  // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
+  const stores = createStores({ redis: storeRedis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds });
+  const receiveStores = receives
+    ? createStores({ redis: fastRedis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds, cacheOnlyProfiles: true })
+    : stores;
+  const digests = createDigestService({ ...stores, jobs, workspaces, logger });
   const processorDeps: ProcessorDeps = {
     ...stores,
     digests,
-    workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/',
     redis: storeRedis,
     keys,
     queues,
+    jobs,
     classify: classifier,
-    slack,
+    workspaces,
     metrics,
-    queueNudge: (payload, options) => enqueue(queues, 'deliver', 'send-nudge', payload, options),
+    queueNudge: (payload, options) => jobs.add('send-nudge', payload, options),
   };
 
   let bolt: BoltApp | undefined;
@@ -130,6 +129,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
           logger,
           auth,
           queues,
+          jobs,
           bot: auth,
           metrics,
           classify: classifier,

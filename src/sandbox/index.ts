@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { LOCAL_DEFAULTS, SlackRequestSender, startLocalSlack } from '../../scripts/local-slack';
 import { createApp, type LanekeeperApp } from '../app';
-import { DigestTickIncomplete } from '../digest/digest-service';
+import { DigestTickIncomplete } from '../features/digests/digest-service';
 import { parseConfig } from '../config';
 import type { Logger } from '../logger';
 import { createSettingsStore } from '../store/settings';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload } from '../queue/registry';
+import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload } from '../ports/jobs';
 
 /**
  * Turns a Slack `message` or `app_mention` event into one analyze job, or says why not.

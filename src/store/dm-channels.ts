@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { SlackGateway } from '../slack/gateway';
+import type { SlackWorkspaces } from '../ports/slack';
 import type { KeySpace } from './redis';
 
 /**
@@ -13,13 +13,13 @@ export interface DmChannels {
 
 const DM_CHANNEL_TTL_SECONDS = 90 * 24 * 3600;
 
-export function createDmChannels({ redis, keys, slack }: { redis: Redis; keys: KeySpace; slack: Pick<SlackGateway, 'openDm'> }): DmChannels {
+export function createDmChannels({ redis, keys, workspaces }: { redis: Redis; keys: KeySpace; workspaces: SlackWorkspaces }): DmChannels {
   return {
     async channelFor(teamId, userId) {
       const key = keys.team(teamId, 'dm', userId);
       const cached = await redis.get(key);
       if (cached) return cached;
-      const channel = await slack.openDm(userId);
+      const channel = await (await workspaces.forTeam(teamId)).openDm(userId);
       await redis.set(key, channel, 'EX', DM_CHANNEL_TTL_SECONDS);
       return channel;
     },

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@slack/web-api';
-import { classifySlackFailure } from '../../src/slack/slack-errors';
+import { classifySlackFailure } from '../../src/ports/slack-errors';
 
 describe('sorting Slack failures', () => {
   it('honours Retry-After on a 429', () => {

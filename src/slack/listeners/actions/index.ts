@@ -1,8 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { HOME_ACTIONS } from '../../views/home';
-import { NUDGE_ACTIONS } from '../../views/nudge';
-import { createHomeButtonHandler, type HomeAction, type HomeButtonDeps } from './home-buttons';
-import { createNudgeButtonHandler, type NudgeAction, type NudgeButtonDeps } from './nudge-buttons';
+import { createHomeButtonHandler, type HomeAction, type HomeButtonDeps } from '../../../features/home/buttons';
+import { HOME_ACTIONS } from '../../../features/home/view';
+import { createNudgeButtonHandler, type NudgeAction, type NudgeButtonDeps } from '../../../features/nudges/buttons';
+import { NUDGE_ACTIONS } from '../../../features/nudges/message';
 
 export type ActionListenerDeps = NudgeButtonDeps & HomeButtonDeps;
 

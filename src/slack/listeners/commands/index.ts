@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../../logger';
-import { createLaneCommandHandler, type LaneCommandDeps, type LaneReply } from './lane';
+import { createLaneCommandHandler, type LaneCommandDeps, type LaneReply } from '../../../features/lane/command';
 
 export type CommandListenerDeps = LaneCommandDeps & { logger: Logger };
 

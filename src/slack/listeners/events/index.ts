@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import { createIncomingMessageHandler, type IncomingMessageDeps } from './message';
-import { createWorkspaceEventHandlers } from './workspace-events';
+import { createWorkspaceEventHandlers, type WorkspaceEventDeps } from '../../../features/workspace/events';
 
-export type EventListenerDeps = IncomingMessageDeps;
+export type EventListenerDeps = IncomingMessageDeps & WorkspaceEventDeps;
 
 /** The Events API event types the bot subscribes to (manifest.yml lists the same). */
 export const SUBSCRIBED_EVENTS = ['message', 'app_mention', 'app_home_opened', 'tokens_revoked', 'app_uninstalled'] as const;

@@ -1,5 +1,5 @@
-import { NUDGE_DELIVERY_MODES, WEEKDAYS, type DeliveryMode, type DigestSlot } from './records';
-import { ROLES, type Role } from './types';
+import { NUDGE_DELIVERY_MODES, WEEKDAYS, type DeliveryMode, type DigestSlot } from '../../core/records';
+import { ROLES, type Role } from '../../core/types';
 
 /**
  * Parses the text of `/lane …` into a command, or a message saying what was wrong and the right

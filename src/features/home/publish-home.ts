@@ -1,15 +1,15 @@
 import { delegateOf } from '../../core/policy';
 import { isoWeekOf } from '../../core/digest/calendar';
-import type { SlackGateway } from '../../slack/gateway';
-import { buildHomeView } from '../../slack/views/home';
+import type { SlackWorkspaces } from '../../ports/slack';
+import { buildHomeView } from './view';
 import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
-import type { PublishHomePayload } from '../registry';
+import type { PublishHomePayload } from '../../ports/jobs';
 
 export interface PublishHomeDeps {
-  slack: SlackGateway;
+  workspaces: SlackWorkspaces;
   settings: SettingsStore;
   records: RecordsStore;
   profiles: ProfileCache;
@@ -18,7 +18,7 @@ export interface PublishHomeDeps {
 }
 
 /** The `publish-home` job: rebuilds one person's Home tab from their settings and this week's record. */
-export async function publishHome(deps: PublishHomeDeps, { teamId, userId }: PublishHomePayload): Promise<void> {
+export async function publishHome(deps: PublishHomeDeps, { teamId, enterpriseId, userId }: PublishHomePayload): Promise<void> {
   const now = (deps.now ?? Date.now)();
   const [settings, workspace, profile, role] = await Promise.all([
     deps.settings.person(teamId, userId),
@@ -37,5 +37,5 @@ export async function publishHome(deps: PublishHomeDeps, { teamId, userId }: Pub
     now,
     timeZone,
   });
-  await deps.slack.publishHome(userId, view);
+  await (await deps.workspaces.forTeam(teamId, { enterpriseId })).publishHome(userId, view);
 }

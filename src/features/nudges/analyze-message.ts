@@ -8,7 +8,7 @@ import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
-import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../registry';
+import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../../ports/jobs';
 
 /**
  * The `analyze-message` job: resolve the people involved, classify the message, record what

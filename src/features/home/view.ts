@@ -3,7 +3,7 @@ import { categoryLabel } from '../../core/categories';
 import { WEEKDAYS, type PersonSettings, type WeeklyRecord } from '../../core/records';
 import type { Role } from '../../core/types';
 import { pieces } from '../../core/wording';
-import { plain } from './nudge';
+import { plain } from '../block-kit';
 
 /** The App Home tab: the person's role and delegate, this week's balance, and every setting with a button to change it. */
 export const HOME_ACTIONS = {

@@ -1,17 +1,16 @@
-import { enqueue, type Queues } from '../../../queue/queues';
-import { jobIdFrom } from '../../../queue/registry';
-import type { SettingsStore } from '../../../store/settings';
-import { HOME_ACTIONS } from '../../views/home';
+import { jobIdFrom, type JobQueue } from '../../ports/jobs';
+import type { SettingsStore } from '../../store/settings';
+import { HOME_ACTIONS } from './view';
 
 /** The Home tab's buttons: each changes one setting, then the tab is rebuilt by the deliver worker. */
 export interface HomeButtonDeps {
-  queues: Queues;
+  jobs: JobQueue;
   settings: SettingsStore;
 }
 
 export type HomeAction = (typeof HOME_ACTIONS)[keyof typeof HOME_ACTIONS];
 
-export function createHomeButtonHandler({ queues, settings }: HomeButtonDeps) {
+export function createHomeButtonHandler({ jobs, settings }: HomeButtonDeps) {
   return async function handleHomeClick(click: { actionId: HomeAction; teamId: string; userId: string; value?: string; actionTs: string }) {
     const { teamId, userId } = click;
     switch (click.actionId) {
@@ -37,6 +36,6 @@ export function createHomeButtonHandler({ queues, settings }: HomeButtonDeps) {
         await settings.setDigest(teamId, userId, { enabled: false });
         break;
     }
-    await enqueue(queues, 'deliver', 'publish-home', { teamId, userId }, { jobId: jobIdFrom('home', teamId, userId, click.actionTs) });
+    await jobs.add('publish-home', { teamId, userId }, { jobId: jobIdFrom('home', teamId, userId, click.actionTs) });
   };
 }

@@ -1,19 +1,19 @@
-import { categoryLabel } from '../../../core/categories';
-import { mentionedUsers } from '../../../core/classifier';
-import { isoWeekOf, previousIsoWeek } from '../../../core/digest/calendar';
-import type { DigestService } from '../../../digest/digest-service';
-import { parseLaneCommand, USAGE, type LaneCommand } from '../../../core/lane-command';
-import { delegateOf, nudgeCandidates } from '../../../core/policy';
-import { sumWeeks, type WeeklyRecord } from '../../../core/records';
-import { pickTip } from '../../../core/tips';
-import { pieces } from '../../../core/wording';
-import type { Classifier, Role } from '../../../core/types';
-import type { PeopleDirectory } from '../../../store/people';
-import type { SlackProfile } from '../../gateway';
-import type { ProfileCache } from '../../../store/profile-cache';
-import type { RecordsStore } from '../../../store/records';
-import type { SettingsStore } from '../../../store/settings';
-import { renderVerdict } from '../../views/verdict';
+import { categoryLabel } from '../../core/categories';
+import { mentionedUsers } from '../../core/classifier';
+import { isoWeekOf, previousIsoWeek } from '../../core/digest/calendar';
+import type { DigestService } from '../digests/digest-service';
+import { parseLaneCommand, USAGE, type LaneCommand } from './parse';
+import { delegateOf, nudgeCandidates } from '../../core/policy';
+import { sumWeeks, type WeeklyRecord } from '../../core/records';
+import { pickTip } from '../../core/tips';
+import { pieces } from '../../core/wording';
+import type { Classifier, Role } from '../../core/types';
+import type { PeopleDirectory } from '../../store/people';
+import type { SlackProfile } from '../../ports/slack';
+import type { ProfileCache } from '../../store/profile-cache';
+import type { RecordsStore } from '../../store/records';
+import type { SettingsStore } from '../../store/settings';
+import { renderVerdict } from './verdict';
 
 /**
  * `/lane`: answered inside the acknowledgement, so the person sees a reply well within Slack's

@@ -2,9 +2,8 @@ import { decideNudge, DEFAULT_DAILY_CAP, localTime } from '../../core/nudge-poli
 import { isoWeekOf } from '../../core/digest/calendar';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
-import type { SlackGateway } from '../../slack/gateway';
-import { permalinkFor } from '../../slack/permalinks';
-import { buildNudgeMessage } from '../../slack/views/nudge';
+import type { SlackWorkspaces } from '../../ports/slack';
+import { buildNudgeMessage } from './message';
 import { pickTip, type Tip } from '../../core/tips';
 import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
@@ -13,9 +12,8 @@ import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
 import type { TipHistory } from '../../store/tip-history';
-import type { SendNudgePayload } from '../registry';
-import { DeferUntil } from '../slack-delivery';
-import { postOnce } from './post-message';
+import { DeferUntil, type SendNudgePayload } from '../../ports/jobs';
+import { postOnce } from '../posts/post-message';
 
 /**
  * The `send-nudge` job: one nudge to one product manager. The person's settings are checked again
@@ -24,7 +22,7 @@ import { postOnce } from './post-message';
  * them into retry, delay or give up.
  */
 export interface SendNudgeDeps {
-  slack: SlackGateway;
+  workspaces: SlackWorkspaces;
   settings: SettingsStore;
   profiles: ProfileCache;
   records: RecordsStore;
@@ -33,8 +31,6 @@ export interface SendNudgeDeps {
   guards: Pick<DeliveryGuards, 'markSent'>;
   metrics: Pick<Metrics, 'nudgesSent'>;
   tipHistory: Pick<TipHistory, 'lastTipId' | 'remember' | 'swap'>;
-  /** The workspace's base URL, for linking a DM nudge to its conversation. */
-  workspaceUrl: () => string;
   dailyCap?: number;
   now?: () => number;
 }
@@ -74,7 +70,8 @@ export async function sendNudge(
     return { sent: false, reason: 'daily_cap' };
   }
   const mode = decision.mode;
-  const permalink = mode === 'dm' ? permalinkFor(deps.workspaceUrl(), { channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
+  const slack = await deps.workspaces.forTeam(teamId, { enterpriseId: nudge.enterpriseId });
+  const permalink = mode === 'dm' ? slack.permalink({ channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
   const week = isoWeekOf(nudge.messageAt, timeZone);
   const tip = await claimTip(deps, nudge);
   const message = buildNudgeMessage({ ...nudge, mode, tip }, { permalink, week });
@@ -83,13 +80,13 @@ export async function sendNudge(
       case 'ephemeral':
         // Ephemeral messages leave no trace to look for; the sent marker (written once this
         // returns) is what keeps a retried job from posting twice.
-        await deps.slack.postEphemeral({ ...message, channel: nudge.channelId, user: recipientId, threadTs: nudge.threadTs });
+        await slack.postEphemeral({ ...message, channel: nudge.channelId, user: recipientId, threadTs: nudge.threadTs });
         break;
       case 'thread':
-        await postOnce(deps.slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, job);
+        await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, job);
         break;
       case 'dm':
-        await postOnce(deps.slack, { ...message, channel: await deps.dmChannels.channelFor(teamId, recipientId) }, job);
+        await postOnce(slack, { ...message, channel: await deps.dmChannels.channelFor(teamId, recipientId) }, job);
         break;
     }
   } catch (error) {

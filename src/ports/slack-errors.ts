@@ -48,6 +48,7 @@ const PERMANENT_PLATFORM_ERRORS = new Set([
 ]);
 
 export function classifySlackFailure(error: unknown): SlackFailure {
+  if (error instanceof Error && error.name === 'WorkspaceNotInstalled') return { kind: 'permanent', code: 'not_installed' };
   if (error instanceof Error && error.name === 'ResponseUrlError') {
     const status = (error as Error & { status: number }).status;
     // 404: the response_url expired (30 minutes) or was used up; trying again cannot help.
@@ -75,8 +76,11 @@ export function classifySlackFailure(error: unknown): SlackFailure {
   }
 }
 
-/** True for errors raised by the Slack Web API client (as opposed to Redis or our own code). */
+/** Errors a SlackWorkspace raises itself rather than through the Web API client (see ports/slack.ts). */
+const PORT_ERRORS = new Set(['ResponseUrlError', 'WorkspaceNotInstalled']);
+
+/** True for errors from talking to Slack (as opposed to Redis or our own code). */
 export function isSlackApiError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' && code.startsWith('slack_webapi_')) || (error instanceof Error && error.name === 'ResponseUrlError');
+  return (typeof code === 'string' && code.startsWith('slack_webapi_')) || (error instanceof Error && PORT_ERRORS.has(error.name));
 }

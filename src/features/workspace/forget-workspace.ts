@@ -1,7 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { KeySpace } from '../../store/redis';
-import type { Queues } from '../queues';
-import { jobIdFrom, type ForgetWorkspacePayload } from '../registry';
+import { jobIdFrom, type ForgetWorkspacePayload, type JobQueue } from '../../ports/jobs';
+
+/** What forgetting needs of each queue: its kept jobs, page by page (a BullMQ Queue is one). */
+export interface KeptJobs {
+  getJobs(states: (typeof JOB_STATES)[number][], start: number, end: number): Promise<({ name: string; data: unknown; remove(): Promise<unknown> } | undefined)[]>;
+}
 
 /** Jobs that may already be running when a workspace is forgotten finish within this; a second pass then sweeps up. */
 export const SECOND_PASS_DELAY_MS = 10 * 60 * 1000;
@@ -15,10 +19,10 @@ const PAGE = 500;
  * little later, for jobs that were in flight during the first and wrote again.
  */
 export async function forgetWorkspace(
-  deps: { redis: Redis; keys: KeySpace; queues: Queues },
+  deps: { redis: Redis; keys: KeySpace; queues: Record<string, KeptJobs>; jobs: JobQueue },
   payload: ForgetWorkspacePayload,
 ): Promise<{ keys: number; jobs: number }> {
-  const { redis, keys, queues } = deps;
+  const { redis, keys, queues, jobs } = deps;
   const { teamId } = payload;
   let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId));
   // Job ids carry the workspace (see jobIdFrom): sent markers and BullMQ's de-duplication keys.
@@ -33,7 +37,7 @@ export async function forgetWorkspace(
       const jobs = await queue.getJobs([...JOB_STATES], start, start + PAGE - 1);
       if (jobs.length === 0) break;
       for (const job of jobs) {
-        if ((job?.data as { teamId?: string } | undefined)?.teamId === teamId && job.name !== 'forget-workspace') {
+        if (job && (job.data as { teamId?: string } | undefined)?.teamId === teamId && job.name !== 'forget-workspace') {
           // An active job cannot be removed; it finishes and the second pass deletes what it wrote.
           deletedJobs += await job.remove().then(
             () => 1,
@@ -45,7 +49,7 @@ export async function forgetWorkspace(
     }
   }
   if (payload.pass === 1) {
-    await queues.analyze.add('forget-workspace', { ...payload, pass: 2 }, { jobId: jobIdFrom('forget', teamId, payload.reason, 'pass2'), delay: SECOND_PASS_DELAY_MS });
+    await jobs.add('forget-workspace', { ...payload, pass: 2 }, { jobId: jobIdFrom('forget', teamId, payload.reason, 'pass2'), delayMs: SECOND_PASS_DELAY_MS });
   }
   return { keys: deletedKeys, jobs: deletedJobs };
 }

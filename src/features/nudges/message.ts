@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/web-api';
 import { z } from 'zod';
 import { categoryLabel } from '../../core/categories';
 import type { Tip } from '../../core/tips';
-import type { SendNudgePayload } from '../../queue/registry';
+import type { SendNudgePayload } from '../../ports/jobs';
+import { escapeMrkdwn, plain } from '../block-kit';
 
 /**
  * The nudge a product manager sees: what was noticed (the phrase), what kind of project work it
@@ -107,15 +108,6 @@ export function buildHandoffMessage(value: NudgeButtonValue): { text: string } {
   return {
     text: `<@${value.d}>, could you take this one? <@${value.r}> is handing over the ${kind} work (“${escapeMrkdwn(value.p)}”) so they can stay on the product side. Thank you!`,
   };
-}
-
-/** Slack treats &, < and > as control characters in mrkdwn. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function plain(text: string) {
-  return { type: 'plain_text' as const, text, emoji: true };
 }
 
 function joinWords(words: string[]): string {

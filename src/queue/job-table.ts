@@ -1,26 +1,27 @@
 import type { Redis } from 'ioredis';
-import type { Metrics } from '../../metrics';
-import type { SlackGateway } from '../../slack/gateway';
-import type { DeliveryGuards } from '../../store/delivery-guards';
-import type { DmChannels } from '../../store/dm-channels';
-import type { NudgeCaps } from '../../store/nudge-caps';
-import type { KeySpace } from '../../store/redis';
-import type { TipHistory } from '../../store/tip-history';
-import type { Queues } from '../queues';
-import type { ProcessorMap } from '../worker-factory';
-import { deliverOnce, withProfileRateGate } from '../slack-delivery';
-import type { DigestService } from '../../digest/digest-service';
-import { analyzeMessage, type AnalyzeDeps } from './analyze-message';
-import { digestTick, scheduledTimeOf } from './digest-tick';
-import { DIGEST_SENDS_PER_MINUTE, sendDigest } from './send-digest';
-import { forgetWorkspace } from './forget-workspace';
-import { postMessage } from './post-message';
-import { publishHome } from './publish-home';
-import { nudgeMethod, sendNudge } from './send-nudge';
+import type { Metrics } from '../metrics';
+import type { JobQueue } from '../ports/jobs';
+import type { SlackWorkspaces } from '../ports/slack';
+import type { DeliveryGuards } from '../store/delivery-guards';
+import type { DmChannels } from '../store/dm-channels';
+import type { NudgeCaps } from '../store/nudge-caps';
+import type { KeySpace } from '../store/redis';
+import type { TipHistory } from '../store/tip-history';
+import type { DigestService } from '../features/digests/digest-service';
+import { digestTick, scheduledTimeOf } from '../features/digests/digest-tick';
+import { DIGEST_SENDS_PER_MINUTE, sendDigest } from '../features/digests/send-digest';
+import { publishHome } from '../features/home/publish-home';
+import { analyzeMessage, type AnalyzeDeps } from '../features/nudges/analyze-message';
+import { nudgeMethod, sendNudge } from '../features/nudges/send-nudge';
+import { postMessage, respond } from '../features/posts/post-message';
+import { forgetWorkspace } from '../features/workspace/forget-workspace';
+import type { Queues } from './queues';
+import { deliverOnce, withProfileRateGate } from './slack-delivery';
+import type { ProcessorMap } from './worker-factory';
 
-/** The one place that says which function processes which job. */
+/** The one place that says which feature function processes which job. */
 export interface ProcessorDeps extends AnalyzeDeps {
-  slack: SlackGateway;
+  workspaces: SlackWorkspaces;
   guards: DeliveryGuards;
   caps: NudgeCaps;
   dmChannels: DmChannels;
@@ -28,10 +29,9 @@ export interface ProcessorDeps extends AnalyzeDeps {
   redis: Redis;
   keys: KeySpace;
   queues: Queues;
+  jobs: JobQueue;
   digests: DigestService;
   tipHistory: TipHistory;
-  /** The workspace's base URL (from auth.test), for message links. */
-  workspaceUrl: () => string;
 }
 
 export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> {
@@ -72,10 +72,7 @@ export function deliverProcessors(deps: ProcessorDeps): ProcessorMap<'deliver'> 
       }, { perMinute: DIGEST_SENDS_PER_MINUTE }),
     'post-message': (payload, context) =>
       deliverOnce(deps, { teamId: payload.teamId, method: 'chat.postMessage' }, context, () => postMessage(deps, payload, jobOf(context))),
-    respond: (payload, context) =>
-      deliverOnce(deps, { teamId: payload.teamId, method: 'response_url' }, context, () =>
-        deps.slack.respond(payload.responseUrl, { text: payload.text, blocks: payload.blocks, replace_original: payload.replaceOriginal }),
-      ),
+    respond: (payload, context) => deliverOnce(deps, { teamId: payload.teamId, method: 'response_url' }, context, () => respond(deps, payload)),
     'publish-home': (payload, context) =>
       deliverOnce(deps, { teamId: payload.teamId, method: 'views.publish' }, context, () => publishHome(deps, payload), { markSent: false }),
   };

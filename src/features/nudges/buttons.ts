@@ -1,11 +1,11 @@
-import { isoWeekOf } from '../../../core/digest/calendar';
-import type { Logger } from '../../../logger';
-import { enqueue, type Queues } from '../../../queue/queues';
-import { jobIdFrom, type RespondPayload } from '../../../queue/registry';
-import type { ProfileCache } from '../../../store/profile-cache';
-import type { RecordsStore } from '../../../store/records';
-import type { SettingsStore } from '../../../store/settings';
-import { buildHandoffMessage, escapeMrkdwn, NUDGE_ACTIONS, nudgeButtonValue, type NudgeButtonValue } from '../../views/nudge';
+import { isoWeekOf } from '../../core/digest/calendar';
+import type { Logger } from '../../logger';
+import { jobIdFrom, type JobQueue, type RespondPayload } from '../../ports/jobs';
+import type { ProfileCache } from '../../store/profile-cache';
+import type { RecordsStore } from '../../store/records';
+import type { SettingsStore } from '../../store/settings';
+import { escapeMrkdwn } from '../block-kit';
+import { buildHandoffMessage, NUDGE_ACTIONS, nudgeButtonValue, type NudgeButtonValue } from './message';
 
 /**
  * The four buttons on a nudge. Settings and records are written here (single Redis commands);
@@ -13,7 +13,7 @@ import { buildHandoffMessage, escapeMrkdwn, NUDGE_ACTIONS, nudgeButtonValue, typ
  * queued for the deliver worker, so the click is acknowledged at once.
  */
 export interface NudgeButtonDeps {
-  queues: Queues;
+  jobs: JobQueue;
   settings: SettingsStore;
   records: RecordsStore;
   profiles: ProfileCache;
@@ -42,7 +42,7 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
   const respond = async (click: NudgeClick, text: string, replaceOriginal: boolean) => {
     if (!click.responseUrl) return;
     const payload: RespondPayload = { teamId: click.teamId, responseUrl: click.responseUrl, text, replaceOriginal };
-    await enqueue(deps.queues, 'deliver', 'respond', payload, { jobId: jobIdFrom('respond', click.teamId, click.userId, click.actionTs) });
+    await deps.jobs.add('respond', payload, { jobId: jobIdFrom('respond', click.teamId, click.userId, click.actionTs) });
   };
 
   return async function handleNudgeClick(click: NudgeClick): Promise<void> {
@@ -96,9 +96,7 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
 
   async function handOff(click: NudgeClick, value: NudgeButtonValue): Promise<void> {
     if (!value.d) return;
-    await enqueue(
-      deps.queues,
-      'deliver',
+    await deps.jobs.add(
       'post-message',
       { teamId: click.teamId, channelId: value.c, threadTs: value.t, text: buildHandoffMessage(value).text, purpose: 'handoff' },
       // One hand-off per thread and person, however often the button is clicked.

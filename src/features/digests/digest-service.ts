@@ -1,16 +1,15 @@
-import { dueDigest, isoWeekOf, previousIsoWeek } from '../core/digest/calendar';
-import { composeDigest, composeTeamDigest, DEFAULT_MIN_GROUP_SIZE, type DigestMessage, type DigestPeriod } from '../core/digest/compose';
-import { delegateOf } from '../core/policy';
-import type { Logger } from '../logger';
-import { enqueue, type Queues } from '../queue/queues';
-import { jobIdFrom } from '../queue/registry';
-import { permalinkFor } from '../slack/permalinks';
-import { classifySlackFailure, isSlackApiError } from '../slack/slack-errors';
-import type { PeopleDirectory } from '../store/people';
-import type { ProfileCache } from '../store/profile-cache';
-import type { RecordsStore } from '../store/records';
-import type { SettingsStore, WorkspaceSettings } from '../store/settings';
-import type { TipHistory } from '../store/tip-history';
+import { dueDigest, isoWeekOf, previousIsoWeek } from '../../core/digest/calendar';
+import { composeDigest, composeTeamDigest, DEFAULT_MIN_GROUP_SIZE, type DigestMessage, type DigestPeriod } from '../../core/digest/compose';
+import { delegateOf } from '../../core/policy';
+import type { Logger } from '../../logger';
+import { jobIdFrom, type JobQueue } from '../../ports/jobs';
+import type { SlackWorkspaces } from '../../ports/slack';
+import { classifySlackFailure, isSlackApiError } from '../../ports/slack-errors';
+import type { PeopleDirectory } from '../../store/people';
+import type { ProfileCache } from '../../store/profile-cache';
+import type { RecordsStore } from '../../store/records';
+import type { SettingsStore, WorkspaceSettings } from '../../store/settings';
+import type { TipHistory } from '../../store/tip-history';
 
 /**
  * Weekly digests: finding who is due at a tick, and composing one person's (or a team's) digest
@@ -23,10 +22,10 @@ export interface DigestServiceDeps {
   profiles: ProfileCache;
   people: PeopleDirectory;
   tipHistory: TipHistory;
-  queues: Queues;
+  jobs: JobQueue;
+  /** For message links: each workspace builds its own. */
+  workspaces: SlackWorkspaces;
   logger: Logger;
-  /** The workspace's base URL, for message links (known once the bot has authenticated). */
-  workspaceUrl: () => string;
   /** The clock, for telling the week in progress from a past one. Default `Date.now`. */
   now?: () => number;
 }
@@ -150,7 +149,7 @@ export function createDigestService(deps: DigestServiceDeps) {
               if (!due) return 0;
               let count = 0;
               if (settings.digest.enabled && role.role === 'product' && members.includes(userId)) {
-                await enqueue(deps.queues, 'deliver', 'send-digest', { teamId, userId, week: due.week }, {
+                await deps.jobs.add('send-digest', { teamId, userId, week: due.week }, {
                   jobId: jobIdFrom('digest', teamId, userId, due.week),
                   deduplicateForMs: DIGEST_DEDUPLICATION_MS,
                 });
@@ -165,7 +164,7 @@ export function createDigestService(deps: DigestServiceDeps) {
                 }
               }
               if (mayRead) {
-                await enqueue(deps.queues, 'deliver', 'send-team-digest', { teamId, userId, week: due.week }, {
+                await deps.jobs.add('send-team-digest', { teamId, userId, week: due.week }, {
                   jobId: jobIdFrom('teamdigest', teamId, userId, due.week),
                   deduplicateForMs: DIGEST_DEDUPLICATION_MS,
                 });
@@ -197,7 +196,8 @@ export function createDigestService(deps: DigestServiceDeps) {
         deps.tipHistory.lastTipId(teamId, userId),
         options.period ?? periodOf(teamId, userId, week),
       ]);
-      const permalinks = Object.fromEntries(thisWeek.flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, permalinkFor(deps.workspaceUrl(), ref)]));
+      const slack = await deps.workspaces.forTeam(teamId);
+      const permalinks = Object.fromEntries(thisWeek.flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, slack.permalink(ref)]));
       // The person's own choice, else the workspace's default, but never the person themselves
       // (a workspace's default delegate gets digests too): the same rule as the nudges'.
       const delegateId = delegateOf(userId, settings, workspace)?.id;

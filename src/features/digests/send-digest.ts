@@ -1,10 +1,10 @@
-import type { DigestService } from '../../digest/digest-service';
+import type { DigestService } from './digest-service';
 import type { Logger } from '../../logger';
-import type { SlackGateway } from '../../slack/gateway';
+import type { SlackWorkspaces } from '../../ports/slack';
 import type { DmChannels } from '../../store/dm-channels';
 import type { TipHistory } from '../../store/tip-history';
-import type { SendDigestPayload } from '../registry';
-import { postOnce } from './post-message';
+import type { SendDigestPayload } from '../../ports/jobs';
+import { postOnce } from '../posts/post-message';
 
 /** Digests are DMs: Slack allows several hundred posts a minute per workspace; stay well under. */
 export const DIGEST_SENDS_PER_MINUTE = 240;
@@ -16,8 +16,8 @@ export const DIGEST_SENDS_PER_MINUTE = 240;
  * to a subscriber who is still a product lead or an admin, and only when it has figures to show.
  */
 export async function sendDigest(
-  deps: { digests: DigestService; slack: SlackGateway; tipHistory: TipHistory; dmChannels: DmChannels },
-  { teamId, userId, week }: SendDigestPayload,
+  deps: { digests: DigestService; workspaces: SlackWorkspaces; tipHistory: TipHistory; dmChannels: DmChannels },
+  { teamId, enterpriseId, userId, week }: SendDigestPayload,
   kind: 'person' | 'team',
   job: { id: string; isRetry: boolean },
   logger: Logger,
@@ -38,7 +38,8 @@ export async function sendDigest(
     return { sent: false };
   }
   const dm = await deps.dmChannels.channelFor(teamId, userId);
-  await postOnce(deps.slack, { channel: dm, text: digest.text, blocks: digest.blocks }, job);
+  const slack = await deps.workspaces.forTeam(teamId, { enterpriseId });
+  await postOnce(slack, { channel: dm, text: digest.text, blocks: digest.blocks }, job);
   const lastTip = digest.tipIds.at(-1);
   if (lastTip) await deps.tipHistory.remember(teamId, userId, lastTip);
   logger.info({ week, kind }, 'digest sent');

@@ -1,9 +1,9 @@
 import type { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DigestService } from '../../digest/digest-service';
-import { TICK_WINDOW_MS } from '../../digest/digest-service';
+import type { DigestService } from './digest-service';
+import { TICK_WINDOW_MS } from './digest-service';
 import type { KeySpace } from '../../store/redis';
-import type { DigestTickPayload } from '../registry';
+import type { DigestTickPayload } from '../../ports/jobs';
 
 const HOUR_MS = 3600 * 1000;
 /** The longest stretch a late tick looks back over (Redis or every worker down for days). */
