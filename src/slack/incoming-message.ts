@@ -30,6 +30,8 @@ const messageEvent = postedMessage.extend({
 
 const eventEnvelope = z.object({
   team_id: z.string().min(1),
+  // Enterprise Grid only; anything else (absent, null) is no enterprise.
+  enterprise_id: z.string().regex(/^[A-Z0-9_]+$/).optional().catch(undefined),
   event_id: z.string().optional(),
   event: z.object({ type: z.string(), subtype: z.string().optional() }).passthrough(),
 });
@@ -75,6 +77,7 @@ export function readIncomingMessage(body: unknown, bot: BotIdentity, now: number
     deduplicateForMs: DEDUPLICATION_TTL_MS,
     payload: {
       teamId,
+      enterpriseId: envelope.data.enterprise_id,
       channelId: event.channel,
       channelType: event.channel_type,
       ts: message.ts,

@@ -17,6 +17,16 @@ describe('reading an incoming message event', () => {
     });
   });
 
+  it('carries an Enterprise Grid organization along, so the worker finds the right installation', () => {
+    const event = { user: 'U1', text: 'hi', ts: '1700000000.000150' };
+    const grid = readIncomingMessage(envelope(event, { enterprise_id: 'E1' }), bot, NOW);
+    expect(grid).toMatchObject({ action: 'enqueue', payload: { teamId: 'T1', enterpriseId: 'E1' } });
+    // Outside a grid Slack sends no enterprise (or null): the message is still queued, without one.
+    const plain = readIncomingMessage(envelope(event, { enterprise_id: null }), bot, NOW);
+    expect(plain.action === 'enqueue' && plain.payload.enterpriseId).toBeUndefined();
+    expect(plain.action).toBe('enqueue');
+  });
+
   it('gives a duplicate delivery with another event_id the same job id', () => {
     const event = { user: 'U1', text: 'hello', ts: '1700000000.000200' };
     const first = readIncomingMessage(envelope(event, { event_id: 'EvA' }), bot, NOW);

@@ -118,6 +118,7 @@ async function planNudge(
   await deps.queueNudge(
     {
       teamId,
+      enterpriseId: message.enterpriseId,
       channelId,
       messageTs: message.ts,
       threadTs,
