@@ -16,12 +16,7 @@ async function main(): Promise<void> {
     process.stderr.write(`lanekeeper: config: ${mode.problem}\n`);
     process.exit(2);
   }
-  if (mode.run === 'sandbox') {
-    // Loaded only in sandbox mode, so production never loads the sandbox or the local Slack.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
-    const { runSandbox } = require('./sandbox/run') as typeof import('./sandbox/run');
-    return runSandbox(process.env);
-  }
+  if (mode.run === 'sandbox') return startSandboxFromClone();
   let config;
   try {
     config = parseConfig(process.env);
@@ -48,3 +43,21 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/**
+ * The sandbox, loaded only in sandbox mode, so the bot never loads it or the local Slack. Named by
+ * path, not imported: a production build leaves src/sandbox/ out (tsconfig.build.json).
+ */
+function startSandboxFromClone(): Promise<void> {
+  let sandbox: { runSandbox(env: NodeJS.ProcessEnv): Promise<void> };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
+    sandbox = require('./sandbox/run');
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes('sandbox/run');
+    if (!missing) throw error;
+    process.stderr.write('lanekeeper: config: no Slack variable is set, and this build has no sandbox: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)\n');
+    process.exit(2);
+  }
+  return sandbox.runSandbox(process.env);
+}
