@@ -1,18 +1,14 @@
 import type { DeliveryMode, PersonSettings } from './records';
+import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, nextStart, type WorkingHours } from './time/working-hours';
+
+// Working hours live with the rest of the time rules; re-exported so existing callers keep compiling.
+export { DEFAULT_WORKING_HOURS, type WorkingHours };
 
 /**
  * Whether, how and when one nudge may reach one person. Pure: the worker passes in the person's
  * settings, the channel's mode and the clock. Applied when the nudge is planned and again just
  * before it is sent (a snooze clicked in between must win).
  */
-export interface WorkingHours {
-  /** Local hour nudges may start (inclusive). Default 8. */
-  start: number;
-  /** Local hour nudges stop (exclusive). Default 19. */
-  end: number;
-}
-
-export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 8, end: 19 };
 export const DEFAULT_DAILY_CAP = 3;
 /** A nudge that could not be sent within this long after its message is left to the digest. */
 export const NUDGE_STALE_AFTER_MS = 18 * 3600 * 1000;
@@ -80,22 +76,10 @@ export function localTime(instantMs: number, timeZone: string): { hour: number; 
 }
 
 export function withinWorkingHours(instantMs: number, timeZone: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): boolean {
-  const { hour } = localTime(instantMs, timeZone);
-  return hour >= hours.start && hour < hours.end;
+  return isWithinWorkingHours(hours, timeZone, instantMs);
 }
 
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
-
-/**
- * The first quarter-hour at or after `instantMs` that falls inside working hours. Walking the clock
- * forward (instead of computing local midnight) stays right across daylight-saving changes and in
- * zones with half- and quarter-hour offsets.
- */
+/** The first instant at or after `instantMs` inside working hours (see `nextStart`). */
 export function nextWorkingStart(instantMs: number, timeZone: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): number {
-  let candidate = Math.ceil(instantMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  for (let step = 0; step < 4 * 24 * 8; step += 1) {
-    if (withinWorkingHours(candidate, timeZone, hours)) return candidate;
-    candidate += QUARTER_HOUR_MS;
-  }
-  return candidate;
+  return nextStart(hours, timeZone, instantMs);
 }
