@@ -1,4 +1,6 @@
 import type { DeliveryMode, PersonSettings } from './records';
+import type { Absence } from './time/absence';
+import { decideNudgeTiming } from './time/delivery';
 import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, nextStart, type WorkingHours } from './time/working-hours';
 
 // Working hours live with the rest of the time rules; re-exported so existing callers keep compiling.
@@ -23,6 +25,10 @@ export interface NudgeCheck {
   now: number;
   timeZone: string;
   workingHours?: WorkingHours;
+  /** An absence in force (`currentAbsence`): nudges wait until the person is back, or go to the digest. */
+  absence?: Absence;
+  /** Whether the person's local date at an instant is a public holiday (`holidayCheck`). Default: never. */
+  isDayOff?: (instantMs: number) => boolean;
 }
 
 export type SkipReason = 'channel_off' | 'nudges_off' | 'snoozed' | 'channel_muted' | 'dismissed_phrase' | 'stale';
@@ -40,13 +46,18 @@ export function decideNudge(check: NudgeCheck): NudgeDecision {
   if (settings.mutedChannels.includes(check.channelId)) return { action: 'skip', reason: 'channel_muted' };
   const phrase = check.phrase.toLowerCase().replace(/\s+/g, ' ').trim();
   if (settings.dismissedPhrases.includes(phrase)) return { action: 'skip', reason: 'dismissed_phrase' };
-  if (now - check.messageAt > NUDGE_STALE_AFTER_MS) return { action: 'skip', reason: 'stale' };
-  const hours = check.workingHours ?? DEFAULT_WORKING_HOURS;
-  if (!withinWorkingHours(now, check.timeZone, hours)) {
-    const untilMs = nextWorkingStart(now, check.timeZone, hours);
-    if (untilMs - check.messageAt > NUDGE_STALE_AFTER_MS) return { action: 'skip', reason: 'stale' };
-    return { action: 'defer', untilMs, mode: channelMode };
-  }
+  const timing = decideNudgeTiming({
+    hours: check.workingHours ?? DEFAULT_WORKING_HOURS,
+    timeZone: check.timeZone,
+    absence: check.absence,
+    isDayOff: check.isDayOff ?? (() => false),
+    nowMs: now,
+    messageAt: check.messageAt,
+    staleAfterMs: NUDGE_STALE_AFTER_MS,
+  });
+  // Too late to help, or not before the person's next working time: the digest reports it instead.
+  if (timing.action === 'digest_only') return { action: 'skip', reason: 'stale' };
+  if (timing.action === 'hold') return { action: 'defer', untilMs: timing.untilMs, mode: channelMode };
   return { action: 'send', mode: channelMode };
 }
 
