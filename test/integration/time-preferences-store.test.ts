@@ -2,21 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { parseAwayCommand } from '../../src/core/time/absence';
 import { parseHolidaysCommand } from '../../src/core/time/holidays';
-import { effectiveWorkingHours, parseHoursCommand, type WorkingHours } from '../../src/core/time/working-hours';
+import { effectiveWorkingHours } from '../../src/core/time/working-hours';
 import { KeySpace } from '../../src/store/redis';
 import { createTimePreferencesStore, type TimePreferencesStore } from '../../src/store/time-preferences';
 import { REDIS_URL, deleteKeys } from '../support/harness';
+import { hoursFrom } from '../support/time';
 
 /** Working hours, absences, holidays and carried digest weeks, kept in the real Redis. */
 const TEAM = 'T0TIME';
 const ANA = 'U0ANA';
 const RAJ = 'U0RAJ';
 
-function hours(text: string): WorkingHours {
-  const parsed = parseHoursCommand(text);
-  if (!parsed.ok || parsed.value.kind !== 'set') throw new Error(text);
-  return parsed.value.hours;
-}
 
 describe('the time preferences store', () => {
   const redis = new Redis(REDIS_URL);
@@ -42,7 +38,7 @@ describe('the time preferences store', () => {
   });
 
   it('keeps a person’s hours, absence and holidays, and forgets each on its own', async () => {
-    const nights = hours('22-06 mon-thu');
+    const nights = hoursFrom('22-06 mon-thu');
     const away = parseAwayCommand('until 2026-12-24', { nowMs: Date.parse('2026-11-30T10:00Z'), timeZone: 'Europe/London' });
     const bavaria = parseHolidaysCommand('DE-BY');
     if (!away.ok || away.value.kind !== 'until' || !bavaria.ok || bavaria.value.kind !== 'set') throw new Error('parsers');
@@ -66,9 +62,9 @@ describe('the time preferences store', () => {
   });
 
   it('keeps minutes, and a person’s own hours outrank the workspace’s default', async () => {
-    await store.setWorkspaceHours(TEAM, hours('9-17 mon-fri'));
+    await store.setWorkspaceHours(TEAM, hoursFrom('9-17 mon-fri'));
     await store.setWorkspaceHolidays(TEAM, { country: 'GB' });
-    await store.setHours(TEAM, ANA, hours('7:30-16 mon-thu'));
+    await store.setHours(TEAM, ANA, hoursFrom('7:30-16 mon-thu'));
 
     const workspace = await store.workspace(TEAM);
     expect(workspace).toEqual({ hours: { start: 9, end: 17, days: [1, 2, 3, 4, 5] }, holidays: { country: 'GB' } });
@@ -88,7 +84,7 @@ describe('the time preferences store', () => {
   });
 
   it('keeps a workspace’s values under the workspace’s keys, so uninstalling forgets them', async () => {
-    await store.setHours(TEAM, ANA, hours('9-17'));
+    await store.setHours(TEAM, ANA, hoursFrom('9-17'));
     await store.setWorkspaceHolidays(TEAM, { country: 'GB' });
     await store.carryDigestWeeks(TEAM, ANA, ['2026-W48']);
     const stored = (await redis.keys(`${prefix}:*`)).sort();

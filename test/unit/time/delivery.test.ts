@@ -3,18 +3,13 @@ import { defaultSettings } from '../../../src/core/records';
 import { absenceFromStatus, currentAbsence, type SlackStatus } from '../../../src/core/time/absence';
 import { decideDigestTiming, decideNudgeTiming, releaseTime } from '../../../src/core/time/delivery';
 import { holidayCheck } from '../../../src/core/time/holidays';
-import { DEFAULT_WORKING_HOURS, parseHoursCommand, type WorkingHours } from '../../../src/core/time/working-hours';
+import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/working-hours';
+import { hoursFrom, utc } from '../../support/time';
 
-const utc = (iso: string) => Date.parse(`${iso}Z`);
 const HOUR = 3600 * 1000;
 const LONDON = 'Europe/London';
 const noHolidays = () => false;
 
-function hours(text: string): WorkingHours {
-  const parsed = parseHoursCommand(text);
-  if (!parsed.ok || parsed.value.kind !== 'set') throw new Error(text);
-  return parsed.value.hours;
-}
 
 /** A nudge decision for someone in London whose Slack status is `status`, at `now`. */
 function nudgeFor(status: SlackStatus | undefined, messageAt: number, nowMs: number) {
@@ -65,7 +60,7 @@ describe('holidays', () => {
   const gb = holidayCheck({ country: 'GB' }, LONDON);
 
   it('are skipped: after Christmas and the Boxing Day substitute, the next weekday start is Tuesday', () => {
-    const person = { hours: hours('9-17 mon-fri'), timeZone: LONDON, isDayOff: gb };
+    const person = { hours: hoursFrom('9-17 mon-fri'), timeZone: LONDON, isDayOff: gb };
     // Thursday 24 December 2026, evening: Friday is Christmas, Monday 28th the Boxing Day substitute.
     expect(releaseTime(person, utc('2026-12-24T20:00'))).toBe(utc('2026-12-29T09:00'));
     expect(releaseTime({ ...person, isDayOff: noHolidays }, utc('2026-12-24T20:00'))).toBe(utc('2026-12-25T09:00'));
@@ -127,7 +122,7 @@ describe('when a weekly digest goes out', () => {
     // The slot is Monday 28 December 2026, the Boxing Day substitute holiday; hours start at 10:00.
     const holidaySlot = utc('2026-12-28T09:00');
     const decision = decideDigestTiming({
-      hours: hours('10-18'),
+      hours: hoursFrom('10-18'),
       timeZone: LONDON,
       isDayOff: holidayCheck({ country: 'GB' }, LONDON),
       week: '2026-W52',

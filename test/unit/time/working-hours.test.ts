@@ -6,18 +6,12 @@ import {
   isWithinWorkingHours,
   nextStart,
   parseHoursCommand,
-  type WorkingHours,
 } from '../../../src/core/time/working-hours';
+import { hoursFrom, utc } from '../../support/time';
 
-const utc = (iso: string) => Date.parse(`${iso}Z`);
 const LONDON = 'Europe/London';
 const NEW_YORK = 'America/New_York';
 
-function hours(text: string): WorkingHours {
-  const parsed = parseHoursCommand(text);
-  if (!parsed.ok || parsed.value.kind !== 'set') throw new Error(`expected hours from ${text}: ${JSON.stringify(parsed)}`);
-  return parsed.value.hours;
-}
 
 describe('/lane hours parsing', () => {
   it('reads a plain range, minutes with days, a night shift and the default', () => {
@@ -31,12 +25,12 @@ describe('/lane hours parsing', () => {
   });
 
   it('reads other common ways of writing hours and days', () => {
-    expect(hours('09:00–17:30 mon,wed,fri')).toEqual({ start: 9, end: 17, endMinute: 30, days: [1, 3, 5] });
-    expect(hours('9am-5pm weekdays')).toEqual({ start: 9, end: 17, days: [1, 2, 3, 4, 5] });
-    expect(hours('8 to 12 sat sun')).toEqual({ start: 8, end: 12, days: [6, 7] });
-    expect(hours('22-6 fri-mon')).toEqual({ start: 22, end: 6, days: [1, 5, 6, 7] });
+    expect(hoursFrom('09:00–17:30 mon,wed,fri')).toEqual({ start: 9, end: 17, endMinute: 30, days: [1, 3, 5] });
+    expect(hoursFrom('9am-5pm weekdays')).toEqual({ start: 9, end: 17, days: [1, 2, 3, 4, 5] });
+    expect(hoursFrom('8 to 12 sat sun')).toEqual({ start: 8, end: 12, days: [6, 7] });
+    expect(hoursFrom('22-6 fri-mon')).toEqual({ start: 22, end: 6, days: [1, 5, 6, 7] });
     // Every day listed is the same as none: the form shown back stays short.
-    expect(hours('8-19 mon-sun')).toEqual({ start: 8, end: 19 });
+    expect(hoursFrom('8-19 mon-sun')).toEqual({ start: 8, end: 19 });
   });
 
   it.each([
@@ -59,15 +53,15 @@ describe('/lane hours parsing', () => {
 
   it('shows hours back the way people read them', () => {
     expect(formatWorkingHours(DEFAULT_WORKING_HOURS)).toBe('08:00–19:00');
-    expect(formatWorkingHours(hours('7:30-16 mon-thu'))).toBe('07:30–16:00 Mon–Thu');
-    expect(formatWorkingHours(hours('22-06 mon,tue,fri'))).toBe('22:00–06:00 (next day) Mon, Tue, Fri');
+    expect(formatWorkingHours(hoursFrom('7:30-16 mon-thu'))).toBe('07:30–16:00 Mon–Thu');
+    expect(formatWorkingHours(hoursFrom('22-06 mon,tue,fri'))).toBe('22:00–06:00 (next day) Mon, Tue, Fri');
   });
 });
 
 describe('which hours apply', () => {
   it('uses the person’s own, else the workspace’s, else 08:00–19:00', () => {
-    const own = hours('9-17');
-    const workspace = hours('10-18');
+    const own = hoursFrom('9-17');
+    const workspace = hoursFrom('10-18');
     expect(effectiveWorkingHours(own, workspace)).toBe(own);
     expect(effectiveWorkingHours(undefined, workspace)).toBe(workspace);
     expect(effectiveWorkingHours(undefined, undefined)).toEqual({ start: 8, end: 19 });
@@ -82,7 +76,7 @@ describe('which hours apply', () => {
 });
 
 describe('working hours across a daylight-saving change', () => {
-  const nineToFive = () => hours('9-17 mon-fri');
+  const nineToFive = () => hoursFrom('9-17 mon-fri');
 
   it('London: 09:00 is 09:00 UTC before the clocks go forward and 08:00 UTC after', () => {
     // The clocks went forward on Sunday 29 March 2026.
@@ -101,7 +95,7 @@ describe('working hours across a daylight-saving change', () => {
   });
 
   it('a night shift keeps its length of local time through the night the clocks go back', () => {
-    const nights = hours('22-06');
+    const nights = hoursFrom('22-06');
     // Saturday 24 → Sunday 25 October 2026 in London: 02:00 BST became 01:00 GMT.
     expect(isWithinWorkingHours(nights, LONDON, utc('2026-10-24T20:59'))).toBe(false); // 21:59 BST
     expect(isWithinWorkingHours(nights, LONDON, utc('2026-10-24T21:00'))).toBe(true); // 22:00 BST
@@ -111,7 +105,7 @@ describe('working hours across a daylight-saving change', () => {
 });
 
 describe('working hours across midnight (22-06)', () => {
-  const weekNights = () => hours('22-06 mon-fri');
+  const weekNights = () => hoursFrom('22-06 mon-fri');
 
   it('counts the small hours as part of the shift that started the evening before', () => {
     expect(isWithinWorkingHours(weekNights(), 'UTC', utc('2026-11-27T23:00'))).toBe(true); // Friday night
