@@ -6,15 +6,15 @@ import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, nextStart, type WorkingHou
 // Working hours live with the rest of the time rules; re-exported so existing callers keep compiling.
 export { DEFAULT_WORKING_HOURS, type WorkingHours };
 
+export const DEFAULT_DAILY_CAP = 3;
+/** A nudge that could not be sent within this long after its message is left to the digest. */
+export const NUDGE_STALE_AFTER_MS = 18 * 3600 * 1000;
+
 /**
  * Whether, how and when one nudge may reach one person. Pure: the worker passes in the person's
  * settings, the channel's mode and the clock. Applied when the nudge is planned and again just
  * before it is sent (a snooze clicked in between must win).
  */
-export const DEFAULT_DAILY_CAP = 3;
-/** A nudge that could not be sent within this long after its message is left to the digest. */
-export const NUDGE_STALE_AFTER_MS = 18 * 3600 * 1000;
-
 export interface NudgeCheck {
   settings: PersonSettings;
   channelId: string;
