@@ -38,18 +38,20 @@ describe('lanekeeper classify', () => {
     expect(out[2]).toMatchObject({ kind: 'standup', flag: true, projectShare: 1 });
   });
 
-  it('answers a bad line with an error line and goes on', async () => {
-    const input = ['not json', '{"id":"x"}', '{"text":"no id"}', '[1,2]', '{"id":"r","text":"hi","roles":{"U1":"boss"}}', '{"id":"ok","text":"hello"}'].join('\n');
+  it('answers a bad line with an error line that carries its input line number, and goes on', async () => {
+    // Line 2 is blank: it is skipped, but it still counts, so the numbers match the file's.
+    const input = ['not json', '', '{"id":"x"}', '{"text":"no id"}', '[1,2]', '{"id":"r","text":"hi","roles":{"U1":"boss"}}', '{"id":"b","text":"hi","blocks":"nope"}', '{"id":"ok","text":"hello"}'].join('\n');
     const t = io(input);
     expect(await runClassify([], t.io)).toBe(0);
     const out = t.out().trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(out).toHaveLength(6);
-    expect(out[0]).toEqual({ error: expect.stringContaining('invalid JSON') });
-    expect(out[1]).toEqual({ id: 'x', error: expect.stringContaining('text') });
-    expect(out[2]).toEqual({ error: expect.stringContaining('id') });
-    expect(out[3]).toEqual({ error: expect.any(String) });
-    expect(out[4]).toEqual({ id: 'r', error: expect.stringContaining('roles.U1') });
-    expect(out[5]).toMatchObject({ id: 'ok', kind: 'chatter' });
+    expect(out).toHaveLength(7);
+    expect(out[0]).toEqual({ line: 1, error: expect.stringContaining('invalid JSON') });
+    expect(out[1]).toEqual({ id: 'x', line: 3, error: expect.stringContaining('text') });
+    expect(out[2]).toEqual({ line: 4, error: expect.stringContaining('id') });
+    expect(out[3]).toEqual({ line: 5, error: expect.any(String) });
+    expect(out[4]).toEqual({ id: 'r', line: 6, error: expect.stringContaining('roles.U1') });
+    expect(out[5]).toEqual({ id: 'b', line: 7, error: expect.stringContaining('blocks') });
+    expect(out[6]).toMatchObject({ id: 'ok', kind: 'chatter' });
   });
 
   it('skips blank lines and accepts CRLF line ends', async () => {

@@ -1,11 +1,12 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
-import type { Classifier, ClassifyInput, StandupItem, Verdict, WorkKind } from '../types';
+import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
 import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, type Actor, type ClauseCues } from './cues';
-import { LEXICON } from './lexicon';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
+import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
 import { TYPOS } from './typos';
+import { scanWith, type Scan } from './word-lists';
 
 export { mentionedUsers } from './normalize';
 export { naiveClassify } from './naive';
@@ -122,7 +123,17 @@ function cleanPhrase(phrase: string): string {
 }
 
 function categoryReasons(summary: WorkSummary): string[] {
-  return summary.categories.map((cat, i) => `${cat}: "${cleanPhrase(summary.best[i].phrase)}"`);
+  return summary.categories.map((cat, i) => {
+    const best = summary.best[i];
+    return `${cat}${best.listed === 'project' ? ' (workspace word list)' : ''}: "${cleanPhrase(best.phrase)}"`;
+  });
+}
+
+/** Phrases the workspace lists as never project work, where they were found. */
+function unlistedReasons(hits: readonly Hit<Category>[]): string[] {
+  const out: string[] = [];
+  for (const hit of hits) if (hit.listed === 'not-project') out.push(`not project work (workspace word list): "${cleanPhrase(hit.phrase)}"`);
+  return out;
 }
 
 function strongestProjectPhrase(summary: WorkSummary): string | undefined {
@@ -146,6 +157,7 @@ function splitClauses(norm: Normalized): Array<{ text: string; question: boolean
 }
 
 function chatterVerdict(summary: WorkSummary, reasons: string[], confidence: number): Verdict {
+  const listed = unlistedReasons(summary.best);
   return {
     kind: 'chatter',
     flag: false,
@@ -154,7 +166,7 @@ function chatterVerdict(summary: WorkSummary, reasons: string[], confidence: num
     work: summary.work,
     categories: summary.categories,
     confidence,
-    reasons: tidyReasons([...reasons, ...categoryReasons(summary)]),
+    reasons: tidyReasons([...reasons, ...categoryReasons(summary), ...listed]),
   };
 }
 
@@ -163,13 +175,13 @@ function itemText(item: string, mentions: readonly string[]): string {
   return item.includes('@p') ? item.replace(/@p(\d+)/g, (_m, n: string) => `<@${mentions[Number(n)]}>`) : item;
 }
 
-function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized): Verdict {
+function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized, scan: Scan): Verdict {
   const judged: StandupItem[] = [];
   // Each item is scanned once; the whole update's summary reuses the items' hits (scan is pure).
   const allHits: Hit<Category>[] = [];
   const counts: Record<WorkKind, number> = { project: 0, product: 0, other: 0 };
   for (const item of items) {
-    const hits = LEXICON.scan(item);
+    const hits = scan(item);
     for (const hit of hits) allHits.push(hit);
     const s = summarize(hits);
     counts[s.work]++;
@@ -219,10 +231,10 @@ function isPrimary(cat: Category, work: WorkKind): boolean {
 }
 
 /** What a message talks about (for chatter): its own words plus quoted lines and link labels. */
-function topicOf(ownHits: readonly Hit<Category>[], norm: Normalized): WorkSummary {
+function topicOf(ownHits: readonly Hit<Category>[], norm: Normalized, scan: Scan): WorkSummary {
   const hits = ownHits.slice();
-  for (const text of norm.quoted) for (const hit of LEXICON.scan(text)) hits.push(hit);
-  for (const text of norm.linkLabels) for (const hit of LEXICON.scan(text)) hits.push(hit);
+  for (const text of norm.quoted) for (const hit of scan(text)) hits.push(hit);
+  for (const text of norm.linkLabels) for (const hit of scan(text)) hits.push(hit);
   return summarize(hits, 'heavier');
 }
 
@@ -231,8 +243,16 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
-export const classify: Classifier = (input: ClassifyInput): Verdict => {
-  const norm = normalize(input.text, TYPOS);
+/** What a reply's parent says about work, read only when the reply itself names none (see {@link judgeText}). */
+interface ParentContext {
+  /** The parent's work phrases, normalised. */
+  hits: () => Hit<Category>[];
+  /** The parent's author: the person a reply's bare "can you own this?" is addressed to. */
+  author?: string;
+}
+
+function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: ParentContext | undefined): Verdict {
+  const norm = normalize(text, TYPOS);
   const roles = input.roles ?? {};
   const fromBot = input.fromBot === true;
 
@@ -241,13 +261,13 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     // A standup app posts on someone's behalf: the update is theirs, not the app's.
     const subject = fromBot ? standupSubject(norm.lines) : undefined;
     const author = subject !== undefined ? norm.mentions[subject] : input.author;
-    return standupVerdict(author, roles, standup.items, standup.format, norm);
+    return standupVerdict(author, roles, standup.items, standup.format, norm, scan);
   }
 
   if (fromBot) {
-    const topic = topicOf(LEXICON.scan(norm.text), norm);
+    const topic = topicOf(scan(norm.text), norm, scan);
     // The notification's own words decide; the ticket title only says what the work is.
-    const untitled = normalize(maskTicketTitles(input.text)).lines.map((l) => l.text);
+    const untitled = normalize(maskTicketTitles(text)).lines.map((l) => l.text);
     const tracked = trackerAssignee(norm.lines.map((l) => l.text), untitled);
     const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
     if (!tracked || assignee === undefined) {
@@ -275,11 +295,13 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     text,
     question,
     cues: clauseCues(text, question),
-    hits: LEXICON.scan(text),
+    hits: scan(text),
   }));
 
   // The message's addressees: whoever is named at the start of the first clause that names anyone.
-  const addressees = clauses.find((c) => c.cues.vocatives.length > 0)?.cues.vocatives ?? [];
+  const addressees: Actor[] = clauses.find((c) => c.cues.vocatives.length > 0)?.cues.vocatives ?? [];
+  // A reply that names nobody ("can you own this?") is addressed to whoever started the thread.
+  const parentAuthor = parent?.author !== undefined && parent.author !== input.author ? parent.author : undefined;
 
   // Who each clause hands work to.
   const byActor = new Map<string, Clause[]>();
@@ -293,8 +315,9 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
       continue;
     }
     const actors: Actor[] = cues.toAddressees ? addressees : cues.actors;
-    for (const actor of actors) {
-      const id = resolveActor(actor, norm, input.author);
+    const ids = actors.map((actor) => resolveActor(actor, norm, input.author));
+    if (cues.toAddressees && addressees.length === 0 && parentAuthor !== undefined) ids.push(parentAuthor);
+    for (const id of ids) {
       if (id === undefined) continue;
       const list = byActor.get(id) ?? [];
       list.push(clause);
@@ -304,7 +327,7 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   }
 
   if (byActor.size === 0) {
-    const topic = topicOf(hitsOf(clauses), norm);
+    const topic = topicOf(hitsOf(clauses), norm, scan);
     return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons.slice(0, 6) : ['nobody is asked to do anything'], blockReasons.length > 0 ? 0.85 : 0.75);
   }
 
@@ -316,10 +339,18 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   const flagged: string[] = [];
   const allHits: Hit<Category>[] = [];
   const flaggedHits: Hit<Category>[] = [];
+  const parentReasons: string[] = [];
   for (const [id, own] of byActor) {
-    // An actor's own clauses decide their work; "can you own that?" borrows it from the context.
+    // An actor's own clauses decide their work; "can you own that?" borrows it from the context,
+    // and in a thread reply that names no work at all, from the thread's parent.
     const ownHits = hitsOf(own);
-    const hits = ownHits.some((h) => h.cat !== null) ? ownHits : ownHits.concat(hitsOf(context));
+    let hits = ownHits.some((h) => h.cat !== null) ? ownHits : ownHits.concat(hitsOf(context));
+    if (parent !== undefined && !hits.some((h) => h.cat !== null)) {
+      const fromParent = parent.hits();
+      hits = hits.concat(fromParent);
+      const work = summarize(fromParent);
+      if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
+    }
     const scoped = summarize(hits);
     allHits.push(...hits);
     // A lone weak word ("risk", "scope", "sprint") is topic, not enough to nudge anyone.
@@ -341,8 +372,45 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     categories: summary.categories,
     confidence: round2(confidence),
     // Who was asked and what work decided it come first, so the cap only ever drops repeats of kind.
-    reasons: tidyReasons(cueReasons.slice(0, 6).concat(categoryReasons(summary), blockReasons)),
+    reasons: tidyReasons(cueReasons.slice(0, 6).concat(parentReasons, categoryReasons(summary), unlistedReasons(allHits), blockReasons)),
     // The phrase is about the work that landed on the product managers, not on anyone else.
     phrase: flag ? strongestProjectPhrase(summarize(flaggedHits)) : undefined,
   };
-};
+}
+
+/** Options of {@link createClassifier}. */
+export interface ClassifierOptions {
+  /** The workspace's word lists, used when an input carries none of its own. */
+  words?: WorkspaceWords;
+}
+
+function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['names'], scan: Scan): ParentContext | undefined {
+  if (parent === undefined) return undefined;
+  let hits: Hit<Category>[] | undefined;
+  return {
+    author: parent.fromBot === true ? undefined : parent.author,
+    // Read lazily: most replies name their own work, and then the parent is never rendered.
+    hits: () => (hits ??= scan(normalize(resolveNames(renderMessage({ text: parent.text ?? '', blocks: parent.blocks, attachments: parent.attachments }).text, names), TYPOS).text)),
+  };
+}
+
+/**
+ * A classifier, optionally with a workspace's word lists. Pure: the same input always gives the same
+ * verdict. It reads the message's text, blocks and attachments (see slack-content.ts), resolves plain
+ * names against `names`, judges at most the first {@link MAX_JUDGED_CHARS} characters (and says so),
+ * and reads a thread's parent only when a reply asks for something without naming the work.
+ */
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  return (input: ClassifyInput): Verdict => {
+    const scan = scanWith(input.words ?? options.words);
+    const rendered = renderMessage(input);
+    const text = resolveNames(rendered.text, input.names);
+    const verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan));
+    if (rendered.cutFrom === undefined) return verdict;
+    const note = `long message: judged on its first ${MAX_JUDGED_CHARS.toLocaleString('en-US')} of ${rendered.cutFrom.toLocaleString('en-US')} characters`;
+    return { ...verdict, reasons: tidyReasons([note, ...verdict.reasons.slice(0, MAX_REASONS - 1)]) };
+  };
+}
+
+/** The classifier with the lexicon alone (no workspace word lists). */
+export const classify: Classifier = createClassifier();

@@ -29,6 +29,8 @@ export interface Hit<C extends string> {
   start: number;
   end: number;
   phrase: string;
+  /** Set when the phrase comes from a workspace's own word list rather than the lexicon. */
+  listed?: 'project' | 'not-project';
 }
 
 interface CompiledRule<C extends string> {
