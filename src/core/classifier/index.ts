@@ -1,6 +1,6 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
-import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, type Actor, type ClauseCues } from './cues';
+import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, trackerCommentBody, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
@@ -271,6 +271,12 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const tracked = trackerAssignee(norm.lines.map((l) => l.text), untitled);
     const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
     if (!tracked || assignee === undefined) {
+      // A comment's body is a person's words: a request in it is judged as one.
+      const comment = trackerCommentBody(text);
+      if (comment !== undefined && comment.length > 0) {
+        const said = judgeText(comment, { ...input, fromBot: false }, scan, undefined);
+        if (said.kind === 'assignment') return { ...said, reasons: tidyReasons(['a comment in an app post', ...said.reasons]) };
+      }
       // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
       // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
@@ -286,7 +292,10 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       work: topic.work,
       categories: topic.categories,
       confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
-      reasons: tidyReasons([`assigned by an app to <@${assignee}>: "${cleanPhrase(tracked.cue)}"`, ...categoryReasons(topic)]),
+      reasons: tidyReasons([
+        tracked.how === 'due' ? `app reminder of work <@${assignee}> holds: "${cleanPhrase(tracked.cue)}"` : `assigned by an app to <@${assignee}>: "${cleanPhrase(tracked.cue)}"`,
+        ...categoryReasons(topic),
+      ]),
       phrase: flag ? strongestProjectPhrase(topic) : undefined,
     };
   }
