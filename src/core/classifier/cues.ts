@@ -16,7 +16,7 @@ export interface ClauseCues {
   /** Mentions at the start of the clause ("@ana, @ben please …"). */
   vocatives: number[];
   /** Why the clause cannot be a request, when it cannot. */
-  blocked?: 'negated' | 'done' | 'thanks' | 'question';
+  blocked?: 'negated' | 'done' | 'thanks' | 'question' | 'away';
   /** The words that decided it, for reasons. */
   cue?: string;
 }
@@ -42,6 +42,9 @@ const IMPERATIVE_VERBS = new Set(
   ).split(' '),
 );
 
+/** A pointer to someone else that still names work to do ("ping @ben to book the room in the meantime"). */
+const IMPERATIVE_WORK = /\b(?:to|and)\s+(?:book|send|update|chase|schedule|prepare|prep|write|run|organi[sz]e|arrange|sort|collect|track|log)\b/;
+
 /** Words that may come between a volunteer cue and its verb ("I'll also quickly …"). */
 const FILLERS = new Set(['also', 'just', 'quickly', 'go', 'ahead', 'and', 'happily', 'then', 'now', 'gladly', 'still', 'try', 'to', 'definitely', 'kindly', 'please', 'pls', 'plz', 'then']);
 
@@ -60,6 +63,12 @@ const OBJECT_BEFORE =
 
 const NEGATION =
   /\b(?:no need|don'?t need|do not need|doesn'?t need|does not need|needn'?t|no longer need\w*|not needed|no action needed|nothing needed|nothing to do|don'?t bother|do not bother|don'?t worry about|do not worry about|never ?mind|nvm|hold off|off the hook|off (?:your|ur) plate|(?<!(?:don'?t|do not|never|not) )forget (?:about )?(?:the|it|that|this|those|these)|scratch that|not required|no longer required|nothing (?:for you|you need) to do|skip (?:the|it|that|this)|stop \w+ing|cancel that|ignore (?:that|this|it|the|my)|disregard|not necessary|unnecessary|won'?t be needed)\b/;
+/**
+ * Someone is away and others are pointed elsewhere ("@ana is off today, ping @ben if anything's
+ * urgent"): a notice about who to ask, not a request to do work.
+ */
+const AWAY = /^(?:(?:fyi|heads up|btw|just so you know|note)[ ,:-]+)?(?:@p\d+|[a-z]+)(?:\s+and\s+(?:@p\d+|[a-z]+))?\s*(?:is|are|'s|'re|will be|'ll be)\s+(?:out|off|away|ooo|on (?:leave|holiday|vacation|pto|sick leave|parental leave|annual leave)|sick|unwell|offline|unavailable|travelling|traveling|at a conference|in (?:all-day )?(?:meetings|workshops|an offsite))\b/;
+const REDIRECT = /\b(?:for|if|with)\s+(?:anything|something|questions|anything'?s|it'?s|there'?s anything)?\s*(?:urgent|blocking|pressing|time-sensitive|that can'?t wait|in the meantime|meanwhile)\b|\bin (?:the meantime|(?:her|his|their) absence)\b|\bmeanwhile\b|\buntil (?:she|he|they)(?:'s|'re| is| are) back\b/;
 const PROHIBITION = /(?<!why )\b(?:don'?t|do not|pls don'?t|please don'?t)\s+(?!forget|hesitate)[a-z]/;
 const NOT_ANY_MORE = /\b(?:i|we) (?:can'?t|cannot|won'?t|will not|couldn'?t)\b/;
 
@@ -78,7 +87,7 @@ const THANKS =
 const THANKS_IN_ADVANCE = /\b(?:thanks|thank you|thx|ty) in advance\b/;
 
 const QUESTION_START =
-  /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
+  /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do(?! the needful)|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
 
 const REQUEST_YOU =
   /\b(?:can|could|would|will|cn|cud|wd|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
@@ -98,7 +107,7 @@ const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
@@ -116,7 +125,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
 const SELF_CUE =
   /\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
-  /\b(?:leave (?:it|this|that|the [a-z ]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
 /**
  * Handing work away: "hand X over to @pj", "can you delegate X to @pj?", "brief @pj so they can take
  * over X". The work goes to @pj, not to whoever is asked to hand it over (nor to the author).
@@ -184,6 +193,9 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
     }
   }
 
+  const away = AWAY.test(clause) && !REQUEST_YOU.test(rest) && !PLEASE.test(rest) && !IMPERATIVE_VERBS.has(firstWord(rest));
+  if (away) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: AWAY.exec(clause)?.[0] };
+  if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
   // (PROHIBITION needs "don't" or "do not", so "do".)
   const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(clause) : null) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };

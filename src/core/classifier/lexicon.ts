@@ -197,5 +197,57 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'vision_strategy', pattern: 'long-term|long_term|product_principles|strategic_pillars|pillars|strategy_memo|vision_doc|vision_deck|vision_statement|three-year_plan|multi-year|strategic_themes|where_to_play|how_to_win', weight: 1.2 },
 ];
 
+/*
+ * Concept classes: verbs of coordinating (keeping, chasing, herding, compiling, mapping, chairing)
+ * crossed with the objects of project work (dates, owners, dependencies, people and capacity,
+ * checklists and runbooks, spend, meetings on calendars). Written as classes rather than phrases, so
+ * "wrangle everyone's dates", "keep the team honest on dates" and "pull together who owns what by
+ * when" are read by the same rule, whatever the exact words between verb and object.
+ */
+const KEEP_VERBS = 'keep~|kept|maintain~|own|owning|owns|run|runs|running|manage~|track~|monitor~|update~|refresh~|police~|watch|babysit~';
+const COMPILE_VERBS =
+  'pull_together|put_together|pulling_together|putting_together|draw_up|drawing_up|map_out|mapping_out|map|lay_out|laying_out|work_out|working_out|figure_out|sketch_out|sketch|list|lists|listing|compile~|collate~|build|building|create~|make|prepare~|prep|draft~|write|write_up|writing|do|doing|come_up_with|own|produce~|set_up|setup|nail_down|pin_down';
+const HERD_VERBS = 'herd~|wrangle~|corral~|chase~|chasing|nag~|hound~|badger~|keep_after|round_up|rally~|align|get|getting|collect~|gather~|confirm~|lock_down|lock_in';
+const DATE_OBJECTS =
+  "dates|date|deadlines|deadline|due_dates|timings|timing|timelines|timeline|milestones|milestone|deliverables|dependencies|dependency|cross-team_dependencies|handoffs|hand-offs|critical_path|cutover|cut-over|cutover_plan|go-live|rollout_plan|roll-out_plan|migration_plan|project_plan|delivery_plan|runbook|runbooks|run-book|checklist|checklists|launch_checklist|release_checklist|countdown|workback|work-back|uat_schedule|test_schedule|uat_plan|sequencing|order_of_work|plan_with_owners|owners_and_dates|dates_and_owners|who_does_what|who's_doing_what|who_is_doing_what";
+const PEOPLE_OBJECTS = 'people|engineers|devs|developers|folks|hands|bodies|heads|designers|testers|capacity|bandwidth|headcount|staffing|staff|rota|rotas|cover|coverage|on-call|allocation|allocations|assignments|owners';
+const SPEND_OBJECTS = 'spend|spending|spent|costs|cost|burn|budget|budgets|invoices|expenses|hours|actuals|overspend|outgoings';
+
+const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
+  // Dates, owners and dependencies kept, mapped or herded: schedule work.
+  { cat: 'schedule', pattern: `${KEEP_VERBS}|${COMPILE_VERBS}|${HERD_VERBS} DET *3 ${DATE_OBJECTS}`, weight: 2, prio: 1 },
+  { cat: 'schedule', pattern: `${DATE_OBJECTS} up_to_date|current|updated|on_track|honest|straight|in_order|in_sync`, weight: 2, prio: 1 },
+  { cat: 'schedule', pattern: "who|who's|whos|who_is|who_owns|who_does|who_needs_to_do|who_will_do *3 what|which|when|by_when", weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'waiting_on|waiting_for|blocked_on|blocked_by|blocking|depends_on|dependent_on|gated_on|gating *2 which|what|whom|each_other|who', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule|on_time on|about|with DET *2 dates|deadlines|timings|the_plan|milestones', weight: 2, prio: 2 },
+  { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'critical_path|uat_schedule|uat_plan|uat_timeline|test_schedule|cutover_plan|cutover_runbook|release-day_runbook|launch-day_runbook|go-live_runbook|go-live_checklist|launch_checklist|release_checklist|readiness_checklist|dependency_map|dependency_mapping|raci|raci_chart|raci_matrix|runbook|run-book|workback_schedule|countdown_plan', weight: 1.5 },
+  { cat: 'schedule', pattern: 'break|breaking|broke|split~|chunk~|carve~ DET *3 into tasks|into_tickets|into_stories|into_workstreams|into_phases|into_milestones|into_chunks|down', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'estimate~|size~|point DET *2 them|tasks|tickets|stories|work|it', weight: 1, prio: 0 },
+  // People and capacity: resourcing.
+  { cat: 'resourcing', pattern: `enough|sufficient|spare|more|extra ${PEOPLE_OBJECTS}`, weight: 2, prio: 1 },
+  { cat: 'resourcing', pattern: `${COMPILE_VERBS}|${KEEP_VERBS} DET *2 capacity_plan|capacity_planning|resource_plan|resourcing_plan|staffing_plan|rota|rotas|cover_rota|allocation|allocations`, weight: 2, prio: 2 },
+  { cat: 'resourcing', pattern: 'assign~|allocate~|hand_out|dish_out|dole_out|divvy_up|share_out DET *2 them|tasks|tickets|work|stories|owners|people', weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: 'capacity_plan|capacity_planning|resource_plan|resource_planning|staffing_plan|people_plan', weight: 1.5 },
+  // Spend against a budget: budget tracking.
+  { cat: 'budget_tracking', pattern: `breakdown|break-down|split|tally|summary|view|report|sheet|tracker|comparison of DET *3 ${SPEND_OBJECTS}`, weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: `${SPEND_OBJECTS} breakdown|vs|versus|against|compared|to_date|so_far|tracker|sheet|report|log`, weight: 2, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'against|vs|versus|compared_to|within DET *2 budget|budgets|what_finance|the_approved|the_allocation|the_po|what_we_were_given', weight: 1.5, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'log~|record~|enter~|put|add~|track~ DET *4 budget_sheet|budget_tracker|cost_sheet|spend_sheet|finance_sheet|expenses_sheet', weight: 2, prio: 2 },
+  // Meetings: on calendars, chaired, kept to time; ceremonies run by someone.
+  { cat: 'meeting_logistics', pattern: `get|put|add|stick|pop|drop DET *2 ${MEETINGS}|go_no-go on|in|into|onto DET *1 calendar|calendars|diary|diaries|cal|cals`, weight: 2, prio: 3 },
+  { cat: 'meeting_logistics', pattern: 'on|in|into|onto DET calendar|calendars|diary|diaries|cal|cals', weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'go_no-go|go_no-go_call|go_no-go_meeting|go-no-go|launch_readiness_review|readiness_review|cab_meeting|steerco_meeting|status_meeting|weekly_sync|project_sync|kickoff_call|kick-off_call|kickoff_meeting|kick-off_meeting', weight: 1.5 },
+  { cat: 'meeting_logistics', pattern: 'scrum_master|scrum-master|scrummaster|facilitator|note-taker|notetaker|note_taker|minute-taker|minute_taker|timekeeper|time-keeper|meeting_owner|master_of_ceremonies|emcee', weight: 2 },
+  { cat: 'meeting_logistics', pattern: 'finishes|finish|ends|end|wraps|wrap|runs|run|stays|stay|keep~ DET *2 on_time|to_time|to_30|to_an_hour|under_an_hour|to_the_hour|to_schedule|short', weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'send_out|sending_out|sent_out|circulate~|share~|distribute~ DET *2 agenda|agendas|invite|invites|minutes|pre-read|pre-reads|dial-in', weight: 2, prio: 2 },
+  // Change requests and scope changes kept in a log.
+  { cat: 'change_control', pattern: `log~|record~|track~|capture~|list~|keep~|collect~ DET *3 change|changes|change_requests|requests_for_change|scope_changes|new_asks|additions`, weight: 2, prio: 2 },
+  // Status rolled up and reported.
+  { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 2, prio: 1 },
+  // Tracker work: boards and task lists kept current.
+  { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
+];
+
 /** The compiled lexicon, shared by every call (it is immutable). */
-export const LEXICON = new PhraseMatcher<Category>(RULES);
+export const LEXICON = new PhraseMatcher<Category>([...RULES, ...CONCEPT_RULES]);
