@@ -42,6 +42,14 @@ const IMPERATIVE_VERBS = new Set(
   ).split(' '),
 );
 
+/** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
+const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;
+
+/** True when a clause only points people to someone else; read after a clause where someone is away. */
+export function redirectsAfterAway(clause: string): boolean {
+  return REDIRECT_TO.test(clause) && !IMPERATIVE_WORK.test(clause);
+}
+
 /** A pointer to someone else that still names work to do ("ping @ben to book the room in the meantime"). */
 const IMPERATIVE_WORK = /\b(?:to|and)\s+(?:book|send|update|chase|schedule|prepare|prep|write|run|organi[sz]e|arrange|sort|collect|track|log)\b/;
 
@@ -51,8 +59,8 @@ const FILLERS = new Set(['also', 'just', 'quickly', 'go', 'ahead', 'and', 'happi
 /** After "I'll …" these do not volunteer for work ("I'll be out", "let me know"). */
 const NOT_VOLUNTEERING = new Set([
   'be', 'been', 'have', 'need', 'let', 'know', 'see', 'think', 'join', 'miss', 'wait', 'leave', 'bring', 'believe',
-  'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'keep', 'admit', 'say', 'tell',
-  'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'get', 'loop',
+  'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'admit', 'say', 'tell',
+  'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'loop',
 ]);
 
 const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
@@ -90,14 +98,14 @@ const QUESTION_START =
   /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do(?! the needful)|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
 
 const REQUEST_YOU =
-  /\b(?:can|could|would|will|cn|cud|wd|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
 /**
  * Questions for information phrased as a request: "can you tell me when …", "could you let me know
  * who …", "can you point me to …", "can you explain how …". The asker wants an answer, not work done.
  * "Can you tell the vendor …" or "remind the team to …" ask someone to act and are not matched.
  */
 const INFO_REQUEST =
-  /\b(?:can|could|would|will|cn|cud|wd)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|quickly\s+|just\s+|remind\s+me\s+and\s+)?(?:(?:tell|remind|show|teach|ping|update|message|dm)\s+(?:me|us)\s+(?:how|what|what'?s|when|when'?s|where|where'?s|which|who|who'?s|whom|why|whether|if|again)\b|(?:tell|remind|show)\s+(?:me|us)\s+(?:the|a)\s+(?:way|link|url|name|date|status|deadline|answer|process)\b|let\s+(?:me|us)\s+know\b|(?:send|share|drop|post|paste|dm)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\b|(?:point|direct|link|send)\s+(?:me|us)\s+(?:to|at|toward|towards)\b|fill\s+(?:me|us)\s+in\b|explain(?:\s+to\s+(?:me|us))?\s+(?:how|what|why|where|when|who|which|whether|if)\b|clarify\s+(?:for\s+(?:me|us)\s+)?(?:how|what|why|where|when|who|which|whether|if)\b|confirm\s+(?:for\s+(?:me|us)\s+)?(?:when|where|who|what|which|whether|if)\b)/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|quickly\s+|just\s+|remind\s+me\s+and\s+)?(?:(?:tell|remind|show|teach|ping|update|message|dm)\s+(?:me|us)\s+(?:how|what|what'?s|when|when'?s|where|where'?s|which|who|who'?s|whom|why|whether|if|again)\b|(?:tell|remind|show)\s+(?:me|us)\s+(?:the|a)\s+(?:way|link|url|name|date|status|deadline|answer|process)\b|let\s+(?:me|us)\s+know\b|(?:send|share|drop|post|paste|dm)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\b|(?:point|direct|link|send)\s+(?:me|us)\s+(?:to|at|toward|towards)\b|fill\s+(?:me|us)\s+in\b|explain(?:\s+to\s+(?:me|us))?\s+(?:how|what|why|where|when|who|which|whether|if)\b|clarify\s+(?:for\s+(?:me|us)\s+)?(?:how|what|why|where|when|who|which|whether|if)\b|confirm\s+(?:for\s+(?:me|us)\s+)?(?:when|where|who|what|which|whether|if)\b)/;
 /** After an information question, work is still asked for when the answer is about the addressee's own
  *  work ("… when you'll have it ready", "… once you've sent it") or a second request follows ("… and update the timeline"). */
 const INFO_BUT_WORK = /\b(?:you|u)(?:'ve|'ll| have| will)\b|\bonce (?:you|u)\b|\b(?:and|then|also)\s+(?:also\s+|then\s+)?(?:pls\s+|please\s+)?([a-z][a-z'-]*)/;
@@ -107,7 +115,7 @@ const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
@@ -123,7 +131,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
 ];
 
 const SELF_CUE =
-  /\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
+  /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
   /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
 /**
@@ -173,6 +181,8 @@ function volunteers(clause: string): string | undefined {
   const verb = words.find((w) => !FILLERS.has(w));
   if (verb === undefined || NOT_VOLUNTEERING.has(verb)) return undefined;
   if (/^(?:not|never|n't)$/.test(verb)) return undefined;
+  // "I'll keep you posted", "I'll get back to you": a promise to tell, not work taken on.
+  if (/^(?:keep|get)$/.test(verb) && /^(?:(?:you|u|everyone|y'all|ya|you all|people|folks) (?:posted|updated|informed|in the loop)|back)\b/.test(clause.slice(m.index + m[0].indexOf(verb) + verb.length).trim())) return undefined;
   return m[0];
 }
 

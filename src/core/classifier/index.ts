@@ -1,6 +1,6 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
-import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, trackerCommentBody, type Actor, type ClauseCues } from './cues';
+import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, trackerCommentBody, redirectsAfterAway, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
@@ -306,6 +306,14 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     cues: clauseCues(text, question),
     hits: scan(text),
   }));
+
+  // "@ana is out this week, ping @ben for anything on the portal": after someone is away, pointing
+  // people to someone else is a notice, not a request.
+  let awaySeen = false;
+  for (const clause of clauses) {
+    if (clause.cues.blocked === 'away') awaySeen = true;
+    else if (awaySeen && redirectsAfterAway(clause.text)) clause.cues = { actors: [], toAddressees: false, vocatives: clause.cues.vocatives, blocked: 'away', cue: clause.text.split(' ').slice(0, 2).join(' ') };
+  }
 
   // The message's addressees: whoever is named at the start of the first clause that names anyone.
   const addressees: Actor[] = clauses.find((c) => c.cues.vocatives.length > 0)?.cues.vocatives ?? [];

@@ -245,6 +245,37 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'change_control', pattern: `log~|record~|track~|capture~|list~|keep~|collect~ DET *3 change|changes|change_requests|requests_for_change|scope_changes|new_asks|additions`, weight: 2, prio: 2 },
   // Status rolled up and reported.
   { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 2, prio: 1 },
+  // Where things are: status gathered, rolled up and sent.
+  { cat: 'status_reporting', pattern: "where DET *3 we're_at|we_are_at|is_at|are_at|'s_at|it's_at|things_are|things_stand|we_stand|it_stands|each_squad's_at|each_team's_at", weight: 2, prio: 2 },
+  { cat: 'status_reporting', pattern: "where-we're-at|where-we-are|where_we're_at|roll_it_up|roll_them_up|roll~ DET *2 up|one-pager_on_where|one_pager_on_where|status_bit|status_section|progress_email|update_email|check-in_email", weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'keep_tabs_on|keeping_tabs_on|keep_an_eye_on|keeping_an_eye_on|keep_on_at|keep_at|stay_on|stay_on_top_of|keep_on_top_of|on_top_of|check_in_w/|check_in_with_each|check_in_with_every|poke~|prod~|chivvy|chivvied|chase_up|follow_through', weight: 1.5, prio: 1 },
+  // What could go wrong, kept in a list with owners: risk log.
+  { cat: 'risk_log', pattern: "things|anything|stuff|what|everything|issues that|which|could|might|may|that'll|that_could|that_might *2 derail|slip|go_sideways|go_wrong|blow_up|bite_us|trip_us_up|put_at_risk|threaten|jeopardise|jeopardize|sink", weight: 2, prio: 2 },
+  { cat: 'risk_log', pattern: 'go_sideways|goes_sideways|going_sideways|go_wrong|derail~|blockers_log|risk_list|worry_list|watch_list|watchlist', weight: 1.2 },
+  // What moves when something is late: schedule.
+  { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|what_moves|ripple_effect|slip~|slippage|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'put|stick|pencil|get DET *2 dates|deadlines|timings against|on|to|for', weight: 2, prio: 2 },
+  // Money: how much is spent, whether it adds up.
+  { cat: 'budget_tracking', pattern: "how_much DET *4 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'money_side|the_money|the_numbers_add_up|numbers_add_up|adds_up|add_up|money_adds_up|costs_add_up|within_budget|over_budget|under_budget|on_budget', weight: 1.5, prio: 1 },
+  // Travel and rooms sorted for a group: meeting logistics.
+  { cat: 'meeting_logistics', pattern: 'sort~|book~|arrange~|organise~|organize~|handle|find|get DET *3 travel|hotels|hotel|flights|accommodation|room|rooms|meeting_room|venue|lunch|dinner|catering|desks|visas', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'travel|hotels|hotel|flights|accommodation|meeting_room|visas', weight: 1.2 },
+  { cat: 'meeting_logistics', pattern: 'send_round|send_around|sending_round|write_up|writing_up|circulate~|share~|type_up|jot_down DET *2 what_we_agreed|what_was_agreed|actions|action_points|next_steps|decisions|recap|summary_of_the_call|summary_of_the_meeting', weight: 2, prio: 2 },
+  // People across teams: resourcing.
+  { cat: 'resourcing', pattern: "who's|who_is|whos covering|covers|cover|minding|owning|picking_up", weight: 2, prio: 2 },
+  { cat: 'resourcing', pattern: "best_placed|best_used|best_deployed|across_the_squads|across_squads|across_the_teams|across_teams|freeing_up|free_up|frees_up|roll_off|rolls_off|rolling_off|who_goes_where|who_goes_on|where_they_go|second_qa|extra_qa|another_dev|another_engineer|more_hands", weight: 1.5, prio: 1 },
+  // Scope added after agreement: change control.
+  { cat: 'change_control', pattern: 'tacking_on|tacks_on|tacked_on|tack_on|bolting_on|bolted_on|after_sign-off|after_signoff|after_sign_off|extra DET *2 scope|absorb DET *3 scope|scope_creep|new_asks|change_asks|extra_asks|additional_asks', weight: 1.5, prio: 1 },
+  // Boards that do not match reality: tracker hygiene.
+  { cat: 'tracker_hygiene', pattern: "board|boards|tracker|jira *3 lying|isn't_lying|accurate|right|a_mess|messy|out_of_date|stale|wrong|reflects_reality", weight: 2, prio: 2 },
+  { cat: 'tracker_hygiene', pattern: 'tidy~|clean~|sort_out|straighten~|fix|groom~ DET *2 board|boards|tickets|columns|lanes|swimlanes|tracker', weight: 2, prio: 2 },
+  // Product readings that look like project words.
+  { cat: 'market_analysis', pattern: "what|how *4 are_doing|is_doing|are_charging|is_charging|do_it|handle_it|are_building|have_built|ship~ with|for|on|about|around|in", weight: 1.5, prio: 1 },
+  { cat: 'discovery', pattern: 'tickets|complaints|requests|reports|messages|emails about|saying|asking|complaining', weight: 2, prio: 3 },
+  { cat: 'discovery', pattern: 'talk_to|speak_to|speak_with|call|interview DET *2 few|some|handful|couple of them|those_users|those_customers', weight: 2, prio: 2 },
+  { cat: 'prioritization', pattern: 'cut|trim|narrow|whittle|pare DET *2 down|down_to|to_what|to_the', weight: 1.5, prio: 1 },
+  { cat: 'prioritization', pattern: 'wishlist|wish_list|wish-list|top_asks|top_10_asks|top_requests|what_actually_matters|what_to_drop|what_should_we_drop|what_we_drop|what_goes|rank~|ranking', weight: 1.5, prio: 1 },
   // Tracker work: boards and task lists kept current.
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
 ];
