@@ -42,6 +42,14 @@ const IMPERATIVE_VERBS = new Set(
   ).split(' '),
 );
 
+/** A clause that takes back what came before ("ignore this ^", "scrap that, facilities are doing it"). */
+const RETRACTION = /^(?:(?:oh|ah|sorry|actually|wait|update|edit)[ ,:-]+)*(?:ignore (?:this|that|the above|my last|me|above)|scrap that|scratch that|disregard(?: this| that| the above| my last)?|never ?mind|nvm|cancel that|forget (?:that|it|this|about (?:it|that|this))|no longer needed|not needed any ?more|no need any ?more|(?:this|that|it)(?:'s| is) (?:no longer|not) needed)\b(?!\s+(?:the|a|an|my|our|your|his|her|their|this|that|these|those|about)\b)/;
+
+/** True when a clause takes back the requests before it. */
+export function retracts(clause: string): boolean {
+  return RETRACTION.test(clause);
+}
+
 /** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
 const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;
 
@@ -281,103 +289,4 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   const cue = request?.[0] ?? you?.[0] ?? (imperative ? verb : undefined) ?? please?.[0];
   if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
   return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue };
-}
-
-// --- tracker notifications ------------------------------------------------------------------------
-
-/**
- * Tracker and workflow posts. Read structurally, on the post's own words (ticket titles masked):
- * who the post says now holds the work. The layouts are the integrations' own: "@x was assigned",
- * "@y assigned @x to …", "@x assigned themselves", "… assigned to @x (by Name)", "added @x to the card",
- * "changed the assignee to @x", and label fields ("Assignee:", "Assigned to:", "Owner:", "Person:",
- * "Members:", "DRI:"), whatever comes before (an app's name) or after (" by Lee", "· Status: Todo").
- */
-
-/** The post reports an end, a move or a removal: nothing is handed over, whoever it names. */
-const TRACKER_CHATTER = /\b(?:unassigned|commented|changed|completed|moved|closed|resolved|marked|removed|archived|mentioned you|reopened|deleted|cancelled|canceled|approved|merged)\b/;
-/** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
-const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*? to ${M}`), new RegExp(`\\breassigned\\b[^\\n]*? to ${M}`)];
-const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
-  new RegExp(`${M}\\s+(?:was|has been|have been|were|got|is|'s been|just got)\\s+(?:assigned|added|reassigned)\\b`),
-  new RegExp(`${M}\\s+you'?ve been (?:assigned|added)\\b`),
-  new RegExp(`${M}\\s+(?:assigned|added)\\s+(?:themselves|themself|himself|herself|yourself)\\b`),
-  new RegExp(`@p\\d+\\s+(?:assigned|added|reassigned)\\s+${M}\\b`),
-  new RegExp(`\\b(?:assigned|added|reassigned)\\b[^\\n]*?\\bto ${M}`),
-  new RegExp(`\\b(?:assigned|added)\\s+${M}\\s+(?:to|as|on)\\b`),
-  new RegExp(`\\b(?:assignees?|assigned(?: to| user)?|owners?|task owner|person|people|members?|responsible|dri|accountable|handled by|owned by)\\s*[:=\\-]\\s*${M}`),
-  new RegExp(`\\bnew (?:task|ticket|issue|card|request|item|to-?do) for ${M}`),
-];
-/** A due-date reminder names who holds the task: that work sits with them. */
-const TRACKER_DUE = /\b(?:reminder|is due|are due|due today|due tomorrow|due on|due in|due by|overdue|due date is|past due)\b/;
-/** A tracker comment: its body is a person's own words ("commented on *X*: …"). */
-const TRACKER_COMMENT = /\b(?:commented|comment|replied|wrote)\b[^:\n]*:\s*/;
-
-/** An assignment to "you" with nobody named ("You've been assigned *OPS-7: …* by Priya"): the app
- *  posted it to its recipient, who is not in the text. */
-const TRACKER_ASSIGN_UNNAMED = /^(?:you'?ve|you have) been (?:assigned|added)\b|\bassigned (?:to )?you\b/;
-
-/** Bold spans and quoted strings of two words or more, without a mention or link: ticket titles. */
-const TITLE_SPAN = /\*[^*\n<\s]+\s[^*\n<]*\*|"[^"\n<\s]+\s[^"\n<]*"|“[^”\n<\s]+\s[^”\n<]*”/g;
-
-/**
- * Raw tracker text with ticket titles blanked out ("*OPS-90: Chase overdue invoices*" → "title"), so
- * the notification's own words ("commented", "moved", "assigned … to") are read without the title's
- * ("overdue", "completed", "changed scope"). Mentions are kept, in order.
- */
-export function maskTicketTitles(raw: string): string {
-  return raw.includes('*') || raw.includes('"') || raw.includes('“') ? raw.replace(TITLE_SPAN, ' title ') : raw;
-}
-
-/** True when an app tells an unnamed "you" that they were assigned something. */
-export function trackerAssignsUnnamed(untitled: readonly string[]): boolean {
-  return untitled.some((line) => TRACKER_ASSIGN_UNNAMED.test(line)) && !TRACKER_CHATTER.test(untitled.join('\n'));
-}
-
-/** Every mention the first matching pattern names, in order of appearance (a field may list several). */
-function firstMatch(patterns: ReadonlyArray<RegExp>, lines: readonly string[]): { actor: number; cue: string } | undefined {
-  for (const line of lines) {
-    for (const re of patterns) {
-      const m = re.exec(line);
-      if (m) return { actor: Number(m[1]), cue: m[0].replace(/@p\d+/g, '@someone').trim() };
-    }
-  }
-  return undefined;
-}
-
-export interface TrackerReading {
-  /** The mention that holds the work. */
-  actor: number;
-  cue: string;
-  how: 'assigned' | 'due';
-}
-
-/**
- * The mention a tracker notification gives work to, or undefined when it gives none. `untitled` are
- * the same lines with ticket titles masked (see {@link maskTicketTitles}): a word in a title ("Chase
- * overdue invoices") must not decide what the post reports.
- */
-export function trackerAssignee(lines: readonly string[], untitled: readonly string[] = lines): TrackerReading | undefined {
-  const reassigned = firstMatch(TRACKER_REASSIGN, untitled);
-  if (reassigned) return { ...reassigned, how: 'assigned' };
-  const own = untitled.join('\n');
-  if (TRACKER_CHATTER.test(own)) return undefined;
-  const assigned = firstMatch(TRACKER_ASSIGN, untitled) ?? firstMatch(TRACKER_ASSIGN, lines);
-  if (assigned) return { ...assigned, how: 'assigned' };
-  const due = TRACKER_DUE.exec(own);
-  if (due) {
-    const holder = /@p(\d+)/.exec(own);
-    if (holder) return { actor: Number(holder[1]), cue: due[0], how: 'due' };
-  }
-  return undefined;
-}
-
-/** The body of a tracker comment (raw text after "commented on *X*:"), or undefined for any other post. */
-export function trackerCommentBody(raw: string): string | undefined {
-  if (!TRACKER_COMMENT.test(maskTicketTitles(raw))) return undefined;
-  // The marker runs to the first colon outside a bold title ("commented on *FAL-2: Update log*: …").
-  const m = /\b(?:commented|comment|replied|wrote)\b(?:[^:\n*]|\*[^*\n]*\*)*:/.exec(raw);
-  if (!m) return undefined;
-  const body = raw.slice(m.index + m[0].length).trim();
-  // Quotes around the comment and quote markers are the app's layout, not the person's quoting.
-  return body.replace(/^(?:&gt;|>)\s?/gm, '').replace(/^["“]|["”]$/g, '').trim();
 }

@@ -1,10 +1,11 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
-import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, trackerCommentBody, redirectsAfterAway, type Actor, type ClauseCues } from './cues';
+import { clauseCues, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
+import { maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
 import { TYPOS } from './typos';
 import { scanWith, type Scan } from './word-lists';
 
@@ -265,38 +266,38 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
   }
 
   if (fromBot) {
-    const topic = topicOf(scan(norm.text), norm, scan);
+    // The work is read without the app's layout labels ("Status: To Do", "Due date").
+    const topic = topicOf(scan(withoutLayoutLabels(norm.text)), norm, scan);
     // The notification's own words decide; the ticket title only says what the work is.
     const untitled = normalize(maskTicketTitles(text)).lines.map((l) => l.text);
-    const tracked = trackerAssignee(norm.lines.map((l) => l.text), untitled);
-    const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
-    if (!tracked || assignee === undefined) {
-      // A comment's body is a person's words: a request in it is judged as one.
-      const comment = trackerCommentBody(text);
-      if (comment !== undefined && comment.length > 0) {
-        const said = judgeText(comment, { ...input, fromBot: false }, scan, undefined);
-        if (said.kind === 'assignment') return { ...said, reasons: tidyReasons(['a comment in an app post', ...said.reasons]) };
-      }
+    // Structure is read on the words as written: typo repair is for work words, not field labels.
+    const tracked = trackerAssignee(normalize(text).lines.map((l) => l.text), untitled);
+    const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
+    if (!tracked || holders.length === 0) {
+      // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
+      const said = judgeText(personalText(text), { ...input, author: undefined, fromBot: false }, scan, parent);
+      if (said.kind === 'assignment' && said.assignees.length > 0) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
       // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
       // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
       return chatterVerdict(topic, [why], 0.8);
     }
-    const isPm = roles[assignee] === 'product';
-    const flag = isPm && topic.work === 'project' && topic.project >= WEAK;
+    const canFlag = topic.work === 'project' && topic.project >= WEAK;
+    const flagged = canFlag ? holders.filter((id) => roles[id] === 'product') : [];
+    const cue = cleanPhrase(tracked.cue);
     return {
       kind: 'assignment',
-      flag,
-      assignees: [assignee],
-      flagged: flag ? [assignee] : [],
+      flag: flagged.length > 0,
+      assignees: holders,
+      flagged,
       work: topic.work,
       categories: topic.categories,
       confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
       reasons: tidyReasons([
-        tracked.how === 'due' ? `app reminder of work <@${assignee}> holds: "${cleanPhrase(tracked.cue)}"` : `assigned by an app to <@${assignee}>: "${cleanPhrase(tracked.cue)}"`,
+        ...holders.map((id) => (tracked.how === 'due' ? `app reminder of work <@${id}> holds: "${cue}"` : `assigned by an app to <@${id}>: "${cue}"`)),
         ...categoryReasons(topic),
       ]),
-      phrase: flag ? strongestProjectPhrase(topic) : undefined,
+      phrase: flagged.length > 0 ? strongestProjectPhrase(topic) : undefined,
     };
   }
 
@@ -309,6 +310,13 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
 
   // "@ana is out this week, ping @ben for anything on the portal": after someone is away, pointing
   // people to someone else is a notice, not a request.
+  // A clause that takes back what came before ("… ignore this ^, Ben is doing travel now") cancels
+  // the requests before it.
+  let retraction = -1;
+  clauses.forEach((clause, i) => {
+    if (retracts(clause.text)) retraction = i;
+  });
+  for (let i = 0; i < retraction; i++) clauses[i].cues = { actors: [], toAddressees: false, vocatives: clauses[i].cues.vocatives, blocked: 'negated', cue: clauses[retraction].text.split(' ').slice(0, 3).join(' ') };
   let awaySeen = false;
   for (const clause of clauses) {
     if (clause.cues.blocked === 'away') awaySeen = true;
