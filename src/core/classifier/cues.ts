@@ -15,6 +15,8 @@ export interface ClauseCues {
   toAddressees: boolean;
   /** Mentions at the start of the clause ("@ana, @ben please …"). */
   vocatives: number[];
+  /** The clause is a bare imperative ("give me till 3"), with no "you", "please" or named actor. */
+  bare?: boolean;
   /** Why the clause cannot be a request, when it cannot. */
   blocked?: 'negated' | 'done' | 'thanks' | 'question' | 'away';
   /** The words that decided it, for reasons. */
@@ -49,6 +51,9 @@ const RETRACTION = /^(?:(?:oh|ah|sorry|actually|wait|update|edit)[ ,:-]+)*(?:ign
 export function retracts(clause: string): boolean {
   return RETRACTION.test(clause);
 }
+
+/** Handing something over by calling it theirs. */
+const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b/;
 
 /** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
 const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;
@@ -270,7 +275,9 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   const offer = volunteers(rest);
   if (offer && !NOT_ANY_MORE.test(rest)) return { actors: ['author'], toAddressees: false, vocatives, cue: offer };
 
-  if (!request && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
+  // "yours?", "this one's yours I think?": handing over as a question is still handing over.
+  const handsOver = YOURS.test(rest);
+  if (!request && !handsOver && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
   }
   // Reports of work already done ("I already sent the invites") hand nothing over.
@@ -288,5 +295,5 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   const you = YOU_MODAL.exec(rest);
   const cue = request?.[0] ?? you?.[0] ?? (imperative ? verb : undefined) ?? please?.[0];
   if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
-  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue };
+  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue, bare: request === null && you === null && please === null };
 }

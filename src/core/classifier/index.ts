@@ -244,10 +244,20 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
+/** "it", "this", "this one": what a reply refers to when it names no work. */
+const PRONOUN = /\b(?:this one|that one|it|this|that)\b/;
+
+/** True when the hits name work strongly enough to stand alone (a lone weak word does not). */
+function namesWork(hits: readonly Hit<Category>[]): boolean {
+  return hits.some((h) => h.cat !== null && h.weight >= WEAK);
+}
+
 /** What a reply's parent says about work, read only when the reply itself names none (see {@link judgeText}). */
 interface ParentContext {
   /** The parent's work phrases, normalised. */
   hits: () => Hit<Category>[];
+  /** The parent's first sentence, normalised: what "it" stands for in "can you book it?". */
+  gist: () => string;
   /** The parent's author: the person a reply's bare "can you own this?" is addressed to. */
   author?: string;
 }
@@ -341,7 +351,8 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     }
     const actors: Actor[] = cues.toAddressees ? addressees : cues.actors;
     const ids = actors.map((actor) => resolveActor(actor, norm, input.author));
-    if (cues.toAddressees && addressees.length === 0 && parentAuthor !== undefined) ids.push(parentAuthor);
+    // (Only a real request: a bare "give me till 3" is not addressed to the thread's author.)
+    if (cues.toAddressees && addressees.length === 0 && parentAuthor !== undefined && cues.bare !== true) ids.push(parentAuthor);
     for (const id of ids) {
       if (id === undefined) continue;
       const list = byActor.get(id) ?? [];
@@ -369,11 +380,14 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     // An actor's own clauses decide their work; "can you own that?" borrows it from the context,
     // and in a thread reply that names no work at all, from the thread's parent.
     const ownHits = hitsOf(own);
-    let hits = ownHits.some((h) => h.cat !== null) ? ownHits : ownHits.concat(hitsOf(context));
-    if (parent !== undefined && !hits.some((h) => h.cat !== null)) {
-      const fromParent = parent.hits();
-      hits = hits.concat(fromParent);
-      const work = summarize(fromParent);
+    let hits = namesWork(ownHits) ? ownHits : ownHits.concat(hitsOf(context));
+    if (parent !== undefined && !namesWork(hits)) {
+      // "can you book it?": the reply's verb applied to what the parent talks about, plus the parent's own work.
+      const fromParent = parent.hits().concat(...own.map((c) => scan(c.text.replace(PRONOUN, ` ${parent.gist()} `))));
+      const work = summarize(fromParent, 'heavier');
+      // The parent's main kind of work is what is handed over: a ticket about customer interviews is discovery.
+      const handed = work.work === 'project' ? fromParent : fromParent.filter((h) => h.cat === null || !isProjectCategory(h.cat));
+      hits = hits.concat(handed);
       if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
     }
     const scoped = summarize(hits);
@@ -412,10 +426,14 @@ export interface ClassifierOptions {
 function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['names'], scan: Scan): ParentContext | undefined {
   if (parent === undefined) return undefined;
   let hits: Hit<Category>[] | undefined;
+  let normalised: string | undefined;
+  const text = (): string =>
+    (normalised ??= normalize(resolveNames(renderMessage({ text: parent.text ?? '', blocks: parent.blocks, attachments: parent.attachments }).text, names), TYPOS).text);
   return {
     author: parent.fromBot === true ? undefined : parent.author,
     // Read lazily: most replies name their own work, and then the parent is never rendered.
-    hits: () => (hits ??= scan(normalize(resolveNames(renderMessage({ text: parent.text ?? '', blocks: parent.blocks, attachments: parent.attachments }).text, names), TYPOS).text)),
+    hits: () => (hits ??= scan(text())),
+    gist: () => text().split(/[.!?\n]/)[0].slice(0, 200),
   };
 }
 

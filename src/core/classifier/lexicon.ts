@@ -46,7 +46,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'discovery', pattern: `book|reserve DET *2 room|rooms|space for DET *1 ${PEOPLE}|discovery|research|usability ${RESEARCH_SESSIONS}`, weight: 2, prio: 4 },
   { cat: 'discovery', pattern: `invite~|email~|contact~|reach_out_to|talk_to|talking_to|speak_to|speak_with|call DET *1 ${PEOPLE}`, weight: 1.5, prio: 3 },
   { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
-  { cat: 'discovery', pattern: 'interview~ DET *1 customers|users|clients|prospects|admins|buyers|participants', weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: 'interview~ DET *3 customers|users|clients|prospects|admins|buyers|participants|managers|owners', weight: 2, prio: 2 },
   { cat: 'discovery', pattern: 'user|ux|customer|market|field|qualitative|quant|quantitative research', weight: 1.5, prio: 1 },
   { cat: 'discovery', pattern: 'survey|surveys|questionnaire|questionnaires|persona|personas|jtbd|jobs_to_be_done|usability_test|usability_tests|usability_testing|diary_study|card_sort|card_sorting|discovery|nps_comments|nps_verbatims|feedback_synthesis|affinity_map|affinity_mapping|interview_guide|discussion_guide|research_plan|research_findings|insights', weight: 1.5 },
   { cat: 'discovery', pattern: 'synthesi[sz]e~|synthesise~|synthesize~|synthesis|summari[sz]e~|summarise~|summarize~|cluster~|tag~|code DET *2 feedback|interviews|interview_notes|research|survey|survey_results|responses|verbatims|insights', weight: 2, prio: 2 },
@@ -276,6 +276,11 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'discovery', pattern: 'talk_to|speak_to|speak_with|call|interview DET *2 few|some|handful|couple of them|those_users|those_customers', weight: 2, prio: 2 },
   { cat: 'prioritization', pattern: 'cut|trim|narrow|whittle|pare DET *2 down|down_to|to_what|to_the', weight: 1.5, prio: 1 },
   { cat: 'prioritization', pattern: 'wishlist|wish_list|wish-list|top_asks|top_10_asks|top_requests|what_actually_matters|what_to_drop|what_should_we_drop|what_we_drop|what_goes|rank~|ranking', weight: 1.5, prio: 1 },
+  // The board of directors is not a tracker board.
+  { cat: null, pattern: `${KEEP_VERBS}|${COMPILE_VERBS} DET *2 board version|deck|pack|paper|papers|slides|meeting|update|memo|narrative|presentation`, weight: 0, prio: 2 },
+  { cat: 'status_reporting', pattern: 'status_note|status_notes|status_summary|status_slide|rag_slide|closure_report|project_closure|close-out_report|closeout_report|end-of-project_report|lessons_learned|post-project_review|quarterly_update|monthly_update_deck|update_inputs|update_deck', weight: 1.5 },
+  { cat: 'meeting_logistics', pattern: 'running_order|run_of_show|run-of-show|demo_list|demo_order|speaker_list|speaker_order|lineup|line-up|save-the-dates|save_the_dates|save-the-date|rsvps|sign-off_meeting|signoff_meeting', weight: 1.5 },
+  { cat: 'resourcing', pattern: 'onboarding_plan|onboarding_plans|new_starters|new_joiners|starter_plan|induction_plan|resource_plan|resourcing_plan|headcount_asks|stakeholder_map', weight: 1.5 },
   // Tracker work: boards and task lists kept current.
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
 ];
