@@ -66,6 +66,11 @@ export function redirectsAfterAway(clause: string): boolean {
 /** A pointer to someone else that still names work to do ("ping @ben to book the room in the meantime"). */
 const IMPERATIVE_WORK = /\b(?:to|and)\s+(?:book|send|update|chase|schedule|prepare|prep|write|run|organi[sz]e|arrange|sort|collect|track|log)\b/;
 
+/** True for a verb that opens a request ("book", "chase", "log"). */
+export function isRequestVerb(word: string): boolean {
+  return IMPERATIVE_VERBS.has(word);
+}
+
 /** Words that may come between a volunteer cue and its verb ("I'll also quickly …"). */
 const FILLERS = new Set(['also', 'just', 'quickly', 'go', 'ahead', 'and', 'happily', 'then', 'now', 'gladly', 'still', 'try', 'to', 'definitely', 'kindly', 'please', 'pls', 'plz', 'then']);
 

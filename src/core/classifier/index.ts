@@ -1,6 +1,6 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
-import { clauseCues, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
+import { clauseCues, isRequestVerb, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
@@ -81,7 +81,7 @@ function summarize(hits: readonly Hit<Category>[], mixed: 'project-wins' | 'heav
       bests.push(hit);
     } else {
       scores[i] += hit.weight;
-      if (hit.weight > bests[i].weight) bests[i] = hit;
+      if (quotability(hit) > quotability(bests[i])) bests[i] = hit;
     }
   }
   let project = 0;
@@ -109,6 +109,15 @@ function sortCategories(cats: readonly Category[], scores: readonly number[], pr
     (a, b) =>
       (isProjectCategory(cats[a]) === projectFirst ? 0 : 1) - (isProjectCategory(cats[b]) === projectFirst ? 0 : 1) || scores[b] - scores[a],
   );
+}
+
+/**
+ * How well a hit says what was asked, to choose the phrase a category is quoted by: its weight, and a
+ * little more for an action ("log it in the budget sheet") than for a noun ("updated invoice").
+ */
+function quotability(hit: Hit<Category>): number {
+  const first = /^[a-z'-]+/.exec(hit.phrase)?.[0] ?? '';
+  return hit.weight + (hit.phrase.includes(' ') && isRequestVerb(first) ? 0.5 : 0);
 }
 
 function round2(x: number): number {
