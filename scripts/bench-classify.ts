@@ -103,10 +103,19 @@ async function latency(lines: readonly string[]): Promise<void> {
 function inProcessRate(lines: readonly string[], rounds: number): void {
   const inputs = lines.map((l) => JSON.parse(l) as Parameters<typeof classify>[0]);
   for (const input of inputs) classify(input);
+  const times: number[] = [];
   const t0 = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) for (const input of inputs) classify(input);
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const t = process.hrtime.bigint();
+      classify(input);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`in process, classifier alone: ${Math.round((inputs.length * rounds) / seconds).toLocaleString('en-US')} messages/s`);
+  times.sort((a, b) => a - b);
+  const p99 = times[Math.ceil(times.length * 0.99) - 1];
+  console.log(`in process, classifier alone: ${Math.round((inputs.length * rounds) / seconds).toLocaleString('en-US')} messages/s, p99 ${p99.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
 }
 
 async function main(): Promise<void> {

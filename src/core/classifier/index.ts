@@ -7,6 +7,8 @@ import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
 import { maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
 import { TYPOS } from './typos';
+import { scoreText, type ScorerModel } from './scorer';
+import { SCORER_MODEL } from './scorer-model.gen';
 import { scanWith, type Scan } from './word-lists';
 
 export { mentionedUsers } from './normalize';
@@ -271,7 +273,7 @@ interface ParentContext {
   author?: string;
 }
 
-function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: ParentContext | undefined): Verdict {
+function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: ParentContext | undefined, scorer: ScorerModel | null): Verdict {
   const norm = normalize(text, TYPOS);
   const roles = input.roles ?? {};
   const fromBot = input.fromBot === true;
@@ -294,8 +296,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
     if (!tracked || holders.length === 0) {
       // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
-      const said = judgeText(personalText(text), { ...input, author: undefined, fromBot: false }, scan, parent);
-      if (said.kind === 'assignment' && said.assignees.length > 0) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
+      const words = personalText(text);
+      const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
+      if (said !== undefined && said.kind === 'assignment' && said.assignees.length > 0) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
       // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
       // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
@@ -399,6 +402,13 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       hits = hits.concat(handed);
       if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
     }
+    if (!namesWork(hits)) {
+      const learned = learnedHit(scorer, norm.text);
+      if (learned) {
+        hits = hits.concat(learned.hit);
+        addReason(parentReasons, learned.reason);
+      }
+    }
     const scoped = summarize(hits);
     allHits.push(...hits);
     // A lone weak word ("risk", "scope", "sprint") is topic, not enough to nudge anyone.
@@ -430,6 +440,20 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
 export interface ClassifierOptions {
   /** The workspace's word lists, used when an input carries none of its own. */
   words?: WorkspaceWords;
+  /** The learned scorer's model (default: the one trained on the corpus); null turns it off. */
+  scorer?: ScorerModel | null;
+}
+
+/** A project-work hit from the learned scorer when it finds the words likely project work, with its reason. */
+function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Category>; reason: string } | undefined {
+  if (scorer === null) return undefined;
+  const verdict = scoreText(scorer, text);
+  if (!verdict.project || verdict.category === undefined) return undefined;
+  const words = verdict.evidence.map((w) => `"${w}"`).join(', ');
+  return {
+    hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: verdict.evidence[0] ?? '' },
+    reason: `likely project work by its words (learned scorer): ${words}`,
+  };
 }
 
 function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['names'], scan: Scan): ParentContext | undefined {
@@ -453,11 +477,12 @@ function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['n
  * and reads a thread's parent only when a reply asks for something without naming the work.
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const scorer = options.scorer === undefined ? SCORER_MODEL : options.scorer;
   return (input: ClassifyInput): Verdict => {
     const scan = scanWith(input.words ?? options.words);
     const rendered = renderMessage(input);
     const text = resolveNames(rendered.text, input.names);
-    const verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan));
+    const verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan), scorer);
     if (rendered.cutFrom === undefined) return verdict;
     const note = `long message: judged on its first ${MAX_JUDGED_CHARS.toLocaleString('en-US')} of ${rendered.cutFrom.toLocaleString('en-US')} characters`;
     return { ...verdict, reasons: tidyReasons([note, ...verdict.reasons.slice(0, MAX_REASONS - 1)]) };

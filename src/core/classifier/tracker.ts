@@ -148,11 +148,21 @@ const COMMENT_MARKER = /^[^\n]*?\b(?:commented|comment|replied|wrote|mentioned y
  * are masked (an imperative title is not a request), comment markers and the app's quote markers are
  * dropped (a comment quoted by the app is the comment itself).
  */
-export function personalText(raw: string): string {
-  return maskTicketTitles(raw.replace(COMMENT_MARKER, ''))
+export function personalText(raw: string): string | undefined {
+  // A post that reports a change, an end or a removal carries no person's request of its own.
+  if (REPORTS_CHANGE.test(maskTicketTitles(raw).toLowerCase())) return undefined;
+  const lines = maskTicketTitles(raw.replace(COMMENT_MARKER, ''))
     .replace(/^\s*(?:&gt;|>)+\s?/gm, '')
-    .replace(/^\s*["“]|["”]\s*$/gm, '');
+    .replace(/^\s*["“]|["”]\s*$/gm, '')
+    .split('\n');
+  // Field labels and the names under them are the app's layout, not anyone's words ("*Cover*\n<@U1>").
+  const mentionsOnly = (line: string | undefined): boolean => line !== undefined && /^[\s*_]*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_,&]*)+$/.test(line);
+  const field = (line: string): boolean => /^[\s*_]*[A-Za-z][A-Za-z /&'-]{0,30}[*_]*\s*:?[*_]*\s*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_,&]*)+$/.test(line);
+  return lines.filter((line, i) => !mentionsOnly(line) && !field(line) && !(mentionsOnly(lines[i + 1]) && /^[\s*_]*[A-Za-z][^<]{0,40}$/.test(line))).join('\n');
 }
+
+/** Reports of a change, an end or a removal (not of a comment or a mention). */
+const REPORTS_CHANGE = /\b(?:unassigned|changed|completed|moved|closed|resolved|removed|archived|reopened|deleted|cancelled|canceled|merged|approved|submitted|marked)\b/;
 
 /** Field labels of app layouts ("Status:", "Due date:", "Labels:"): the app's words, not the work. */
 const LAYOUT_LABELS = /(^|\n|[·|]\s*)\s*(?:task status|status|due date|due|date|labels?|priority|project|board|list|type|request type|component|sprint|estimate|created|updated|story points|points)\s*:?\s*(?=\S)/g;
