@@ -32,8 +32,11 @@ export interface ModeProblem {
 const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 const ALL_OAUTH = OAUTH_VARIABLES.join(', ');
 
-export function readInstallMode(env: Readonly<Record<string, string | undefined>>): { mode?: InstallMode; problems: ModeProblem[] } {
-  const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+export function readInstallMode(env: Readonly<Record<string, unknown>>): { mode?: InstallMode; problems: ModeProblem[] } {
+  const value = (name: string): string | undefined => {
+    const set = env[name];
+    return typeof set === 'string' && set !== '' ? set : undefined;
+  };
   const botToken = value('SLACK_BOT_TOKEN');
   const oauthSet = OAUTH_VARIABLES.filter((name) => value(name) !== undefined);
 

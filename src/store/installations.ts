@@ -88,6 +88,16 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
   // its lock share the owner's slot. Enterprise ids (E…) and team ids (T…) never collide.
   const recordKey = (owner: InstallationOwner) => keys.team(ownerId(owner), 'installation');
   const lockKey = (owner: InstallationOwner) => keys.team(ownerId(owner), 'installation', 'refresh-lock');
+  // Which org a workspace belongs to, learnt from Bolt's lookups: work queued without the org
+  // (a profile lookup, a digest) still finds the org-wide install. Forgotten with the workspace.
+  const orgOfTeamKey = (teamId: string) => keys.team(teamId, 'org');
+  const knownOrgMembers = new Set<string>();
+  const rememberOrgMember = async (teamId: string, enterpriseId: string): Promise<void> => {
+    const member = `${teamId}:${enterpriseId}`;
+    if (knownOrgMembers.has(member)) return;
+    await redis.set(orgOfTeamKey(teamId), enterpriseId);
+    knownOrgMembers.add(member);
+  };
 
   const read = async (owner: InstallationOwner): Promise<StoredInstallation | undefined> => {
     const key = recordKey(owner);
@@ -179,6 +189,7 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
       // A workspace of an org with an org-wide install: Bolt may ask by team first.
       if (!installation && !query.isEnterpriseInstall && query.enterpriseId) installation = await current({ kind: 'org', enterpriseId: query.enterpriseId });
       if (!installation) throw new Error(`no installation for ${owner ? ownerLabel(owner) : 'an unnamed workspace'}`);
+      if (installation.isEnterpriseInstall && installation.enterprise?.id && query.teamId) await rememberOrgMember(query.teamId, installation.enterprise.id);
       return withoutRotation(installation);
     },
 
@@ -189,7 +200,11 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
 
     async botFor(teamId, enterpriseId) {
       let installation = await current({ kind: 'team', teamId });
-      if (!installation && enterpriseId) installation = await current({ kind: 'org', enterpriseId });
+      const org = enterpriseId ?? (installation ? undefined : await redis.get(orgOfTeamKey(teamId)));
+      if (!installation && org) {
+        installation = await current({ kind: 'org', enterpriseId: org });
+        if (installation && enterpriseId) await rememberOrgMember(teamId, enterpriseId);
+      }
       const bot = installation?.bot;
       if (!installation || !bot) return undefined;
       return {
