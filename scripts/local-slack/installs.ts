@@ -54,9 +54,16 @@ export class InstallRegistry {
   private readonly grants = new Map<string, LocalGrant>();
   private readonly codes = new Map<string, { owner: LocalInstallOwner; scope: string; redirectUri?: string }>();
   private lifetimeSeconds: number;
+  private redirectUri: string | undefined;
 
   constructor(private readonly deps: InstallRegistryDeps) {
     this.lifetimeSeconds = deps.oauth?.tokenLifetimeSeconds ?? 43200;
+    this.redirectUri = deps.oauth?.redirectUri;
+  }
+
+  /** The app's redirect URL, as its settings on Slack name it (an app on a free port knows it only once listening). */
+  setRedirectUri(url: string): void {
+    this.redirectUri = url;
   }
 
   /** Lifetime of rotating tokens issued from now on (e.g. a short one, to have the app refresh at once). */
@@ -72,7 +79,7 @@ export class InstallRegistry {
     const oauth = this.deps.oauth;
     if (!oauth) return { status: 404, body: 'OAuth is not enabled on this local Slack' };
     if (query.get('client_id') !== oauth.clientId) return { status: 400, body: 'invalid client_id' };
-    const redirectUri = query.get('redirect_uri') ?? oauth.redirectUri;
+    const redirectUri = query.get('redirect_uri') ?? this.redirectUri;
     if (!redirectUri) return { status: 400, body: 'no redirect_uri, and none configured' };
     const back = new URL(redirectUri);
     const state = query.get('state');

@@ -208,6 +208,8 @@ export interface LocalSlack {
   mintToken(owner: LocalInstallOwner, rotating?: boolean): LocalGrant;
   /** The lifetime of rotating tokens issued from now on, in seconds. */
   setTokenLifetime(seconds: number): void;
+  /** Where the authorize page sends the browser back to when the URL names no `redirect_uri` (the app's settings). */
+  setRedirectUri(url: string): void;
   /** Revokes every token of a workspace or an org (calls answer `token_revoked`), as uninstalling does. Send the events yourself. */
   uninstall(owner: LocalInstallOwner): void;
 }
@@ -594,6 +596,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     authorizeUrl: `${origin}/oauth/v2/authorize`,
     mintToken: (owner, rotating = false) => installs.mint(owner, rotating),
     setTokenLifetime: (seconds) => installs.setTokenLifetime(seconds),
+    setRedirectUri: (url) => installs.setRedirectUri(url),
     uninstall: (owner) => installs.revoke(owner),
     close: async () => {
       if (closed) return;
