@@ -1,18 +1,20 @@
 import type { WebClient } from '@slack/web-api';
-import type { Redis } from 'ioredis';
 import type { InstallMode } from '../install-mode';
 import type { Logger } from '../logger';
 import type { SlackWorkspaces } from '../ports/slack';
-import { createInstallationStore, type InstallationRepository } from '../store/installations';
+import { createInstallationStore, type InstallationRepository, type InstallationStoreOptions } from '../store/installations';
 import type { KeySpace } from '../store/redis';
 import { createTokenCipher } from '../store/token-cipher';
 import { createWebApiWorkspace, createWebClient, singleTokenWorkspaces } from './gateway';
 import { installedWorkspaces } from './installed-workspaces';
 import { createBotTokenRefresher } from './token-refresh';
 
+/** Any Redis client with the few commands the installation store uses (one server or a Cluster). */
+type InstallationRedis = InstallationStoreOptions['redis'];
+
 export interface WorkspacesOptions {
   apiUrl: string;
-  redis: Redis;
+  redis: InstallationRedis;
   keys: KeySpace;
   logger: Logger;
   /** Single-workspace mode: the workspace's URL for message links, once known (auth.test). */
@@ -26,7 +28,7 @@ export type ModeWorkspaces =
       workspaces: SlackWorkspaces;
       installations: InstallationRepository;
       /** The same installations over another connection (the receive path's fails fast). */
-      installationsOver(redis: Redis): InstallationRepository;
+      installationsOver(redis: InstallationRedis): InstallationRepository;
     };
 
 /**
@@ -40,7 +42,7 @@ export function workspacesFor(install: InstallMode, { apiUrl, redis, keys, logge
   }
   const cipher = createTokenCipher(install.encryptionKey);
   const refreshBotToken = createBotTokenRefresher({ apiUrl, clientId: install.clientId, clientSecret: install.clientSecret, logger });
-  const installationsOver = (connection: Redis) => createInstallationStore({ redis: connection, keys, cipher, refreshBotToken, logger });
+  const installationsOver = (connection: InstallationRedis) => createInstallationStore({ redis: connection, keys, cipher, refreshBotToken, logger });
   const installations = installationsOver(redis);
   return { kind: 'multi', installations, installationsOver, workspaces: installedWorkspaces({ installations, apiUrl, logger }) };
 }

@@ -8,7 +8,7 @@ import { isoWeekOf, nextIsoWeek, slotInstant } from '../../src/core/digest/calen
 import { HOME_ACTIONS } from '../../src/features/home/section';
 import { createLogger } from '../../src/logger';
 import { BOT_SCOPES } from '../../src/slack/install-pages';
-import { CAST, REDIS_URL, SIGNING_SECRET, captureLogs, deleteKeys, waitFor, waitForIdle, zoneWhereItIsHour, type LogCapture } from '../support/harness';
+import { CAST, REDIS_URL, SIGNING_SECRET, captureLogs, deleteKeys, testAppEnv, waitFor, waitForIdle, zoneWhereItIsHour, type LogCapture } from '../support/harness';
 
 /**
  * Multi-workspace mode end to end: installs through the real pages and the local Slack's OAuth,
@@ -56,13 +56,7 @@ describe('many workspaces', () => {
       SLACK_CLIENT_SECRET: OAUTH.clientSecret,
       SLACK_STATE_SECRET: 'multi-state-secret',
       INSTALLATION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      PORT: '0',
-      LOG_LEVEL: 'debug',
-      JOB_LOCK_MS: '2000',
+      ...testAppEnv(slack.url, prefix),
     });
     app = createApp({ config, logger: createLogger({ level: 'debug', destination: captured.destination }), processMetrics: false });
     const { port } = await app.start();
