@@ -9,6 +9,7 @@ import { registerEventListeners, type EventListenerDeps } from './listeners/even
 import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
 import type { BotAuth } from './auth';
 import { installPages } from './install-pages';
+import { InstallationNotFound } from '../store/installations';
 
 export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, ActionListenerDeps {
   config: Config;
@@ -31,6 +32,13 @@ export interface BoltApp {
  * Builds the Bolt app and its receiver. In HTTP mode Bolt holds the response until the listener has
  * queued the event (`processBeforeResponse`), so a failed enqueue becomes a 503 and Slack retries.
  */
+/** Bolt's authorization failed because the workspace has no installation (multi-workspace mode). */
+function isNotInstalled(error: unknown): boolean {
+  const original = (error as { original?: unknown } | null)?.original;
+  const cause = (original as { original?: unknown } | undefined)?.original ?? original;
+  return cause instanceof InstallationNotFound || original instanceof InstallationNotFound;
+}
+
 export function createBoltApp(deps: BoltAppDeps): BoltApp {
   const { config, logger, auth, installs } = deps;
   const { install } = config.slack;
@@ -90,6 +98,11 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   });
 
   app.error(async (error) => {
+    if (isNotInstalled(error)) {
+      // Answered 200: Slack stops sending once the app is uninstalled, and a retry would not help.
+      logger.warn({ code: error.code }, 'a request for a workspace without an installation was ignored');
+      return;
+    }
     if (isStoreUnavailable(error)) {
       logger.warn('Redis did not take an event; asking Slack to retry');
     } else {

@@ -3,7 +3,8 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import type { KeySpace } from './redis';
-import type { TokenCipher } from './token-cipher';
+import { UndecryptableRecord, type TokenCipher } from './token-cipher';
+import { storeUnavailable } from '../errors';
 
 /**
  * The installations of lanekeeper (multi-workspace mode), one per workspace, or one per
@@ -34,6 +35,14 @@ export interface BotCredentials {
 
 /** Who an installation belongs to: a workspace, or an org for an org-wide install. */
 export type InstallationOwner = { kind: 'team'; teamId: string } | { kind: 'org'; enterpriseId: string };
+
+/** No installation answers for a request's workspace (never installed, or uninstalled). */
+export class InstallationNotFound extends Error {
+  constructor(what: string) {
+    super(`no installation for ${what}`);
+    this.name = 'InstallationNotFound';
+  }
+}
 
 /** The installation's token could not be refreshed and has expired: Slack will refuse it. */
 export class TokenRefreshFailed extends Error {
@@ -185,10 +194,17 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
 
     async fetchInstallation(query) {
       const owner = ownerOfQuery(query);
-      let installation = owner ? await current(owner) : undefined;
-      // A workspace of an org with an org-wide install: Bolt may ask by team first.
-      if (!installation && !query.isEnterpriseInstall && query.enterpriseId) installation = await current({ kind: 'org', enterpriseId: query.enterpriseId });
-      if (!installation) throw new Error(`no installation for ${owner ? ownerLabel(owner) : 'an unnamed workspace'}`);
+      let installation: StoredInstallation | undefined;
+      try {
+        installation = owner ? await current(owner) : undefined;
+        // A workspace of an org with an org-wide install: Bolt may ask by team first.
+        if (!installation && !query.isEnterpriseInstall && query.enterpriseId) installation = await current({ kind: 'org', enterpriseId: query.enterpriseId });
+      } catch (error) {
+        // Redis did not answer: the request must be retried by Slack, not dropped as uninstalled.
+        if (error instanceof TokenRefreshFailed || error instanceof UndecryptableRecord) throw error;
+        throw storeUnavailable(error);
+      }
+      if (!installation) throw new InstallationNotFound(owner ? ownerLabel(owner) : 'an unnamed workspace');
       if (installation.isEnterpriseInstall && installation.enterprise?.id && query.teamId) await rememberOrgMember(query.teamId, installation.enterprise.id);
       return withoutRotation(installation);
     },
