@@ -183,15 +183,17 @@ describe('many workspaces', () => {
       expect(slack.workspace(team).homeView(CAST.ana.id)).toBeDefined();
     }
     await sender.sendInteraction(sender.blockAction({ userId: CAST.ana.id, teamId: BETA, actionId: HOME_ACTIONS.digestOn, view: { id: 'VBETA' } }));
+    await sender.sendInteraction(sender.blockAction({ userId: CAST.ana.id, teamId: GRID_TEAM, actionId: HOME_ACTIONS.digestOn, view: { id: 'VGRID' }, ...gridFields }));
     await waitForIdle(app);
 
-    // Digests: Beta's Ana turned hers back on; in Alpha and the org she turned them off.
+    // Digests: Ana turned hers back on in Beta and in the org's workspace, and left them off in Alpha.
     await app.runDigestTick(slotInstant(nextIsoWeek(isoWeekOf(Date.now(), tz)), { isoWeekday: 1, hour: 9 }, tz) + 5 * 60000);
-    const digest = await slack.waitForCall('chat.postMessage', (call) => String(call.params.channel).startsWith('D'));
-    expect(digest.token).toBe(tokens[BETA]);
+    const digests = await slack.waitForCalls('chat.postMessage', 2, (call) => String(call.params.channel).startsWith('D'));
+    expect(digests.map((call) => call.token).sort()).toEqual([tokens[BETA], tokens[GRID_TEAM]].sort());
     await waitForIdle(app);
-    expect(slack.callsTo('chat.postMessage').filter((call) => String(call.params.channel).startsWith('D'))).toHaveLength(1);
-    expect(slack.workspace(BETA).messages(String(digest.params.channel))).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage').filter((call) => String(call.params.channel).startsWith('D'))).toHaveLength(2);
+    for (const team of [BETA, GRID_TEAM]) expect(slack.workspace(team).messages(`D${CAST.ana.id}`)).toHaveLength(1);
+    expect(slack.workspace(ALPHA).messages(`D${CAST.ana.id}`)).toHaveLength(0);
   });
 
   it('forgets an uninstalled workspace and leaves the other working with its data intact', async () => {
