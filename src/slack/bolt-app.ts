@@ -32,13 +32,6 @@ export interface BoltApp {
  * Builds the Bolt app and its receiver. In HTTP mode Bolt holds the response until the listener has
  * queued the event (`processBeforeResponse`), so a failed enqueue becomes a 503 and Slack retries.
  */
-/** Bolt's authorization failed because the workspace has no installation (multi-workspace mode). */
-function isNotInstalled(error: unknown): boolean {
-  const original = (error as { original?: unknown } | null)?.original;
-  const cause = (original as { original?: unknown } | undefined)?.original ?? original;
-  return cause instanceof InstallationNotFound || original instanceof InstallationNotFound;
-}
-
 export function createBoltApp(deps: BoltAppDeps): BoltApp {
   const { config, logger, auth, installs } = deps;
   const { install } = config.slack;
@@ -116,4 +109,11 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   registerCommandListeners(app, deps);
   registerActionListeners(app, deps);
   return { app, httpReceiver, socketReceiver };
+}
+
+/** Bolt's authorization failed because the workspace has no installation (multi-workspace mode). */
+function isNotInstalled(error: unknown): boolean {
+  const original = (error as { original?: unknown } | null)?.original;
+  const cause = (original as { original?: unknown } | undefined)?.original ?? original;
+  return cause instanceof InstallationNotFound || original instanceof InstallationNotFound;
 }
