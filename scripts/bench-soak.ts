@@ -349,10 +349,16 @@ async function heapUsedBytes(port: number): Promise<number | undefined> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Ctrl-C or a kill: stop the bot's processes and delete the prefix; a hard exit still kills them.
+// Ctrl-C reaches this process twice (from the terminal and relayed by tsx): the first one cleans up.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     console.log(`\n${signal}: stopping`);
-    void (cleanup ?? (async () => undefined))().finally(() => process.exit(130));
+    void (cleanup ?? (async () => undefined))()
+      .catch((error: Error) => console.error(`cleanup failed: ${error.message}`))
+      .finally(() => process.exit(130));
   });
 }
 process.on('exit', () => {
