@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   const web = started[0];
 
   // Nudges as the local Slack receives them, identified by the buttons they carry.
-  const expectedAt = new Map<NudgeKey, number>();
+  /** The nudges the traffic predicts, from the first time an event that calls for one was sent. */
+  const expected = new Map<NudgeKey, { sentAt: number; acknowledged: boolean }>();
   const deliveredAt = new Map<NudgeKey, number[]>();
   let unexpected = 0;
   let refusedNudges = 0;
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     }
     const key = nudgeKey(button.c, button.t, button.r);
     deliveredAt.set(key, [...(deliveredAt.get(key) ?? []), call.at]);
-    if (!expectedAt.has(key)) unexpected += 1;
+    if (!expected.has(key)) unexpected += 1;
     const teamId = teamOfChannel.get(button.c);
     const messageTs = (call.response as { message_ts?: string; ts?: string }).message_ts ?? (call.response as { ts?: string }).ts;
     if (teamId && messageTs) traffic.noteDelivered({ teamId, channel: button.c, recipient: button.r, messageTs, buttonValue: button.raw });
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
 
   // Open-loop traffic: one request every 1000/RATE ms, whatever the answers do.
   const sender = new SlackRequestSender({ baseUrl: `http://127.0.0.1:${web.port}`, signingSecret: SIGNING_SECRET });
-  const acks: Record<string, { sent: number; failed: number; ms: number[] }> = {};
+  const acks: Record<string, AckFigures> = {};
   const pending: Promise<void>[] = [];
   let flaggedMessages = 0;
   let messages = 0;
@@ -155,16 +156,23 @@ async function main(): Promise<void> {
     const request = traffic.next();
     if (request.kind === 'message' || request.kind === 'standup' || request.kind === 'edit') {
       const sentAt = Date.now();
-      for (const key of request.expects) if (!expectedAt.has(key)) expectedAt.set(key, sentAt);
+      for (const key of request.expects) if (!expected.has(key)) expected.set(key, { sentAt, acknowledged: false });
       if (request.kind === 'message') {
         messages += 1;
         if (request.flagged) flaggedMessages += 1;
       }
     }
-    pending.push(send(sender, request).then((answer) => countAck(acks, request.kind, answer)));
+    const figures = (acks[request.kind] ??= { sent: 0, retries: 0, gaveUp: 0, failures: {}, ms: [] });
+    pending.push(
+      sendAsSlackDoes(sender, request, figures).then((acknowledged) => {
+        if (!acknowledged || !('expects' in request)) return;
+        for (const key of request.expects) expected.get(key)!.acknowledged = true;
+      }),
+    );
   }
   const sendingEndedMs = performance.now() - runStarted;
   await Promise.all(pending);
+  const lastAnswerMs = performance.now() - runStarted - sendingEndedMs;
   const rssAtEndOfTraffic = new Map(processes.map((app) => [app.name, residentBytes(app.child.pid) ?? 0]));
   const backlogAtEnd = { ...lastBacklog };
 
@@ -197,9 +205,15 @@ async function main(): Promise<void> {
   let doubled = 0;
   const lostExamples: string[] = [];
   const doubledExamples: string[] = [];
-  for (const [key, sentAt] of expectedAt) {
+  let missingOfUnacknowledged = 0;
+  for (const [key, { sentAt, acknowledged }] of expected) {
     const arrivals = deliveredAt.get(key) ?? [];
     if (arrivals.length === 0) {
+      // An event never acknowledged is Slack's to send again (its last retry comes after 5 minutes).
+      if (!acknowledged) {
+        missingOfUnacknowledged += 1;
+        continue;
+      }
       lost += 1;
       if (lostExamples.length < 5) lostExamples.push(key);
       continue;
@@ -219,15 +233,21 @@ async function main(): Promise<void> {
   const failedJobs = await Promise.all(queues.map(async (queue) => `${queue.name} ${(await queue.getJobCounts('failed')).failed}`));
 
   const at = (q: number) => percentile(latencies, q);
-  const sentTotal = Object.values(acks).reduce((sum, a) => sum + a.sent, 0);
+  const sentTotal = Object.values(acks).reduce((sum, a) => sum + a.sent - a.retries, 0);
   const allAcks = Object.values(acks).flatMap((a) => a.ms);
   const ackAt = (q: number) => percentile(allAcks, q);
   console.log('');
   console.log(`sent: ${sentTotal} requests (warm-up included) in ${(sendingEndedMs / 1000).toFixed(1)} s (${((sentTotal / sendingEndedMs) * 1000).toFixed(0)}/s); ${traffic.people()} people`);
-  console.log(`  by kind: ${Object.entries(acks).map(([kind, a]) => `${kind} ${a.sent}${a.failed ? ` (${a.failed} not 200)` : ''}`).join(', ')}`);
+  console.log(`  by kind: ${Object.entries(acks).map(([kind, a]) => `${kind} ${a.sent - a.retries}`).join(', ')}`);
+  for (const [kind, a] of Object.entries(acks)) {
+    const failures = Object.entries(a.failures);
+    if (failures.length === 0) continue;
+    console.log(`  ${kind}: not answered 200: ${failures.map(([why, n]) => `${why} x${n}`).join(', ')}; retried ${a.retries}; never acknowledged ${a.gaveUp}`);
+  }
   console.log(`  messages flagged: ${flaggedMessages} of ${messages} (${((flaggedMessages / Math.max(1, messages)) * 100).toFixed(0)}%)`);
-  console.log(`  ack: p50 ${ackAt(0.5).toFixed(1)} ms, p99 ${ackAt(0.99).toFixed(1)} ms, max ${percentile(allAcks, 1).toFixed(0)} ms`);
-  console.log(`nudges: ${expectedAt.size} expected, ${latencies.length + warmUpLatencies.length} delivered, lost ${lost}, doubled ${doubled}, unexpected ${unexpected}, refused by Slack ${refusedNudges}`);
+  console.log(`  ack (requests answered): p50 ${ackAt(0.5).toFixed(1)} ms, p99 ${ackAt(0.99).toFixed(1)} ms, max ${percentile(allAcks, 1).toFixed(0)} ms`);
+  console.log(`nudges: ${expected.size} expected, ${latencies.length + warmUpLatencies.length} delivered, lost ${lost}, doubled ${doubled}, unexpected ${unexpected}, refused by Slack ${refusedNudges}`);
+  if (missingOfUnacknowledged) console.log(`  not delivered, for events never acknowledged (Slack would retry once more after 5 minutes): ${missingOfUnacknowledged}`);
   if (lostExamples.length) console.log(`  lost, e.g. (channel|thread|person): ${lostExamples.join('; ')}`);
   if (doubledExamples.length) console.log(`  doubled, e.g.: ${doubledExamples.join('; ')}`);
   console.log(`event-to-nudge latency: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${percentile(latencies, 1).toFixed(0)} ms`);
@@ -235,6 +255,7 @@ async function main(): Promise<void> {
   console.log(`  p95 by 10 s of sending: ${[...latencyWindows].map((window) => (window ? `${percentile(window, 0.95).toFixed(0)}` : '-')).join(', ')} ms`);
   console.log(
     `backlog (jobs waiting, active or delayed): largest ${backlogPeak.jobs} at ${(backlogPeak.atMs / 1000).toFixed(1)} s; ${backlogAtEnd.jobs + Math.max(0, backlogAtEnd.delayed)} when the traffic stopped; ` +
+      `the last request answered ${(lastAnswerMs / 1000).toFixed(1)} s after it; ` +
       (drainedMs === undefined ? `NOT drained within ${DRAIN_TIMEOUT_MS / 1000} s (${lastBacklog.jobs} left)` : `drained ${(drainedMs / 1000).toFixed(1)} s after the traffic stopped`),
   );
   console.log(`failed jobs: ${failedJobs.join(', ')}`);
@@ -272,17 +293,47 @@ function percentile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-function send(sender: SlackRequestSender, request: SoakRequest): Promise<SlackResponse | undefined> {
-  const sent =
-    request.kind === 'lane' ? sender.sendSlashCommand(request.command) : request.kind === 'click' ? sender.sendInteraction(request.interaction) : sender.sendEvent(request.event);
-  return sent.catch(() => undefined);
+interface AckFigures {
+  /** Requests sent, retries included. */
+  sent: number;
+  retries: number;
+  /** Events still not acknowledged after the retries the bench makes. */
+  gaveUp: number;
+  /** Answers other than 200, by status (or no answer in time). */
+  failures: Record<string, number>;
+  ms: number[];
 }
 
-function countAck(acks: Record<string, { sent: number; failed: number; ms: number[] }>, kind: string, answer: SlackResponse | undefined): void {
-  const figures = (acks[kind] ??= { sent: 0, failed: 0, ms: [] });
-  figures.sent += 1;
-  if (answer?.status !== 200) figures.failed += 1;
-  if (answer) figures.ms.push(answer.elapsedMs);
+/** Slack waits 3 s for an answer. An event it gets no 200 for is sent again: nearly at once, after 1 minute and after 5 minutes. */
+const SLACK_ACK_TIMEOUT_MS = 3000;
+/** The 5-minute retry is left out: it would hold every run for 5 more minutes. */
+const SLACK_RETRY_DELAYS_MS = [1000, 60_000];
+
+/** Sends one request as Slack would, retrying events that were not acknowledged. Resolves with whether one attempt got a 200. */
+async function sendAsSlackDoes(sender: SlackRequestSender, request: SoakRequest, figures: AckFigures): Promise<boolean> {
+  // Commands and clicks are not retried: the person sees an error instead.
+  const retryDelays = request.kind === 'lane' || request.kind === 'click' ? [] : SLACK_RETRY_DELAYS_MS;
+  for (let attempt = 0; ; attempt += 1) {
+    const options = { timeoutMs: SLACK_ACK_TIMEOUT_MS, ...(attempt > 0 ? { retryNum: attempt, retryReason: 'http_timeout' } : {}) };
+    const sent =
+      request.kind === 'lane'
+        ? sender.sendSlashCommand(request.command, options)
+        : request.kind === 'click'
+          ? sender.sendInteraction(request.interaction, options)
+          : sender.sendEvent(request.event, options);
+    const answer: SlackResponse | undefined = await sent.catch(() => undefined);
+    figures.sent += 1;
+    if (attempt > 0) figures.retries += 1;
+    if (answer) figures.ms.push(answer.elapsedMs);
+    if (answer?.status === 200) return true;
+    const why = answer ? `HTTP ${answer.status}` : `no answer in ${SLACK_ACK_TIMEOUT_MS / 1000} s`;
+    figures.failures[why] = (figures.failures[why] ?? 0) + 1;
+    if (attempt >= retryDelays.length) {
+      if (retryDelays.length > 0) figures.gaveUp += 1;
+      return false;
+    }
+    await sleep(retryDelays[attempt]);
+  }
 }
 
 /** The value of a nudge button in a posted message (recipient `r`, channel `c`, thread `t`), if it is a nudge. */
