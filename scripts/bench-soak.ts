@@ -325,8 +325,10 @@ async function sendAsSlackDoes(sender: SlackRequestSender, request: SoakRequest,
     figures.sent += 1;
     if (attempt > 0) figures.retries += 1;
     if (answer) figures.ms.push(answer.elapsedMs);
-    if (answer?.status === 200) return true;
-    const why = answer ? `HTTP ${answer.status}` : `no answer in ${SLACK_ACK_TIMEOUT_MS / 1000} s`;
+    // A 200 that comes too late is no answer to Slack: it has already given up on this attempt.
+    const inTime = answer !== undefined && answer.elapsedMs <= SLACK_ACK_TIMEOUT_MS;
+    if (answer?.status === 200 && inTime) return true;
+    const why = !answer ? `no answer in ${SLACK_ACK_TIMEOUT_MS / 1000} s` : inTime ? `HTTP ${answer.status}` : `HTTP ${answer.status} after ${SLACK_ACK_TIMEOUT_MS / 1000} s`;
     figures.failures[why] = (figures.failures[why] ?? 0) + 1;
     if (attempt >= retryDelays.length) {
       if (retryDelays.length > 0) figures.gaveUp += 1;
