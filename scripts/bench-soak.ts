@@ -276,6 +276,8 @@ async function main(): Promise<void> {
     `Redis: ${(memory.total / MB).toFixed(1)} MB in ${memory.keys} keys under the prefix; per workspace ${(memory.total / WORKSPACES / 1024).toFixed(1)} KB ` +
       `(its own records ${(memory.perTeam / WORKSPACES / 1024).toFixed(1)} KB in ${(memory.teamKeys / WORKSPACES).toFixed(0)} keys, plus a share of the queues' ${(memory.shared / MB).toFixed(1)} MB)`,
   );
+  const kinds = [...memory.sharedByKind].sort((x, y) => y[1].bytes - x[1].bytes).slice(0, 6);
+  console.log(`  shared keys by kind: ${kinds.map(([kind, k]) => `${kind} ${k.keys} keys ${(k.bytes / MB).toFixed(1)} MB`).join(', ')}`);
   for (const app of processes) {
     const notable = [...app.logTally].filter(([label]) => !label.startsWith('info') && !label.startsWith('debug'));
     if (notable.length) console.log(`log ${app.name}: ${notable.map(([label, n]) => `${label} x${n}`).join('; ')}`);
@@ -354,8 +356,21 @@ function nudgeButtonIn(call: RecordedCall): { r: string; c: string; t: string; r
 }
 
 /** Memory of every key under the prefix: each workspace's own (`<prefix>:t:<team>:…`) and the rest (queues, de-duplication). */
-async function redisMemory(redis: Redis, prefix: string): Promise<{ total: number; perTeam: number; shared: number; keys: number; teamKeys: number }> {
-  const figures = { total: 0, perTeam: 0, shared: 0, keys: 0, teamKeys: 0 };
+interface RedisMemory {
+  total: number;
+  perTeam: number;
+  shared: number;
+  keys: number;
+  teamKeys: number;
+  /** The shared keys by kind (`analyze:de` = de-duplication markers, `deliver:job` = job hashes kept, …): keys and bytes. */
+  sharedByKind: Map<string, { keys: number; bytes: number }>;
+}
+
+/** BullMQ's own structures in a queue; any other key there is one job's hash (or its logs). */
+const QUEUE_STRUCTURES = new Set(['de', 'id', 'wait', 'paused', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'events', 'meta', 'marker', 'stalled', 'stalled-check', 'limiter', 'pc', 'repeat']);
+
+async function redisMemory(redis: Redis, prefix: string): Promise<RedisMemory> {
+  const figures: RedisMemory = { total: 0, perTeam: 0, shared: 0, keys: 0, teamKeys: 0, sharedByKind: new Map() };
   const teamPrefix = `${prefix}:t:`;
   let cursor = '0';
   do {
@@ -373,6 +388,13 @@ async function redisMemory(redis: Redis, prefix: string): Promise<{ total: numbe
         figures.teamKeys += 1;
       } else {
         figures.shared += bytes;
+        const [queue = '', part = ''] = key.slice(prefix.length + 1).split(':');
+        const inQueue = queue === 'analyze' || queue === 'deliver';
+        const kind = inQueue ? `${queue}:${QUEUE_STRUCTURES.has(part) ? part : 'job'}` : `${queue}:…`;
+        const entry = figures.sharedByKind.get(kind) ?? { keys: 0, bytes: 0 };
+        entry.keys += 1;
+        entry.bytes += bytes;
+        figures.sharedByKind.set(kind, entry);
       }
     });
   } while (cursor !== '0');
