@@ -19,10 +19,12 @@ import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { deleteKeys, zoneWhereItIsHour } from '../test/support/harness';
-import { SlackRequestSender, type SlackResponse } from './local-slack/requests';
+import { SlackRequestSender } from './local-slack/requests';
 import { startLocalSlack, type RecordedCall } from './local-slack/web-api';
 import { cpuSeconds, describeExit, residentBytes, startAppProcess, stopAppProcess, type AppProcess } from './bench/soak-processes';
-import { benchWorkspaces, createSoakTraffic, nudgeKey, TRAFFIC_MIX, type NudgeKey, type SoakRequest } from './bench/soak-traffic';
+import { judgeNudges, percentile, type ExpectedNudge } from './bench/soak-judge';
+import { sendAsSlackDoes, type AckFigures } from './bench/slack-like-sender';
+import { benchWorkspaces, createSoakTraffic, nudgeKey, TRAFFIC_MIX, type NudgeKey } from './bench/soak-traffic';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
 
   // Nudges as the local Slack receives them, identified by the buttons they carry.
   /** The nudges the traffic predicts, from the first time an event that calls for one was sent. */
-  const expected = new Map<NudgeKey, { sentAt: number; acknowledged: boolean }>();
+  const expected = new Map<NudgeKey, ExpectedNudge>();
   const deliveredAt = new Map<NudgeKey, number[]>();
   let unexpected = 0;
   let refusedNudges = 0;
@@ -196,39 +198,11 @@ async function main(): Promise<void> {
 
   const cpuUsed = new Map(processes.map((app) => [app.name, (cpuSeconds(app.child.pid) ?? 0) - (cpuAtStart.get(app.name) ?? 0)]));
   const benchCpu = process.cpuUsage(benchCpuAtStart);
-  const latencies: number[] = [];
-  const warmUpLatencies: number[] = [];
-  const measuredFrom = runStartedAt + WARM_UP_SECONDS * 1000;
-  /** Latencies by the 10 s of sending their event fell in: steady state, or a backlog growing. */
-  const latencyWindows: number[][] = [];
-  let lost = 0;
-  let doubled = 0;
-  const lostExamples: string[] = [];
-  const doubledExamples: string[] = [];
-  let missingOfUnacknowledged = 0;
-  for (const [key, { sentAt, acknowledged }] of expected) {
-    const arrivals = deliveredAt.get(key) ?? [];
-    if (arrivals.length === 0) {
-      // An event never acknowledged is Slack's to send again (its last retry comes after 5 minutes).
-      if (!acknowledged) {
-        missingOfUnacknowledged += 1;
-        continue;
-      }
-      lost += 1;
-      if (lostExamples.length < 5) lostExamples.push(key);
-      continue;
-    }
-    if (sentAt < measuredFrom) {
-      warmUpLatencies.push(arrivals[0] - sentAt);
-    } else {
-      latencies.push(arrivals[0] - sentAt);
-      (latencyWindows[Math.floor((sentAt - measuredFrom) / 10_000)] ??= []).push(arrivals[0] - sentAt);
-    }
-    if (arrivals.length > 1) {
-      doubled += arrivals.length - 1;
-      if (doubledExamples.length < 5) doubledExamples.push(`${key} x${arrivals.length} (${arrivals.map((at) => at - arrivals[0]).join(', ')} ms apart)`);
-    }
-  }
+  const { latencies, warmUpLatencies, latencyWindows, lost, doubled, missingOfUnacknowledged, lostExamples, doubledExamples } = judgeNudges(
+    expected,
+    deliveredAt,
+    runStartedAt + WARM_UP_SECONDS * 1000,
+  );
   const memory = await redisMemory(redis, prefix);
   const failedJobs = await Promise.all(queues.map(async (queue) => `${queue.name} ${(await queue.getJobCounts('failed')).failed}`));
 
@@ -287,57 +261,6 @@ async function main(): Promise<void> {
   console.log(`Slack calls: ${summarizeCalls(slack.calls)}`);
   console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
   await cleanup();
-}
-
-/** The value at quantile q (0..1) of unsorted figures; NaN when there are none. */
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-interface AckFigures {
-  /** Requests sent, retries included. */
-  sent: number;
-  retries: number;
-  /** Events still not acknowledged after the retries the bench makes. */
-  gaveUp: number;
-  /** Answers other than 200, by status (or no answer in time). */
-  failures: Record<string, number>;
-  ms: number[];
-}
-
-/** Slack waits 3 s for an answer. An event it gets no 200 for is sent again: nearly at once, after 1 minute and after 5 minutes. */
-const SLACK_ACK_TIMEOUT_MS = 3000;
-/** The 5-minute retry is left out: it would hold every run for 5 more minutes. */
-const SLACK_RETRY_DELAYS_MS = [1000, 60_000];
-
-/** Sends one request as Slack would, retrying events that were not acknowledged. Resolves with whether one attempt got a 200. */
-async function sendAsSlackDoes(sender: SlackRequestSender, request: SoakRequest, figures: AckFigures): Promise<boolean> {
-  // Commands and clicks are not retried: the person sees an error instead.
-  const retryDelays = request.kind === 'lane' || request.kind === 'click' ? [] : SLACK_RETRY_DELAYS_MS;
-  for (let attempt = 0; ; attempt += 1) {
-    const options = { timeoutMs: SLACK_ACK_TIMEOUT_MS, ...(attempt > 0 ? { retryNum: attempt, retryReason: 'http_timeout' } : {}) };
-    const sent =
-      request.kind === 'lane'
-        ? sender.sendSlashCommand(request.command, options)
-        : request.kind === 'click'
-          ? sender.sendInteraction(request.interaction, options)
-          : sender.sendEvent(request.event, options);
-    const answer: SlackResponse | undefined = await sent.catch(() => undefined);
-    figures.sent += 1;
-    if (attempt > 0) figures.retries += 1;
-    if (answer) figures.ms.push(answer.elapsedMs);
-    // A 200 that comes too late is no answer to Slack: it has already given up on this attempt.
-    const inTime = answer !== undefined && answer.elapsedMs <= SLACK_ACK_TIMEOUT_MS;
-    if (answer?.status === 200 && inTime) return true;
-    const why = !answer ? `no answer in ${SLACK_ACK_TIMEOUT_MS / 1000} s` : inTime ? `HTTP ${answer.status}` : `HTTP ${answer.status} after ${SLACK_ACK_TIMEOUT_MS / 1000} s`;
-    figures.failures[why] = (figures.failures[why] ?? 0) + 1;
-    if (attempt >= retryDelays.length) {
-      if (retryDelays.length > 0) figures.gaveUp += 1;
-      return false;
-    }
-    await sleep(retryDelays[attempt]);
-  }
 }
 
 /** The value of a nudge button in a posted message (recipient `r`, channel `c`, thread `t`), if it is a nudge. */
