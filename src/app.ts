@@ -69,7 +69,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
 
   // Single-token mode: SLACK_BOT_TOKEN is one workspace's bot. Features reach Slack only through
   // `workspaces` (src/ports/slack.ts), so an installation store can replace this line alone.
-  const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
+  const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: config.slack.apiTimeoutMs });
   let auth: BotAuth | undefined;
   const workspaces = singleTokenWorkspaces(createWebApiWorkspace(webClient, () => auth?.workspaceUrl ?? 'https://slack.com/'));
   // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.

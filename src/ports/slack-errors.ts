@@ -84,3 +84,13 @@ export function isSlackApiError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (typeof code === 'string' && code.startsWith('slack_webapi_')) || (error instanceof Error && PORT_ERRORS.has(error.name));
 }
+
+/**
+ * True when Slack answered the call (an error code, a 429, an HTTP status): the call was refused and
+ * nothing was delivered. False for a timeout, a dropped connection or anything else: Slack may have
+ * carried the call out without us hearing back.
+ */
+export function slackAnswered(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === ErrorCode.PlatformError || code === ErrorCode.RateLimitedError || code === ErrorCode.HTTPError;
+}

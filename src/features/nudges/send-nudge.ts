@@ -13,13 +13,15 @@ import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
 import type { TipHistory } from '../../store/tip-history';
 import { DeferUntil, type SendNudgePayload } from '../../ports/jobs';
+import { slackAnswered } from '../../ports/slack-errors';
 import { postOnce } from '../posts/post-message';
 
 /**
  * The `send-nudge` job: one nudge to one product manager. The person's settings are checked again
  * right before sending (a snooze or mute clicked since the nudge was planned wins), the daily cap
  * is taken, and only then is Slack called. Slack failures are thrown as they are; the worker sorts
- * them into retry, delay or give up.
+ * them into retry, delay or give up. A nudge is never posted twice: see `beginAttempt` below and
+ * README "A nudge is never posted twice".
  */
 export interface SendNudgeDeps {
   workspaces: SlackWorkspaces;
@@ -28,8 +30,8 @@ export interface SendNudgeDeps {
   records: RecordsStore;
   caps: NudgeCaps;
   dmChannels: DmChannels;
-  guards: Pick<DeliveryGuards, 'markSent'>;
-  metrics: Pick<Metrics, 'nudgesSent'>;
+  guards: Pick<DeliveryGuards, 'markSent' | 'beginAttempt' | 'forgetAttempt'>;
+  metrics: Pick<Metrics, 'nudgesSent' | 'nudgesOutcomeUnknown'>;
   tipHistory: Pick<TipHistory, 'lastTipId' | 'remember' | 'swap'>;
   dailyCap?: number;
   now?: () => number;
@@ -64,46 +66,69 @@ export async function sendNudge(
   // Outside the person's working hours now (the job ran early, or the person moved zone): wait.
   if (decision.action === 'defer') throw new DeferUntil(decision.untilMs);
 
+  const mode = decision.mode;
+  // A nudge is never posted twice. The attempt is marked before Slack is called; finding the mark
+  // means an earlier attempt may have reached Slack without anyone hearing the answer.
+  const firstAttempt = await deps.guards.beginAttempt(job.id);
+  if (!firstAttempt) {
+    deps.metrics.nudgesOutcomeUnknown.inc({ mode });
+    // An ephemeral message cannot be looked up afterwards: it is not sent again, but counted as sent
+    // (the cap taken by that attempt stays taken) and reaches the weekly digest.
+    if (mode === 'ephemeral') {
+      logger.warn({ mode }, 'an earlier attempt may have delivered this nudge; not sending it again');
+      await deps.guards.markSent(job.id);
+      await countInWeek(deps, nudge, job.id, isoWeekOf(nudge.messageAt, timeZone), logger);
+      return { sent: false, reason: 'outcome_unknown' };
+    }
+    // A public post is looked for (postOnce, as a retry) before it is posted.
+  }
   const today = localTime(now, timeZone).date;
-  if (!(await deps.caps.claim(teamId, recipientId, today, deps.dailyCap ?? DEFAULT_DAILY_CAP))) {
+  if (firstAttempt && !(await deps.caps.claim(teamId, recipientId, today, deps.dailyCap ?? DEFAULT_DAILY_CAP))) {
     logger.info({ reason: 'daily_cap' }, 'nudge dropped before sending');
     return { sent: false, reason: 'daily_cap' };
   }
-  const mode = decision.mode;
   const slack = await deps.workspaces.forTeam(teamId, { enterpriseId: nudge.enterpriseId });
   const permalink = mode === 'dm' ? slack.permalink({ channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
   const week = isoWeekOf(nudge.messageAt, timeZone);
   const tip = await claimTip(deps, nudge);
   const message = buildNudgeMessage({ ...nudge, mode, tip }, { permalink, week });
+  const attempt = { id: job.id, isRetry: job.isRetry || !firstAttempt };
   try {
     switch (mode) {
       case 'ephemeral':
-        // Ephemeral messages leave no trace to look for; the sent marker (written once this
-        // returns) is what keeps a retried job from posting twice.
         await slack.postEphemeral({ ...message, channel: nudge.channelId, user: recipientId, threadTs: nudge.threadTs });
         break;
       case 'thread':
-        await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, job);
+        await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, attempt);
         break;
       case 'dm':
-        await postOnce(slack, { ...message, channel: await deps.dmChannels.channelFor(teamId, recipientId) }, job);
+        await postOnce(slack, { ...message, channel: await deps.dmChannels.channelFor(teamId, recipientId) }, attempt);
         break;
     }
   } catch (error) {
-    await deps.caps.release(teamId, recipientId, today);
+    // Slack answered "not delivered": the next attempt starts clean. Without an answer (a timeout)
+    // the nudge may have gone out, so the attempt mark and the cap stay.
+    if (slackAnswered(error)) {
+      await deps.caps.release(teamId, recipientId, today);
+      await deps.guards.forgetAttempt(job.id);
+    }
     throw error;
   }
-  // Slack has the nudge: mark it sent before anything else can fail, so no retry posts it again
-  // (an ephemeral message cannot be looked up afterwards).
+  // Slack has the nudge: mark it sent before anything else can fail, so no retry posts it again.
   await deps.guards.markSent(job.id);
   deps.metrics.nudgesSent.inc({ mode });
   logger.info({ mode, categories: nudge.categories }, 'nudge sent');
+  await countInWeek(deps, nudge, job.id, week, logger);
+  return { sent: true, mode };
+}
+
+/** Counts the nudge in the person's weekly record (once per nudge), for the digest. */
+async function countInWeek(deps: Pick<SendNudgeDeps, 'records'>, nudge: SendNudgePayload, nudgeId: string, week: string, logger: Logger): Promise<void> {
   try {
-    await deps.records.increment(teamId, recipientId, week, 'nudges', job.id);
+    await deps.records.increment(nudge.teamId, nudge.recipientId, week, 'nudges', nudgeId);
   } catch (error) {
     logger.warn({ err: { message: (error as Error).message } }, 'nudge sent but not counted in the weekly record');
   }
-  return { sent: true, mode };
 }
 
 /**
