@@ -94,3 +94,9 @@ export function slackAnswered(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === ErrorCode.PlatformError || code === ErrorCode.RateLimitedError || code === ErrorCode.HTTPError;
 }
+
+/** The error code of a call Slack answered with `ok: false` (e.g. `user_not_in_channel`), else undefined. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const coded = error as { code?: unknown; data?: { error?: unknown } } | null;
+  return coded?.code === ErrorCode.PlatformError && typeof coded.data?.error === 'string' ? coded.data.error : undefined;
+}

@@ -234,6 +234,29 @@ describe('people and conversation', () => {
       expect(JSON.stringify(published.params.view)).toContain('They reach you by direct message');
     });
 
+    it('in a DM between a lead and the bot, the product manager named there gets the nudge by DM, not in that DM', async () => {
+      await h.sender.sendEvent(messageEvent({ team: TEAM, channel: 'D_LEAD', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the room for the retro and send the invites?` }));
+      const post = await h.slack.waitForCall('chat.postMessage');
+      expect(h.slack.callsTo('conversations.open')[0].params.users).toBe(CAST.ana.id);
+      expect(String(post.params.channel)).not.toBe('D_LEAD');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+      expect(h.slack.messages('D_LEAD').filter((message) => message.user === h.slack.botUserId)).toHaveLength(0);
+    });
+
+    it('where Slack says the product manager is not in the conversation, the nudge goes by DM instead, once', async () => {
+      h.slack.addChannel({ id: 'G_LEADS', name: 'mpdm-lead--raj-1', is_mpim: true, members: [h.slack.botUserId, CAST.lead.id, CAST.raj.id] });
+      await h.sender.sendEvent(
+        messageEvent({ team: TEAM, channel: 'G_LEADS', channelType: 'mpim', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the room for the retro and send the invites?` }),
+      );
+      const post = await h.slack.waitForCall('chat.postMessage');
+      expect(h.slack.callsTo('conversations.open')[0].params.users).toBe(CAST.ana.id);
+      expect(String(post.params.channel)).toMatch(/^D/);
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral').map((call) => call.response)).toEqual([{ ok: false, error: 'user_not_in_channel' }]);
+      expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    });
+
     it('off: nothing at all', async () => {
       await lane('channel off', ADMIN.id);
       await handProjectWork();

@@ -2,7 +2,7 @@ import { decideNudge, DEFAULT_DAILY_CAP, localTime } from '../../core/nudge-poli
 import { isoWeekOf } from '../../core/digest/calendar';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
-import type { SlackWorkspaces } from '../../ports/slack';
+import type { SlackWorkspace, SlackWorkspaces } from '../../ports/slack';
 import { buildNudgeMessage } from './message';
 import { pickTip, type Tip } from '../../core/tips';
 import type { DeliveryGuards } from '../../store/delivery-guards';
@@ -12,8 +12,8 @@ import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
 import type { TipHistory } from '../../store/tip-history';
-import { DeferUntil, type SendNudgePayload } from '../../ports/jobs';
-import { slackAnswered } from '../../ports/slack-errors';
+import { DeferUntil, type NudgeMode, type SendNudgePayload } from '../../ports/jobs';
+import { slackAnswered, slackErrorCode } from '../../ports/slack-errors';
 import { postOnce } from '../posts/post-message';
 
 /**
@@ -66,7 +66,8 @@ export async function sendNudge(
   // Outside the person's working hours now (the job ran early, or the person moved zone): wait.
   if (decision.action === 'defer') throw new DeferUntil(decision.untilMs);
 
-  const mode = decision.mode;
+  // Someone outside the conversation sees neither an ephemeral message nor a reply there: a DM it is.
+  const mode = nudge.recipientOutsideConversation ? 'dm' : decision.mode;
   // A nudge is never posted twice. The attempt is marked before Slack is called; finding the mark
   // means an earlier attempt may have reached Slack without anyone hearing the answer.
   const firstAttempt = await deps.guards.beginAttempt(job.id);
@@ -88,22 +89,20 @@ export async function sendNudge(
     return { sent: false, reason: 'daily_cap' };
   }
   const slack = await deps.workspaces.forTeam(teamId, { enterpriseId: nudge.enterpriseId });
-  const permalink = mode === 'dm' ? slack.permalink({ channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
   const week = isoWeekOf(nudge.messageAt, timeZone);
   const tip = await claimTip(deps, nudge);
-  const message = buildNudgeMessage({ ...nudge, mode, tip }, { permalink, week });
-  const attempt = { id: job.id, isRetry: job.isRetry || !firstAttempt };
+  const send = (as: NudgeMode) => deliverAs(as, { deps, slack, nudge, tip, week, attempt: { id: job.id, isRetry: job.isRetry || !firstAttempt } });
+  let delivered: NudgeMode = mode;
   try {
-    switch (mode) {
-      case 'ephemeral':
-        await slack.postEphemeral({ ...message, channel: nudge.channelId, user: recipientId, threadTs: nudge.threadTs });
-        break;
-      case 'thread':
-        await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, attempt);
-        break;
-      case 'dm':
-        await postOnce(slack, { ...message, channel: await deps.dmChannels.channelFor(teamId, recipientId) }, attempt);
-        break;
+    try {
+      await send(mode);
+    } catch (error) {
+      // Slack refuses an ephemeral message for someone outside the conversation (a group DM or a
+      // channel they are not in, named in a message there); nothing was shown, so a DM reaches them.
+      if (mode !== 'ephemeral' || slackErrorCode(error) !== 'user_not_in_channel') throw error;
+      logger.info({ reason: 'user_not_in_channel' }, 'recipient is not in the conversation; nudging by DM');
+      delivered = 'dm';
+      await send('dm');
     }
   } catch (error) {
     // Slack answered "not delivered": the next attempt starts clean. Without an answer (a timeout)
@@ -116,10 +115,30 @@ export async function sendNudge(
   }
   // Slack has the nudge: mark it sent before anything else can fail, so no retry posts it again.
   await deps.guards.markSent(job.id);
-  deps.metrics.nudgesSent.inc({ mode });
-  logger.info({ mode, categories: nudge.categories }, 'nudge sent');
+  deps.metrics.nudgesSent.inc({ mode: delivered });
+  logger.info({ mode: delivered, categories: nudge.categories }, 'nudge sent');
   await countInWeek(deps, nudge, job.id, week, logger);
-  return { sent: true, mode };
+  return { sent: true, mode: delivered };
+}
+
+/** Builds the nudge for one delivery mode and sends it; public posts are posted at most once (postOnce). */
+async function deliverAs(
+  mode: NudgeMode,
+  { deps, slack, nudge, tip, week, attempt }: { deps: Pick<SendNudgeDeps, 'dmChannels'>; slack: SlackWorkspace; nudge: SendNudgePayload; tip: Tip; week: string; attempt: { id: string; isRetry: boolean } },
+): Promise<void> {
+  const permalink = mode === 'dm' ? slack.permalink({ channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
+  const message = buildNudgeMessage({ ...nudge, mode, tip }, { permalink, week });
+  switch (mode) {
+    case 'ephemeral':
+      await slack.postEphemeral({ ...message, channel: nudge.channelId, user: nudge.recipientId, threadTs: nudge.threadTs });
+      break;
+    case 'thread':
+      await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, attempt);
+      break;
+    case 'dm':
+      await postOnce(slack, { ...message, channel: await deps.dmChannels.channelFor(nudge.teamId, nudge.recipientId) }, attempt);
+      break;
+  }
 }
 
 /** Counts the nudge in the person's weekly record (once per nudge), for the digest. */
