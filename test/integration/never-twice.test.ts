@@ -1,19 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { isoWeekOf } from '../../src/core/digest/calendar';
 import { createRecordsStore } from '../../src/store/records';
 import { KeySpace } from '../../src/store/redis';
 import type { LanekeeperApp } from '../../src/app';
 import { messageEvent } from '../../scripts/local-slack/requests';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
-import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
+import { BOT_TOKEN, CAST, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
+import { spawnWorkerProcess } from '../support/worker-process';
 
 /**
  * A nudge is never posted twice, even when nobody heard whether Slack carried out the call: an
  * ephemeral nudge whose first attempt timed out, or whose worker was killed during the call, is
  * not sent again; it is counted in /metrics and still reaches the weekly record the digest reads.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const PMS = [CAST.ana, CAST.ben];
 const askToBook = (pm: { id: string }, channel: string) =>
   messageEvent({ team: TEAM, channel, user: CAST.lead.id, text: `<@${pm.id}> can you book the room for the retro and send the invites?` });
@@ -82,22 +81,7 @@ describe('a worker SIGKILLed while its chat.postEphemeral calls are in flight', 
   });
 
   it('leaves the jobs to the other worker, which does not post them again', async () => {
-    doomed = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        ROLE: 'worker',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.url,
-        REDIS_URL,
-        REDIS_PREFIX: h.prefix,
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        JOB_LOCK_MS: '2000',
-      },
-      stdio: 'ignore',
-    });
+    doomed = spawnWorkerProcess({ slackUrl: slack.url, prefix: h.prefix });
     // Slack carries the nudges out but the doomed worker never hears back before it dies.
     slack.failNext('chat.postEphemeral', { hang: 60000 }, PMS.length);
     await waitFor(() => slack.callsTo('auth.test').length >= 2, 'the worker process to start', 20000);
