@@ -88,12 +88,14 @@ export async function sendNudge(
     logger.info({ reason: 'daily_cap' }, 'nudge dropped before sending');
     return { sent: false, reason: 'daily_cap' };
   }
-  const slack = await deps.workspaces.forTeam(teamId, { enterpriseId: nudge.enterpriseId });
   const week = isoWeekOf(nudge.messageAt, timeZone);
-  const tip = await claimTip(deps, nudge);
-  const send = (as: NudgeMode) => deliverAs(as, { deps, slack, nudge, tip, week, attempt: { id: job.id, isRetry: job.isRetry || !firstAttempt } });
+  // Set just before the nudge itself goes to Slack: a failure before that point delivered nothing.
+  const progress = { posting: false };
   let delivered: NudgeMode = mode;
   try {
+    const slack = await deps.workspaces.forTeam(teamId, { enterpriseId: nudge.enterpriseId });
+    const tip = await claimTip(deps, nudge);
+    const send = (as: NudgeMode) => deliverAs(as, { deps, slack, nudge, tip, week, progress, attempt: { id: job.id, isRetry: job.isRetry || !firstAttempt } });
     try {
       await send(mode);
     } catch (error) {
@@ -101,13 +103,14 @@ export async function sendNudge(
       // channel they are not in, named in a message there); nothing was shown, so a DM reaches them.
       if (mode !== 'ephemeral' || slackErrorCode(error) !== 'user_not_in_channel') throw error;
       logger.info({ reason: 'user_not_in_channel' }, 'recipient is not in the conversation; nudging by DM');
+      progress.posting = false;
       delivered = 'dm';
       await send('dm');
     }
   } catch (error) {
-    // Slack answered "not delivered": the next attempt starts clean. Without an answer (a timeout)
-    // the nudge may have gone out, so the attempt mark and the cap stay.
-    if (slackAnswered(error)) {
+    // Nothing reached Slack, or Slack answered "not delivered": the next attempt starts clean.
+    // Without an answer to the post (a timeout) it may have gone out: the attempt mark and the cap stay.
+    if (!progress.posting || slackAnswered(error)) {
       await deps.caps.release(teamId, recipientId, today);
       await deps.guards.forgetAttempt(job.id);
     }
@@ -124,20 +127,33 @@ export async function sendNudge(
 /** Builds the nudge for one delivery mode and sends it; public posts are posted at most once (postOnce). */
 async function deliverAs(
   mode: NudgeMode,
-  { deps, slack, nudge, tip, week, attempt }: { deps: Pick<SendNudgeDeps, 'dmChannels'>; slack: SlackWorkspace; nudge: SendNudgePayload; tip: Tip; week: string; attempt: { id: string; isRetry: boolean } },
+  { deps, slack, nudge, tip, week, progress, attempt }: {
+    deps: Pick<SendNudgeDeps, 'dmChannels'>;
+    slack: SlackWorkspace;
+    nudge: SendNudgePayload;
+    tip: Tip;
+    week: string;
+    progress: { posting: boolean };
+    attempt: { id: string; isRetry: boolean };
+  },
 ): Promise<void> {
   const permalink = mode === 'dm' ? slack.permalink({ channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
   const message = buildNudgeMessage({ ...nudge, mode, tip }, { permalink, week });
   switch (mode) {
     case 'ephemeral':
+      progress.posting = true;
       await slack.postEphemeral({ ...message, channel: nudge.channelId, user: nudge.recipientId, threadTs: nudge.threadTs });
       break;
     case 'thread':
+      progress.posting = true;
       await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, attempt);
       break;
-    case 'dm':
-      await postOnce(slack, { ...message, channel: await deps.dmChannels.channelFor(nudge.teamId, nudge.recipientId) }, attempt);
+    case 'dm': {
+      const channel = await deps.dmChannels.channelFor(nudge.teamId, nudge.recipientId);
+      progress.posting = true;
+      await postOnce(slack, { ...message, channel }, attempt);
       break;
+    }
   }
 }
 
