@@ -72,7 +72,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   // SLACK_BOT_TOKEN is one workspace's bot. Multi-workspace mode: each workspace's own installation.
   const { install } = config.slack;
   let auth: BotAuth | undefined;
-  const mode = workspacesFor(install, { apiUrl: config.slack.apiUrl, redis: storeRedis, keys, logger, workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/' });
+  const mode = workspacesFor(install, { apiUrl: config.slack.apiUrl, timeoutMs: config.slack.apiTimeoutMs, redis: storeRedis, keys, logger, workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/' });
   const { workspaces } = mode;
   // Bolt looks installations up on the receive path, which fails fast rather than waits on Redis.
   const receiveInstallations = mode.kind === 'multi' ? mode.installationsOver(fastRedis) : undefined;

@@ -56,6 +56,7 @@ const environmentSchema = z
     SHUTDOWN_TIMEOUT_MS: integerFrom(25000, 1000, 600000),
     PROFILE_CACHE_TTL_SECONDS: integerFrom(6 * 3600, 60, 7 * 24 * 3600),
     JOB_LOCK_MS: integerFrom(30000, 1000, 600000),
+    SLACK_API_TIMEOUT_MS: integerFrom(10000, 100, 120000),
   })
   .superRefine((env, ctx) => {
     const receivesOverHttp = env.ROLE !== 'worker' && env.SLACK_APP_TOKEN === undefined;
@@ -76,6 +77,8 @@ export interface Config {
     /** Set: Socket Mode. Unset: events arrive over HTTP at POST /slack/events. */
     readonly appToken: string | undefined;
     readonly apiUrl: string;
+    /** How long a Web API call may take before it counts as timed out (its outcome is then unknown). */
+    readonly apiTimeoutMs: number;
   };
   readonly redis: { readonly url: string; readonly prefix: string };
   readonly port: number;
@@ -117,6 +120,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     port: e.PORT,

@@ -53,6 +53,11 @@ export const sendNudgePayload = z.object({
   source: z.enum(WORK_SOURCES),
   delegateId: slackId.optional(),
   recipientRole: z.enum(ROLES),
+  /**
+   * Known from the event that the recipient is not in the conversation (a DM between someone else
+   * and the bot): nothing but a DM of their own reaches them there.
+   */
+  recipientOutsideConversation: z.boolean().optional(),
 });
 export type SendNudgePayload = z.infer<typeof sendNudgePayload>;
 

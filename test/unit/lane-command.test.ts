@@ -57,6 +57,10 @@ describe('/lane command parsing', () => {
     expect(ok('on')).toEqual({ name: 'nudges', on: true });
     expect(ok('channel thread')).toEqual({ name: 'channel', mode: 'thread' });
     expect(error('channel loud')).toMatch(/`loud` is not a delivery mode/);
+    expect(ok('delivery')).toEqual({ name: 'delivery' });
+    expect(ok('delivery DM')).toEqual({ name: 'delivery', choice: 'dm' });
+    expect(ok('delivery channel')).toEqual({ name: 'delivery', choice: 'channel' });
+    expect(error('delivery thread')).toMatch(/`thread` is not a delivery you can choose for yourself\. Use `\/lane delivery <ephemeral\|dm\|channel>`/);
     expect(ok('stats')).toEqual({ name: 'stats', days: 7 });
     expect(ok('stats 30d')).toEqual({ name: 'stats', days: 30 });
     expect(error('stats 2y')).toMatch(/`2y` is not a period/);

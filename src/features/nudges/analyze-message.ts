@@ -51,6 +51,15 @@ export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessageP
   return { kind: verdict.kind, flag: verdict.flag, nudgesQueued };
 }
 
+/**
+ * Whether the event alone shows the recipient is not in the conversation: a DM with the bot holds
+ * only the bot and its author. Other conversations are not looked up: Slack refuses an ephemeral
+ * message for someone outside them (`user_not_in_channel`), and the nudge then goes by DM.
+ */
+function outsideConversation(message: AnalyzeMessagePayload, recipientId: string): boolean {
+  return message.channelType === 'im' && message.userId !== recipientId;
+}
+
 /** Epoch milliseconds of a Slack ts ("1700000000.000100"). */
 export function tsToMs(ts: string): number {
   return Math.floor(Number(ts) * 1000);
@@ -131,6 +140,7 @@ async function planNudge(
       source: candidate.source,
       delegateId,
       recipientRole,
+      ...(outsideConversation(message, recipientId) ? { recipientOutsideConversation: true } : {}),
     },
     {
       // At most one nudge per thread per person, however many messages or edits flag them there.
