@@ -52,8 +52,10 @@ export type AnalyzeMessagePayload = z.infer<typeof analyzeMessagePayload>;
 /** A failed job's data without the message's content: what is kept of a job that failed for good. */
 export function scrubMessageContent(data: Record<string, unknown>): Record<string, unknown> {
   if (!('text' in data) && !('blocks' in data) && !('attachments' in data)) return data;
-  const { blocks: _blocks, attachments: _attachments, ...rest } = data;
-  return { ...rest, text: '' };
+  const rest = { ...data, text: '' };
+  delete rest.blocks;
+  delete rest.attachments;
+  return rest;
 }
 
 export const NUDGE_MODES = ['ephemeral', 'thread', 'dm'] as const;
