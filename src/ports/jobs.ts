@@ -52,7 +52,7 @@ export type AnalyzeMessagePayload = z.infer<typeof analyzeMessagePayload>;
 /** A failed job's data without the message's content: what is kept of a job that failed for good. */
 export function scrubMessageContent(data: Record<string, unknown>): Record<string, unknown> {
   if (!('text' in data) && !('blocks' in data) && !('attachments' in data)) return data;
-  const rest = { ...data, text: '' };
+  const rest: Record<string, unknown> = { ...data, text: '' };
   delete rest.blocks;
   delete rest.attachments;
   return rest;
