@@ -1,4 +1,4 @@
-import { messageEvent } from '../../scripts/local-slack/requests';
+import { appHomeOpenedEvent, messageEvent } from '../../scripts/local-slack/requests';
 import { CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
 
 /**
@@ -145,6 +145,12 @@ describe('reading the whole message', () => {
     const nudge = await h.slack.waitForCall('chat.postEphemeral');
     expect(nudge.params).toMatchObject({ user: CAST.ana.id });
     expect(String(nudge.params.text)).toMatch(/snack run/);
+
+    // The Home tab lists them, for everyone in that workspace.
+    await h.sender.sendEvent(appHomeOpenedEvent({ team: TEAM, user: CAST.ana.id, tab: 'home' }));
+    const home = JSON.stringify((await h.slack.waitForCall('views.publish')).params.view);
+    expect(home).toContain('always project work: “snack run”');
+    expect(home).toContain('never project work: “board meeting”');
 
     expect(await lane('words remove "snack run"', ADMIN.id)).toMatch(/Removed “snack run”/);
     expect(await lane('words', CAST.ana.id)).not.toMatch(/snack run/);

@@ -33,7 +33,7 @@ export interface AnalyzeDeps {
   /** The first reminder of a ticket to a person counts and may nudge; its repeats do neither. */
   reminders: TicketReminders;
   /** The workspace's `/lane words` lists. */
-  wordLists: Pick<WordListsStore, 'wordsOf'>;
+  wordLists: WordListsStore;
   queueNudge(payload: SendNudgePayload, options: { jobId: string; deduplicateForMs: number; delayMs?: number }): Promise<void>;
   now?: () => number;
 }
