@@ -68,7 +68,8 @@ export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessageP
       readParent = true;
     }
   }
-  let candidates = nudgeCandidates(verdict, message.userId);
+  // An app that posts a notification did not hand the work over itself: it names no assigner.
+  let candidates = nudgeCandidates(verdict, message.botId === undefined ? message.userId : undefined);
   logger.info(
     { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, candidates: candidates.length, readParent, directory: names !== undefined },
     'message analyzed',
