@@ -55,7 +55,8 @@ export function createVisitor(deps: VisitorDeps): Visitor {
   const { slack, sender, directory, ephemerals, teamId } = deps;
   // The tracker app the visitor can post as: an app user, as Slack lists one.
   slack.addUser({ id: TRACKER_APP.userId, name: 'tracker', real_name: TRACKER_APP.name, is_bot: true });
-  let ticketNumber = 100;
+  // One ticket per task title, so a reminder about a task is about the ticket it was assigned as.
+  const tickets = new Map<string, string>();
 
   const known = (): Mentionable => ({
     people: [...directory.people(), { id: slack.botUserId, handle: 'lanekeeper' }],
@@ -100,8 +101,10 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       deps.activity.bump();
       return { status: 0, reply: text };
     }
-    ticketNumber += 1;
-    const post = trackerPost(request, `OPS-${ticketNumber}`, assignee.name);
+    const title = request.title.toLowerCase();
+    const key = tickets.get(title) ?? `OPS-${101 + tickets.size}`;
+    tickets.set(title, key);
+    const post = trackerPost(request, key, assignee.name);
     const ts = nextTs();
     const app = { bot_id: TRACKER_APP.botId, bot_profile: { name: TRACKER_APP.name, app_id: 'A0TRACKER' } };
     slack.addMessage(where.id, { ts, user: TRACKER_APP.userId, team: teamId, ...post, ...app });
