@@ -61,6 +61,33 @@ describe('reading the whole message', () => {
     expect(h.slack.callsTo('users.list')).toHaveLength(1);
   });
 
+  it('pages through a large directory, and judges without names while Slack rate-limits it', async () => {
+    for (let i = 0; i < 450; i += 1) h.slack.addUser({ id: `U_FILL${i}`, name: `fill${i}`, real_name: `Filler Person${i}` });
+    h.slack.addUser({ id: 'U_ZOE', name: 'zoe', real_name: 'Zoe Lima', title: 'Product Manager', tz: 'Etc/GMT' });
+    const tracked = (key: string) =>
+      post('', { ...TRACKER, extra: { attachments: [{ pretext: 'New task created', title: `${key} Book the venue for the offsite`, fields: [{ title: 'Assignee', value: 'Zoe Lima' }] }] } });
+
+    h.slack.failNext('users.list', { rateLimited: 30 });
+    await h.sender.sendEvent(tracked('OPS-50'));
+    await analyzed(1);
+    await h.sender.sendEvent(tracked('OPS-51'));
+    await analyzed(2);
+    await waitForIdle(h.app);
+    // Judged without the directory (nobody to nudge), not failed, and no second call inside Retry-After.
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    expect(h.slack.callsTo('users.list')).toHaveLength(1);
+    expect(h.logs.lines.filter((line) => line.msg === 'job failed for good')).toHaveLength(0);
+
+    // Once the limit has passed, the whole directory is read, page by page.
+    await h.redis.del(...(await h.redis.keys(`${h.prefix}:*users.list*`)));
+    await h.sender.sendEvent(tracked('OPS-52'));
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ user: 'U_ZOE' });
+    const pages = h.slack.callsTo('users.list').slice(1);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.slice(1).every((call) => typeof call.params.cursor === 'string')).toBe(true);
+  });
+
   it('judges a thread reply that names no work against its parent, asking Slack once per thread', async () => {
     const parentTs = '1764000000.000100';
     h.slack.addMessage('C_PLAN', { ts: parentTs, user: CAST.ana.id, text: 'The launch checklist is out of date and nobody is chasing the vendor invoices' });
