@@ -1,5 +1,8 @@
+import type { Redis } from 'ioredis';
 import { classifySlackFailure, isSlackApiError } from '../ports/slack-errors';
+import type { SlackWorkspaces } from '../ports/slack';
 import type { DeliveryGuards } from './delivery-guards';
+import type { KeySpace } from './redis';
 
 /**
  * A Slack read that helps a judgement but must never hold it up (the directory, a thread's parent):
@@ -29,4 +32,15 @@ export async function gatedRead<T>({ guards, teamId, method, now, onFailure }: G
     onFailure?.({ teamId, method, code: failure.code });
     return { ok: false };
   }
+}
+
+/** What a repository that caches such reads is built with. */
+export interface GatedReadStoreOptions {
+  redis: Redis;
+  keys: KeySpace;
+  workspaces: SlackWorkspaces;
+  guards: DeliveryGuards;
+  now?: () => number;
+  /** Told about a failed read (no values: the method and Slack's error code). */
+  onFailure?: GatedRead['onFailure'];
 }

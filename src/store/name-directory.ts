@@ -1,8 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { SlackWorkspaces } from '../ports/slack';
-import type { DeliveryGuards } from './delivery-guards';
-import { gatedRead, type GatedRead } from './gated-read';
-import type { KeySpace } from './redis';
+import { gatedRead, type GatedReadStoreOptions } from './gated-read';
 
 /**
  * The workspace's directory of names (`{"U_ANA": "Ana Souza"}`), which lets the classifier resolve
@@ -30,15 +26,7 @@ const LOADING_LOCK_SECONDS = 120;
 const IN_PROCESS_MS = 60_000;
 const METHOD = 'users.list';
 
-export interface NameDirectoryOptions {
-  redis: Redis;
-  keys: KeySpace;
-  workspaces: SlackWorkspaces;
-  guards: DeliveryGuards;
-  now?: () => number;
-  /** Told about a failed read (no values: the method and Slack's error code). */
-  onFailure?: GatedRead['onFailure'];
-}
+export type NameDirectoryOptions = GatedReadStoreOptions;
 
 export function createNameDirectory({ redis, keys, workspaces, guards, now = Date.now, onFailure }: NameDirectoryOptions): NameDirectory {
   const keyOf = (teamId: string) => keys.team(teamId, 'directory');
