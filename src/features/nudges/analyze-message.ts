@@ -2,7 +2,7 @@ import { mentionedUsers } from '../../core/classifier';
 import { isoWeekOf } from '../../core/digest/calendar';
 import { decideNudge } from '../../core/nudge-policy';
 import { delegateOf, nudgeCandidates, type NudgeCandidate } from '../../core/policy';
-import type { Classifier, ClassifyInput, Role, Verdict } from '../../core/types';
+import type { Classifier, ClassifyInput, MessageContent, Role, Verdict } from '../../core/types';
 import type { Logger } from '../../logger';
 import type { NameDirectory } from '../../store/name-directory';
 import type { ThreadParents } from '../../store/thread-parents';
@@ -45,11 +45,33 @@ export interface AnalyzeOutcome {
 }
 
 export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessagePayload, logger: Logger): Promise<AnalyzeOutcome> {
-  const { teamId } = message;
   const content = { text: message.text, blocks: message.blocks, attachments: message.attachments };
   const rendered = renderedText(content);
-  const [names, words] = await Promise.all([mayNameSomeone(rendered) ? deps.names.namesOf(teamId) : undefined, deps.wordLists.wordsOf(teamId)]);
+  const { verdict, roles, readParent, directory } = await judge(deps, message, content, rendered);
+  // An app that posts a notification did not hand the work over itself: it names no assigner.
+  const all = nudgeCandidates(verdict, message.botId === undefined ? message.userId : undefined);
+  logger.info(
+    { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, candidates: all.length, readParent, directory },
+    'message analyzed',
+  );
+  const candidates = await firstNoticesOfTicket(deps, message, verdict, all, ticketOf(content, rendered), logger);
 
+  await recordBalance(deps, message, verdict, roles);
+  let nudgesQueued = 0;
+  for (const candidate of candidates) {
+    if (await planNudge(deps, message, candidate, roles[candidate.recipientId] ?? 'product', logger)) nudgesQueued += 1;
+  }
+  return { kind: verdict.kind, flag: verdict.flag, nudgesQueued };
+}
+
+/**
+ * Classifies the message with what it needs: the roles of the people it involves, the workspace's
+ * word lists, the directory when it may name someone by plain name, and, for a reply that asks a
+ * product manager something without naming work, its thread's parent (judged first without it).
+ */
+async function judge(deps: AnalyzeDeps, message: AnalyzeMessagePayload, content: MessageContent, rendered: string) {
+  const { teamId } = message;
+  const [names, words] = await Promise.all([mayNameSomeone(rendered) ? deps.names.namesOf(teamId) : undefined, deps.wordLists.wordsOf(teamId)]);
   const involved = mentionedUsers(rendered);
   // People named by plain name are involved too: their roles decide whether they are nudged.
   if (names) involved.push(...namedPeople(rendered, names));
@@ -58,39 +80,35 @@ export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessageP
   const roles = await deps.people.rolesOf(teamId, involved);
 
   const input: ClassifyInput = { ...content, author: message.userId, roles, fromBot: message.botId !== undefined, names, words };
-  let verdict = deps.classify(input);
-  let readParent = false;
-  if (message.threadTs !== undefined && needsThreadParent(message, verdict, roles)) {
-    const note = await deps.threadParents.noteFor(teamId, message.channelId, message.threadTs, (root) => noteOfParent(deps.classify, root, { names, words }));
-    if (note && note.work !== '') {
-      if (note.author && !(note.author in roles)) Object.assign(roles, await deps.people.rolesOf(teamId, [note.author]));
-      verdict = deps.classify({ ...input, roles, parent: { text: note.work, author: note.author, fromBot: note.fromBot } });
-      readParent = true;
-    }
-  }
-  // An app that posts a notification did not hand the work over itself: it names no assigner.
-  let candidates = nudgeCandidates(verdict, message.botId === undefined ? message.userId : undefined);
-  logger.info(
-    { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, candidates: candidates.length, readParent, directory: names !== undefined },
-    'message analyzed',
-  );
+  const alone = deps.classify(input);
+  const judged = { verdict: alone, roles, readParent: false, directory: names !== undefined };
+  if (message.threadTs === undefined || !needsThreadParent(message, alone, roles)) return judged;
+  const note = await deps.threadParents.noteFor(teamId, message.channelId, message.threadTs, (root) => noteOfParent(deps.classify, root, { names, words }));
+  if (!note || note.work === '') return judged;
+  if (note.author && !(note.author in roles)) Object.assign(roles, await deps.people.rolesOf(teamId, [note.author]));
+  const verdict = deps.classify({ ...input, roles, parent: { text: note.work, author: note.author, fromBot: note.fromBot } });
+  return { ...judged, verdict, readParent: true };
+}
 
-  // An app that reminds a person of one ticket again and again (assigned, due tomorrow, due today)
-  // tells them of one piece of work: only its first post counts and may nudge.
-  const ticket = message.botId !== undefined ? ticketOf(content, rendered) : undefined;
-  if (ticket !== undefined && candidates.length > 0) {
-    const firsts = await Promise.all(candidates.map((c) => deps.reminders.isFirst(teamId, c.recipientId, ticket, `${message.channelId}-${message.ts}`)));
-    const repeats = candidates.filter((_c, i) => !firsts[i]).length;
-    if (repeats > 0) logger.info({ repeats }, 'ticket already noted for its holder: not counted or nudged again');
-    candidates = candidates.filter((_c, i) => firsts[i]);
-  }
-
-  await recordBalance(deps, message, verdict, roles);
-  let nudgesQueued = 0;
-  for (const candidate of candidates) {
-    if (await planNudge(deps, message, candidate, roles[candidate.recipientId] ?? 'product', logger)) nudgesQueued += 1;
-  }
-  return { kind: verdict.kind, flag: verdict.flag, nudgesQueued };
+/**
+ * An app that posts about one ticket again and again (assigned, due tomorrow, due today) tells its
+ * holder of one piece of work: only its first post counts and may nudge. Assignments only: two
+ * days' standups that name the same ticket are two days' work.
+ */
+async function firstNoticesOfTicket(
+  deps: AnalyzeDeps,
+  message: AnalyzeMessagePayload,
+  verdict: Verdict,
+  candidates: NudgeCandidate[],
+  ticket: string | undefined,
+  logger: Logger,
+): Promise<NudgeCandidate[]> {
+  if (message.botId === undefined || verdict.kind !== 'assignment' || ticket === undefined || candidates.length === 0) return candidates;
+  const messageKey = `${message.channelId}-${message.ts}`;
+  const firsts = await Promise.all(candidates.map((c) => deps.reminders.isFirst(message.teamId, c.recipientId, ticket, messageKey)));
+  const repeats = firsts.filter((first) => !first).length;
+  if (repeats > 0) logger.info({ repeats }, 'ticket already noted for its holder: not counted or nudged again');
+  return candidates.filter((_c, i) => firsts[i]);
 }
 
 /** The people a text names in full ("Ana Souza") or by first name after "@" ("@Ana"), by the directory. */
