@@ -109,6 +109,24 @@ describe('reading the whole message', () => {
     expect(values.join(' ')).not.toMatch(/out of date|nobody is/);
   });
 
+  it('judges a reply on its own while Slack rate-limits the thread read, and reads the parent for a later reply', async () => {
+    const parentTs = '1764000000.000300';
+    h.slack.addMessage('C_PLAN', { ts: parentTs, user: CAST.ana.id, text: 'Nobody has booked the venue for the offsite yet' });
+    const reply = (text: string) => post(text, { threadTs: parentTs, extra: { parent_user_id: CAST.ana.id } });
+    h.slack.failNext('conversations.replies', { rateLimited: 1 });
+    await h.sender.sendEvent(reply('can you own this?'));
+    await analyzed(1);
+    await waitForIdle(h.app);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    expect(h.logs.lines.filter((line) => line.msg === 'job failed for good')).toHaveLength(0);
+
+    await sleep(1100);
+    await h.sender.sendEvent(reply('mind taking it?'));
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ user: CAST.ana.id, thread_ts: parentTs });
+    expect(h.slack.callsTo('conversations.replies')).toHaveLength(2);
+  });
+
   it('does not read the parent for a reply that names its own work, or asks no product manager', async () => {
     const parentTs = '1764000000.000200';
     h.slack.addMessage('C_PLAN', { ts: parentTs, user: CAST.lead.id, text: 'The launch checklist is out of date' });
