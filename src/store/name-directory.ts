@@ -20,7 +20,7 @@ export interface NameDirectory {
 export const DIRECTORY_TTL_SECONDS = 6 * 3600;
 /** At most this many pages of 200 are read (10,000 people); a larger directory is cut there. */
 const MAX_PAGES = 50;
-/** While one worker reads the directory, the others judge without it for at most this long. */
+/** While one worker reads the directory (or after a failed read), the others judge without it for at most this long. */
 const LOADING_LOCK_SECONDS = 120;
 /** A worker keeps a directory it read from Redis this long, so the classifier's compiled form is reused. */
 const IN_PROCESS_MS = 60_000;
@@ -64,16 +64,14 @@ export function createNameDirectory({ redis, keys, workspaces, guards, now = Dat
       const cached = await redis.get(keyOf(teamId));
       if (cached !== null) return remember(teamId, cached);
 
-      // One worker reads the directory; the others go on without it meanwhile.
+      // One worker reads the directory; the others go on without it meanwhile. After a failed read
+      // the lock stays until it expires: the next try comes then, not with the next message.
       if ((await redis.set(lockOf(teamId), '1', 'EX', LOADING_LOCK_SECONDS, 'NX')) !== 'OK') return undefined;
-      try {
-        const read = await gatedRead({ guards, teamId, method: METHOD, now, onFailure }, () => readFromSlack(teamId));
-        if (!read.ok) return undefined;
-        await redis.set(keyOf(teamId), read.value, 'EX', DIRECTORY_TTL_SECONDS);
-        return remember(teamId, read.value);
-      } finally {
-        await redis.del(lockOf(teamId));
-      }
+      const read = await gatedRead({ guards, teamId, method: METHOD, now, onFailure }, () => readFromSlack(teamId));
+      if (!read.ok) return undefined;
+      await redis.set(keyOf(teamId), read.value, 'EX', DIRECTORY_TTL_SECONDS);
+      await redis.del(lockOf(teamId));
+      return remember(teamId, read.value);
     },
   };
 }
