@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { classify as defaultClassifier } from './core/classifier';
 import type { Classifier } from './core/types';
 import { closeServer, createHttpServer, listen } from './http/server';
+import { scrubMessageContent } from './ports/jobs';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { DIGEST_TICK_JOB_OPTIONS } from './features/digests/digest-tick';
@@ -168,7 +169,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         workers = [
           createWorker('analyze', analyzeProcessors(processorDeps), {
             ...options,
-            scrubFailedData: (data) => ('text' in data ? { ...data, text: '' } : data),
+            scrubFailedData: scrubMessageContent,
           }),
           createWorker('deliver', deliverProcessors(processorDeps), options),
         ];

@@ -210,6 +210,28 @@ describe('the sandbox page in a real browser', () => {
     await page.getByRole('complementary', { name: 'Thread in #planning' }).waitFor();
   });
 
+  it('posts as a tracker app with /tracker: content in attachments, the assignee by plain name, and the nudge follows', async () => {
+    await page.getByLabel('View as').selectOption(PEOPLE.lee);
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'standup' }).click();
+    const box = page.getByRole('combobox', { name: 'Message #standup as Lee' });
+    await box.fill('/tracker assign @ana Book the venue for the offsite');
+    await box.press('Enter');
+    const post = page.locator('#timeline article').filter({ hasText: 'Book the venue for the offsite' });
+    await post.waitFor({ timeout: WAIT_MS });
+    expect(await post.locator('.author').textContent()).toBe('Tracker');
+    expect(await post.textContent()).toMatch(/APP/);
+    expect(await post.textContent()).toMatch(/Assignee\s*Ana Souza/);
+    const state = (await (await page.request.get(`${sandbox.url}api/state?viewer=${PEOPLE.lee}`)).json()) as { messages: Record<string, { text: string; attachments?: unknown[] }[]> };
+    const stored = state.messages.C02STANDUP.find((m) => m.attachments !== undefined);
+    // As real trackers post: a short fallback text, the content in attachments, no Slack mention.
+    expect(stored?.text).not.toContain('Book the venue');
+    expect(JSON.stringify(stored?.attachments)).not.toContain('<@');
+
+    await page.getByLabel('View as').selectOption(PEOPLE.ana);
+    await post.locator('.thread-summary').filter({ hasText: '1 only visible to you' }).waitFor({ timeout: WAIT_MS });
+    await shoot(page, 'tracker-post');
+  });
+
   it('fits a phone screen: no sideways scrolling, conversations behind a menu button', async () => {
     const phone = await openPage({ width: 390, height: 844 });
     await phone.goto(`${sandbox.url}#as=${PEOPLE.ana}`);

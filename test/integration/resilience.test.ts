@@ -109,13 +109,17 @@ describe('a job that can never be processed', () => {
 
   it('fails once without retries, is logged, and keeps no message text', async () => {
     // As written by an older or buggy producer: the ts is not a Slack timestamp.
-    await h.app.queues.analyze.add('analyze-message', { teamId: TEAM, channelId: 'C1', ts: 'yesterday', text: 'please book the room', edited: false, receivedAt: 1 }, { jobId: 'msg_bad' });
+    const attachments = [{ title: 'OPS-9 Chase the caterer', text: 'Assignee: Ana Souza' }];
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'please book the room' } }];
+    await h.app.queues.analyze.add('analyze-message', { teamId: TEAM, channelId: 'C1', ts: 'yesterday', text: 'please book the room', blocks, attachments, edited: false, receivedAt: 1 }, { jobId: 'msg_bad' });
     await waitFor(async () => (await h.app.queues.analyze.getFailedCount()) === 1, 'the job to fail');
     const job = await waitFor(async () => {
       const found = await h.app.queues.analyze.getJob('msg_bad');
       return found?.data.text === '' ? found : undefined;
     }, 'the text to be removed');
     expect(job.attemptsMade).toBe(1);
+    // Blocks and attachments are message content too: removed with the text.
+    expect(JSON.stringify(job.data)).not.toMatch(/caterer|book the room/);
     expect(job.failedReason).toMatch(/invalid payload: ts: must be a Slack timestamp/);
     expect(h.logs.lines.filter((line) => line.msg === 'malformed job payload dropped')).toHaveLength(1);
     expect(h.logs.text()).not.toContain('please book the room');
