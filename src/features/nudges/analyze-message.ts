@@ -8,6 +8,8 @@ import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
+import type { TimePreferencesStore } from '../../store/time-preferences';
+import { nudgeTimeOf, personTimeNow } from '../time/person-time';
 import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../../ports/jobs';
 
 /**
@@ -20,6 +22,7 @@ export interface AnalyzeDeps {
   profiles: ProfileCache;
   settings: SettingsStore;
   records: RecordsStore;
+  timePreferences: TimePreferencesStore;
   classify: Classifier;
   queueNudge(payload: SendNudgePayload, options: { jobId: string; deduplicateForMs: number; delayMs?: number }): Promise<void>;
   now?: () => number;
@@ -94,7 +97,8 @@ async function planNudge(
   const recipientId = candidate.recipientId;
   const messageAt = tsToMs(message.ts);
   const threadTs = message.threadTs ?? message.ts;
-  const timeZone = await timeZoneOf(deps, teamId, recipientId);
+  const person = await personTimeNow(deps, teamId, recipientId, now);
+  const { timeZone } = person;
 
   await deps.records.recordProjectWork(teamId, recipientId, isoWeekOf(messageAt, timeZone), {
     categories: candidate.categories,
@@ -107,7 +111,15 @@ async function planNudge(
     deps.settings.workspace(teamId),
     deps.settings.channelMode(teamId, channelId),
   ]);
-  const decision = decideNudge({ settings, channelId, channelMode, phrase: candidate.phrase, messageAt, now, timeZone });
+  const decision = decideNudge({
+    settings,
+    channelId,
+    channelMode,
+    phrase: candidate.phrase,
+    messageAt,
+    now,
+    ...nudgeTimeOf(person),
+  });
   if (decision.action === 'skip') {
     logger.info({ recipient: recipientId, reason: decision.reason }, 'nudge not sent');
     return false;
@@ -139,6 +151,8 @@ async function planNudge(
       delayMs: decision.action === 'defer' ? decision.untilMs - now : undefined,
     },
   );
-  if (decision.action === 'defer') logger.info({ recipient: recipientId, untilMs: decision.untilMs }, 'nudge waits for working hours');
+  if (decision.action === 'defer') {
+    logger.info({ recipient: recipientId, untilMs: decision.untilMs, away: person.absence !== undefined }, 'nudge waits for the person’s working time');
+  }
   return true;
 }
