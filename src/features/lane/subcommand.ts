@@ -4,6 +4,7 @@ import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
+import type { TimePreferencesStore } from '../../store/time-preferences';
 import type { DigestService } from '../digests/digest-service';
 
 /**
@@ -16,6 +17,8 @@ export interface LaneCommandDeps {
   classify: Classifier;
   settings: SettingsStore;
   records: RecordsStore;
+  /** Working hours, absences and public holidays (`/lane hours`, `/lane away`, `/lane holidays`). */
+  timePreferences: TimePreferencesStore;
   people: PeopleDirectory;
   /** Cached profiles only: never calls Slack. */
   profiles: ProfileCache;
