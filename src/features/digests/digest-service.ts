@@ -1,6 +1,5 @@
 import { dueDigest, isoWeekOf, nextIsoWeek, previousIsoWeek, slotInstant } from '../../core/digest/calendar';
-import { projectShare, renderShareTrend, renderTeamDistribution, TREND_WEEKS, weeklyShares } from '../../core/digest/trend';
-import type { WeeklyRecord } from '../../core/records';
+import { projectShare, renderShareTrend, renderTeamDistribution, weeklyShares } from '../../core/digest/trend';
 import { decideDigestTiming, type DigestTiming } from '../../core/time/delivery';
 import { composeDigest, composeTeamDigest, DEFAULT_MIN_GROUP_SIZE, type DigestMessage, type DigestPeriod } from '../../core/digest/compose';
 import { delegateOf } from '../../core/policy';
@@ -15,6 +14,7 @@ import type { SettingsStore, WorkspaceSettings } from '../../store/settings';
 import type { TimePreferencesStore } from '../../store/time-preferences';
 import type { TipHistory } from '../../store/tip-history';
 import { personTimeNow } from '../time/person-time';
+import { personShareTrend, trendRecords as trendRecordsOf } from './share-trend';
 
 /**
  * Weekly digests: finding who is due at a tick, and composing one person's (or a team's) digest
@@ -108,15 +108,8 @@ export function createDigestService(deps: DigestServiceDeps) {
   const periodOf = async (teamId: string, userId: string, week: string): Promise<DigestPeriod> =>
     periodAgainst(week, isoWeekOf(now(), await timeZoneOf(teamId, userId)));
 
-  /** One person's records for the `TREND_WEEKS` weeks ending with `lastWeek`, oldest first. */
-  const trendRecords = async (teamId: string, userId: string, lastWeek: string): Promise<WeeklyRecord[]> => {
-    const weeks = weeklyShares([], lastWeek, TREND_WEEKS).map((share) => share.week);
-    return Promise.all(weeks.map((week) => deps.records.week(teamId, userId, week)));
-  };
-
-  /** One person's project-work share over the last weeks, drawn (see `renderShareTrend`). */
-  const personTrend = async (teamId: string, userId: string, lastWeek: string): Promise<string> =>
-    renderShareTrend(weeklyShares(await trendRecords(teamId, userId, lastWeek), lastWeek));
+  const trendRecords = (teamId: string, userId: string, lastWeek: string) => trendRecordsOf(deps.records, teamId, userId, lastWeek);
+  const personTrend = (teamId: string, userId: string, lastWeek: string) => personShareTrend(deps.records, teamId, userId, lastWeek);
 
   /** The team view's input: the workspace's product managers' weeks (see `composeTeamDigest`). */
   const teamViewInput = async (teamId: string, week: string, people: PeopleDirectory, period: DigestPeriod) => {
