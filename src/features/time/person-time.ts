@@ -1,4 +1,4 @@
-import { absenceFromStatus, currentAbsence } from '../../core/time/absence';
+import { currentAbsence } from '../../core/time/absence';
 import type { PersonTime } from '../../core/time/delivery';
 import { holidayCheck, type HolidayRegion } from '../../core/time/holidays';
 import { effectiveWorkingHours } from '../../core/time/working-hours';
@@ -34,13 +34,7 @@ export async function personTimeNow(
   options: { freshStatus?: boolean } = {},
 ): Promise<PersonTimeNow> {
   const [preferences, workspace] = await Promise.all([deps.timePreferences.person(teamId, userId), deps.timePreferences.workspace(teamId)]);
-  let profile = await deps.profiles.get(teamId, userId);
-  // A cached profile can outlive the status it holds: before letting an away status hold something
-  // back again, ask Slack once whether the person is still away.
-  if (options.freshStatus && profile && absenceFromStatus(profile, nowMs)) {
-    await deps.profiles.forget(teamId, userId);
-    profile = await deps.profiles.get(teamId, userId);
-  }
+  const profile = options.freshStatus ? await freshProfile(deps.profiles, teamId, userId) : await deps.profiles.get(teamId, userId);
   const timeZone = profile?.tz ?? 'UTC';
   const region = preferences.holidays ?? workspace.holidays;
   return {
@@ -53,6 +47,23 @@ export async function personTimeNow(
     holidays: region ? { region, isWorkspaceDefault: !preferences.holidays } : undefined,
     profile,
   };
+}
+
+/**
+ * The profile as Slack has it now. A cached profile can be hours older than the status it holds
+ * (someone set `:palm_tree:` after it was cached, or came back), and a nudge or a digest about to
+ * go out is rare enough (a few a day per person) to be worth one `users.info`. When Slack cannot
+ * answer, the cached profile is better than nothing.
+ */
+async function freshProfile(profiles: ProfileCache, teamId: string, userId: string): Promise<SlackProfile | undefined> {
+  const cached = await profiles.peek(teamId, userId);
+  try {
+    await profiles.forget(teamId, userId);
+    return await profiles.get(teamId, userId);
+  } catch (error) {
+    if (cached) return cached;
+    throw error;
+  }
 }
 
 /** The person's time as `decideNudge` reads it (`NudgeCheck`'s time fields). */
