@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import type { Job } from 'bullmq';
 import { appHomeOpenedEvent, messageEvent } from '../../scripts/local-slack/requests';
 import { localParts, localTimeToInstant } from '../../src/core/digest/calendar';
-import { isHoliday, parseRegion } from '../../src/core/time/holidays';
+import { isHoliday } from '../../src/core/time/holidays';
 import { CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
