@@ -1,4 +1,5 @@
 import { formatRegion, HOLIDAYS_USAGE, parseHolidaysCommand, regionName, type HolidayRegion } from '../../../core/time/holidays';
+import { settingScope } from '../scope';
 import { notAdmin, parsed, reply, subcommand, usageError } from '../subcommand';
 
 type HolidaysCommand =
@@ -16,12 +17,10 @@ export const holidays = subcommand<HolidaysCommand>({
   usage: USAGE,
   parse({ args, rest }) {
     if (args.length === 0) return parsed({ name: 'holidays.show' });
-    const workspace = args[0]!.toLowerCase() === 'workspace';
-    const text = workspace ? rest.replace(/^\S+\s*/, '') : rest;
-    if (workspace && text === '') return usageError('Say which country’s public holidays the workspace keeps.', HOLIDAYS_USAGE);
+    const { scope, text } = settingScope(args, rest);
+    if (scope === 'workspace' && text === '') return usageError('Say which country’s public holidays the workspace keeps.', HOLIDAYS_USAGE);
     const result = parseHolidaysCommand(text);
     if (!result.ok) return { ok: false, error: result.error };
-    const scope = workspace ? 'workspace' : 'person';
     return result.value.kind === 'off'
       ? parsed({ name: 'holidays.set', scope, region: undefined })
       : parsed({ name: 'holidays.set', scope, region: result.value.region, regionName: result.value.name });

@@ -1,4 +1,5 @@
 import { effectiveWorkingHours, formatWorkingHours, parseHoursCommand, type WorkingHours } from '../../../core/time/working-hours';
+import { settingScope } from '../scope';
 import { notAdmin, parsed, reply, subcommand, usageError } from '../subcommand';
 
 type HoursCommand =
@@ -14,12 +15,11 @@ export const hours = subcommand<HoursCommand>({
   usage: USAGE,
   parse({ args, rest }) {
     if (args.length === 0) return parsed({ name: 'hours.show' });
-    const workspace = args[0]!.toLowerCase() === 'workspace';
-    const text = workspace ? rest.replace(/^\S+\s*/, '') : rest;
-    if (workspace && text === '') return usageError('Say which hours the workspace works.', USAGE);
+    const { scope, text } = settingScope(args, rest);
+    if (scope === 'workspace' && text === '') return usageError('Say which hours the workspace works.', USAGE);
     const result = parseHoursCommand(text);
     if (!result.ok) return { ok: false, error: result.error };
-    return parsed({ name: 'hours.set', scope: workspace ? 'workspace' : 'person', hours: result.value.kind === 'set' ? result.value.hours : undefined });
+    return parsed({ name: 'hours.set', scope, hours: result.value.kind === 'set' ? result.value.hours : undefined });
   },
   async run(command, { teamId, userId }, lane) {
     const store = lane.deps.timePreferences;
