@@ -118,6 +118,22 @@ describe('when a digest goes out', () => {
     expect(await stores.timePreferences.carriedDigestWeeks(TEAM, PM)).toEqual([]);
   });
 
+  it('reports at most two weeks after two absences in a row, and carries nothing further', async () => {
+    person(PM, 'UTC');
+    await work('2026-W45', 4);
+    await work('2026-W46', 2);
+    await work('2026-W47', 3);
+    // Away for two weeks and a day, from the slot of 9 November to Monday 23 November.
+    await stores.timePreferences.setAway(TEAM, PM, { untilMs: utc('2026-11-24T00:00'), lastDay: '2026-11-23' });
+    expect(await send('2026-W45', slotInstant('2026-W46', { isoWeekday: 1, hour: 9 }, 'UTC'))).toEqual({ sent: false });
+    expect(await send('2026-W46', slotInstant('2026-W47', { isoWeekday: 1, hour: 9 }, 'UTC'))).toEqual({ sent: false });
+    expect(await stores.timePreferences.carriedDigestWeeks(TEAM, PM)).toEqual(['2026-W45', '2026-W46']);
+
+    expect(await send('2026-W47', utc('2026-11-24T08:00'))).toEqual({ sent: true });
+    expect(posts[0]!.text).toMatch(/^5 pieces of project work reached you in the last two weeks \(4 the week before them\)/);
+    expect(await stores.timePreferences.carriedDigestWeeks(TEAM, PM)).toEqual([]);
+  });
+
   it('waits out a public holiday the person keeps, and is sent on the next working day', async () => {
     person(PM, 'Europe/London');
     await work('2026-W52', 2);

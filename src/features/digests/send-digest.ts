@@ -22,7 +22,7 @@ export async function sendDigest(
     workspaces: SlackWorkspaces;
     tipHistory: TipHistory;
     dmChannels: DmChannels;
-    timePreferences: Pick<TimePreferencesStore, 'carryDigestWeeks' | 'clearCarriedDigestWeeks'>;
+    timePreferences: Pick<TimePreferencesStore, 'carriedDigestWeeks' | 'carryDigestWeeks' | 'clearCarriedDigestWeeks'>;
     now?: () => number;
   },
   { teamId, enterpriseId, userId, week }: SendDigestPayload,
@@ -55,7 +55,15 @@ export async function sendDigest(
     // chat.postMessage: it must not hold back the workspace's other DMs, only retry this job.
     throw new Error(`could not compose the ${kind === 'person' ? 'digest' : 'team digest'}: ${(error as Error).message}`, { cause: error });
   }
+  // Every week carried up to this one is now reported (or had nothing to report, or was older than
+  // one digest reports): none is carried any longer.
+  const settleCarried = async () => {
+    if (kind !== 'person') return;
+    const carried = await deps.timePreferences.carriedDigestWeeks(teamId, userId);
+    await deps.timePreferences.clearCarriedDigestWeeks(teamId, userId, carried.filter((earlier) => earlier <= week));
+  };
   if (!digest) {
+    await settleCarried();
     logger.info({ week, kind }, kind === 'person' ? 'nothing to report; no digest sent' : 'no team view to send (nothing to show, or no longer a lead or admin)');
     return { sent: false };
   }
@@ -64,7 +72,7 @@ export async function sendDigest(
   await postOnce(slack, { channel: dm, text: digest.text, blocks: digest.blocks }, job);
   const lastTip = digest.tipIds.at(-1);
   if (lastTip) await deps.tipHistory.remember(teamId, userId, lastTip);
-  if (kind === 'person') await deps.timePreferences.clearCarriedDigestWeeks(teamId, userId, earlierWeeks);
+  await settleCarried();
   logger.info({ week, kind, weeks: timing.weeks.length }, 'digest sent');
   return { sent: true };
 }
