@@ -1,4 +1,5 @@
 import { AWAY_USAGE, currentAbsence, parseAwayCommand } from '../../../core/time/absence';
+import { ownTimeZone } from '../zone';
 import { clip, parsed, reply, subcommand, usageError } from '../subcommand';
 
 type AwayCommand = { name: 'away.show' } | { name: 'away.set'; text: string };
@@ -30,9 +31,8 @@ export const away = subcommand<AwayCommand>({
       if (absence.source === 'status') return reply('Your Slack status says you are away: nudges wait, and your digest waits until you are back.');
       return reply(`You are away until the end of ${preferences.away!.lastDay}. \`/lane away off\` ends it.`);
     }
-    // The date is a day of the person's own calendar: ask Slack for their zone if it is not cached.
-    const looked = await lane.withinLookupTime(lane.deps.lookup.profile(teamId, userId));
-    const timeZone = looked?.tz ?? (await lane.timeZoneOf(teamId, userId));
+    // The date is a day of the person's own calendar.
+    const timeZone = await ownTimeZone(lane, teamId, userId);
     const result = parseAwayCommand(command.text, { nowMs: now, timeZone });
     if (!result.ok) return reply(result.error);
     if (result.value.kind === 'off') {

@@ -1,5 +1,6 @@
 import { effectiveWorkingHours, formatWorkingHours, parseHoursCommand, type WorkingHours } from '../../../core/time/working-hours';
 import { settingScope } from '../scope';
+import { ownTimeZone } from '../zone';
 import { notAdmin, parsed, reply, subcommand, usageError } from '../subcommand';
 
 type HoursCommand =
@@ -23,7 +24,7 @@ export const hours = subcommand<HoursCommand>({
   },
   async run(command, { teamId, userId }, lane) {
     const store = lane.deps.timePreferences;
-    const [timeZone, own, workspace] = await Promise.all([lane.timeZoneOf(teamId, userId), store.person(teamId, userId), store.workspace(teamId)]);
+    const [timeZone, own, workspace] = await Promise.all([ownTimeZone(lane, teamId, userId), store.person(teamId, userId), store.workspace(teamId)]);
     const zone = `your time (${timeZone})`;
     if (command.name === 'hours.show') {
       const source = own.hours ? 'your own' : workspace.hours ? 'the workspace’s' : 'the default';
