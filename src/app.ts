@@ -14,7 +14,8 @@ import { QUEUE_NAMES } from './queue/registry';
 import { createWorker } from './queue/worker-factory';
 import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
-import { createWebApiWorkspace, createWebClient, singleTokenWorkspaces } from './slack/gateway';
+import { workspacesFor } from './slack/workspaces-for-mode';
+import { createOAuthStateStore } from './store/oauth-states';
 import { createStores } from './store';
 import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates } from './store/redis';
 import { createDigestService, TICK_WINDOW_MS, type TickResult } from './features/digests/digest-service';
@@ -67,11 +68,14 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
 
   const jobs = jobQueueOver(queues);
 
-  // Single-token mode: SLACK_BOT_TOKEN is one workspace's bot. Features reach Slack only through
-  // `workspaces` (src/ports/slack.ts), so an installation store can replace this line alone.
-  const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
+  // Features reach Slack only through `workspaces` (src/ports/slack.ts). Single-workspace mode:
+  // SLACK_BOT_TOKEN is one workspace's bot. Multi-workspace mode: each workspace's own installation.
+  const { install } = config.slack;
   let auth: BotAuth | undefined;
-  const workspaces = singleTokenWorkspaces(createWebApiWorkspace(webClient, () => auth?.workspaceUrl ?? 'https://slack.com/'));
+  const mode = workspacesFor(install, { apiUrl: config.slack.apiUrl, redis: storeRedis, keys, logger, workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/' });
+  const { workspaces } = mode;
+  // Bolt looks installations up on the receive path, which fails fast rather than waits on Redis.
+  const receiveInstallations = mode.kind === 'multi' ? mode.installationsOver(fastRedis) : undefined;
   // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
   const stores = createStores({ redis: storeRedis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds });
   const receiveStores = receives
@@ -89,6 +93,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     workspaces,
     metrics,
     queueNudge: (payload, options) => jobs.add('send-nudge', payload, options),
+    reinstalled: mode.kind === 'multi' ? async (teamId) => (await mode.installations.botFor(teamId)) !== undefined : undefined,
   };
 
   let bolt: BoltApp | undefined;
@@ -101,8 +106,10 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       .ping()
       .then((answer) => answer === 'PONG')
       .catch(() => false);
-    const checks = { redis: redisUp, slackAuth: auth !== undefined, draining: stopping };
-    return { ready: redisUp && auth !== undefined && !stopping, checks };
+    // Multi-workspace mode has no one token to check at start: each request brings its installation.
+    const slackAuth = install.kind === 'multi' || auth !== undefined;
+    const checks = { redis: redisUp, slackAuth, draining: stopping };
+    return { ready: redisUp && slackAuth && !stopping, checks };
   };
 
   const refreshQueueFigures = async () => {
@@ -120,14 +127,21 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     runDigestTick: (atMs) => digests.enqueueDue(atMs, TICK_WINDOW_MS),
     async start() {
       await redisReady(fastRedis);
-      auth = await authenticateBot(webClient, { logger });
-      logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
+      if (mode.kind === 'single') {
+        auth = await authenticateBot(mode.client, { logger });
+        logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
+      }
 
       if (receives) {
         bolt = createBoltApp({
           config,
           logger,
           auth,
+          installs:
+            install.kind === 'multi' && receiveInstallations
+              ? { installationStore: receiveInstallations, stateStore: createOAuthStateStore({ redis: fastRedis, keys, secret: install.stateSecret }) }
+              : undefined,
+          uninstalled: receiveInstallations,
           queues,
           jobs,
           bot: auth,
@@ -164,7 +178,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         await Promise.all(workers.map((worker) => worker.waitUntilReady()));
       }
       if (bolt?.socketReceiver) await bolt.socketReceiver.start();
-      logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', role: config.role }, 'lanekeeper started');
+      logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', workspaces: install.kind, role: config.role }, 'lanekeeper started');
       return { port };
     },
     async stop() {

@@ -7,7 +7,16 @@
  */
 
 /** The Slack variables `src/config.ts` reads. */
-export const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+export const SLACK_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'INSTALLATION_ENCRYPTION_KEY',
+] as const;
 
 /** True when not one Slack variable is set (empty counts as unset, as in the bot's config). */
 export function noSlackConfigured(env: Readonly<Record<string, string | undefined>>): boolean {
@@ -21,7 +30,7 @@ export function startModeOf(env: Readonly<Record<string, string | undefined>>): 
   if (env.NODE_ENV === 'production') {
     return {
       run: 'refuse',
-      problem: `no Slack variable is set (${SLACK_VARIABLES.join(', ')}); NODE_ENV=production never starts the sandbox: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)`,
+      problem: `no Slack variable is set (${SLACK_VARIABLES.join(', ')}); NODE_ENV=production never starts the sandbox: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, INSTALLATION_ENCRYPTION_KEY and SLACK_SIGNING_SECRET for many`,
     };
   }
   return { run: 'sandbox' };

@@ -21,6 +21,9 @@ export interface HttpServerOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 
+/** Bolt's paths: events, commands and clicks; in multi-workspace mode also the install pages (GET). */
+const SLACK_PATHS = new Set(['/slack/events', '/slack/install', '/slack/oauth_redirect']);
+
 export function createHttpServer({ logger, slackListener, readiness, metrics, extraRoutes }: HttpServerOptions): Server {
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -39,7 +42,7 @@ export function createHttpServer({ logger, slackListener, readiness, metrics, ex
         return;
       }
       if (extraRoutes && (await extraRoutes(req, res))) return;
-      if (slackListener && path === '/slack/events') return slackListener(req, res);
+      if (slackListener && SLACK_PATHS.has(path)) return slackListener(req, res);
       sendJson(res, 404, { error: 'not_found' });
     } catch (error) {
       logger.error({ err: { message: (error as Error).message }, path }, 'HTTP handler failed');

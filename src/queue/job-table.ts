@@ -32,6 +32,8 @@ export interface ProcessorDeps extends AnalyzeDeps {
   jobs: JobQueue;
   digests: DigestService;
   tipHistory: TipHistory;
+  /** Multi-workspace mode: whether a forgotten workspace has installed lanekeeper again. */
+  reinstalled?: (teamId: string) => Promise<boolean>;
 }
 
 export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> {

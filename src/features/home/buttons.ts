@@ -11,8 +11,8 @@ export interface HomeButtonDeps {
 export type HomeAction = (typeof HOME_ACTIONS)[keyof typeof HOME_ACTIONS];
 
 export function createHomeButtonHandler({ jobs, settings }: HomeButtonDeps) {
-  return async function handleHomeClick(click: { actionId: HomeAction; teamId: string; userId: string; value?: string; actionTs: string }) {
-    const { teamId, userId } = click;
+  return async function handleHomeClick(click: { actionId: HomeAction; teamId: string; enterpriseId?: string; userId: string; value?: string; actionTs: string }) {
+    const { teamId, enterpriseId, userId } = click;
     switch (click.actionId) {
       case HOME_ACTIONS.nudgesOn:
         await settings.setNudgesOff(teamId, userId, false);
@@ -36,6 +36,6 @@ export function createHomeButtonHandler({ jobs, settings }: HomeButtonDeps) {
         await settings.setDigest(teamId, userId, { enabled: false });
         break;
     }
-    await jobs.add('publish-home', { teamId, userId }, { jobId: jobIdFrom('home', teamId, userId, click.actionTs) });
+    await jobs.add('publish-home', { teamId, enterpriseId, userId }, { jobId: jobIdFrom('home', teamId, userId, click.actionTs) });
   };
 }

@@ -26,6 +26,8 @@ export type NudgeAction = (typeof NUDGE_ACTIONS)[keyof typeof NUDGE_ACTIONS];
 export interface NudgeClick {
   actionId: NudgeAction;
   teamId: string;
+  /** Enterprise Grid: the org, carried into the jobs so their work finds an org-wide install. */
+  enterpriseId?: string;
   userId: string;
   value: string;
   responseUrl?: string;
@@ -41,7 +43,7 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
 
   const respond = async (click: NudgeClick, text: string, replaceOriginal: boolean) => {
     if (!click.responseUrl) return;
-    const payload: RespondPayload = { teamId: click.teamId, responseUrl: click.responseUrl, text, replaceOriginal };
+    const payload: RespondPayload = { teamId: click.teamId, enterpriseId: click.enterpriseId, responseUrl: click.responseUrl, text, replaceOriginal };
     await deps.jobs.add('respond', payload, { jobId: jobIdFrom('respond', click.teamId, click.userId, click.actionTs) });
   };
 
@@ -98,7 +100,7 @@ export function createNudgeButtonHandler(deps: NudgeButtonDeps) {
     if (!value.d) return;
     await deps.jobs.add(
       'post-message',
-      { teamId: click.teamId, channelId: value.c, threadTs: value.t, text: buildHandoffMessage(value).text, purpose: 'handoff' },
+      { teamId: click.teamId, enterpriseId: click.enterpriseId, channelId: value.c, threadTs: value.t, text: buildHandoffMessage(value).text, purpose: 'handoff' },
       // One hand-off per thread and person, however often the button is clicked.
       { jobId: jobIdFrom('handoff', click.teamId, value.c, value.t, value.r), deduplicateForMs: 7 * 24 * 3600 * 1000 },
     );

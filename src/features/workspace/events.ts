@@ -15,10 +15,10 @@ const HOME_REBUILD_WINDOW_MS = 5000;
 
 export function createWorkspaceEventHandlers({ jobs, logger }: WorkspaceEventDeps) {
   return {
-    async homeOpened(teamId: string, userId: string, tab: string | undefined, now = Date.now()): Promise<void> {
+    async homeOpened(teamId: string, userId: string, tab: string | undefined, enterpriseId?: string, now = Date.now()): Promise<void> {
       if (tab !== 'home') return;
       const bucket = String(Math.floor(now / HOME_REBUILD_WINDOW_MS));
-      await jobs.add('publish-home', { teamId, userId }, { jobId: jobIdFrom('home', teamId, userId, bucket) });
+      await jobs.add('publish-home', { teamId, enterpriseId, userId }, { jobId: jobIdFrom('home', teamId, userId, bucket) });
     },
     async forgetWorkspace(teamId: string, reason: 'tokens_revoked' | 'app_uninstalled', botTokensRevoked = true): Promise<void> {
       // Revoking only people's (user) tokens leaves the bot installed: nothing to forget.

@@ -19,11 +19,20 @@ const PAGE = 500;
  * little later, for jobs that were in flight during the first and wrote again.
  */
 export async function forgetWorkspace(
-  deps: { redis: Redis; keys: KeySpace; queues: Record<string, KeptJobs>; jobs: JobQueue },
+  deps: {
+    redis: Redis;
+    keys: KeySpace;
+    queues: Record<string, KeptJobs>;
+    jobs: JobQueue;
+    /** Multi-workspace mode: whether the workspace has installed lanekeeper again since. */
+    reinstalled?: (teamId: string) => Promise<boolean>;
+  },
   payload: ForgetWorkspacePayload,
-): Promise<{ keys: number; jobs: number }> {
+): Promise<{ keys: number; jobs: number; skipped?: 'reinstalled' }> {
   const { redis, keys, queues, jobs } = deps;
   const { teamId } = payload;
+  // The sweep would delete the new installation and its first data along with the old.
+  if (payload.pass === 2 && (await deps.reinstalled?.(teamId))) return { keys: 0, jobs: 0, skipped: 'reinstalled' };
   let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId));
   // Job ids carry the workspace (see jobIdFrom): sent markers and BullMQ's de-duplication keys.
   const inJobId = `*_${jobIdFrom('x', teamId).slice(2)}_*`;
