@@ -20,6 +20,10 @@ export interface LocalUser {
   deleted?: boolean;
   is_admin?: boolean;
   is_owner?: boolean;
+  status_text?: string;
+  status_emoji?: string;
+  /** Epoch seconds when the status clears; 0: never. */
+  status_expiration?: number;
 }
 
 export interface LocalChannel {
@@ -578,9 +582,9 @@ function profileObject(user: LocalUser, id: WorkspaceIdentity): Record<string, u
     display_name: displayName,
     display_name_normalized: displayName,
     fields: null,
-    status_text: '',
-    status_emoji: '',
-    status_expiration: 0,
+    status_text: user.status_text ?? '',
+    status_emoji: user.status_emoji ?? '',
+    status_expiration: user.status_expiration ?? 0,
     avatar_hash: 'g0000000000a',
     ...(user.email ? { email: user.email } : {}),
     ...(user.is_bot && user.id === id.botUserId ? { bot_id: id.botId, api_app_id: id.appId, always_active: true } : {}),

@@ -17,6 +17,11 @@ export interface SlackProfile {
   isBot: boolean;
   deleted: boolean;
   isAdmin: boolean;
+  /** The person's Slack status (`profile.status_*`, read with users:read): says whether they are away. */
+  statusEmoji?: string;
+  statusText?: string;
+  /** When Slack clears the status, epoch seconds; 0 or missing: never. */
+  statusExpiration?: number;
 }
 
 export interface OutgoingMessage {

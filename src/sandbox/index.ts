@@ -8,11 +8,13 @@ import { DigestTickIncomplete } from '../features/digests/digest-service';
 import { parseConfig } from '../config';
 import type { Logger } from '../logger';
 import { createSettingsStore } from '../store/settings';
+import { createRecordsStore } from '../store/records';
 import { KeySpace } from '../store/redis';
 import { Activity } from './activity';
 import { createDirectory, DirectoryError, type Directory } from './directory';
 import { digestTickerOf, runWeeklyDigestNow } from './digest-now';
 import { EphemeralMessages } from './ephemerals';
+import { seedHistory } from './history';
 import { FIRST_VIEWER, SEED_CHANNELS, SEED_DELEGATIONS, SEED_PEOPLE, zoneWhereItIsHour } from './seed';
 import { createSandboxServer } from './server';
 import { buildSnapshot } from './snapshot';
@@ -93,6 +95,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const sender = new SlackRequestSender({ baseUrl: `http://127.0.0.1:${botPort}`, signingSecret });
     const visitor = createVisitor({ slack, sender, directory, ephemerals, activity, teamId: slack.teamId });
     await seedDelegations(visitor, directory, logger);
+    await seedHistory(createRecordsStore({ redis, keys: new KeySpace(options.redisPrefix) }), slack.teamId, Date.now(), tz);
 
     const queues = watchQueues({
       redis,

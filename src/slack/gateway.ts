@@ -52,6 +52,9 @@ export function createWebApiWorkspace(client: WebClient, workspaceUrl: () => str
         isBot: Boolean(user.is_bot),
         deleted: Boolean(user.deleted),
         isAdmin: Boolean(user.is_admin || user.is_owner),
+        statusEmoji: user.profile?.status_emoji || undefined,
+        statusText: user.profile?.status_text || undefined,
+        statusExpiration: user.profile?.status_expiration || undefined,
       };
     },
     async postEphemeral({ channel, user, text, blocks, threadTs }) {

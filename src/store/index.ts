@@ -8,6 +8,7 @@ import { createProfileCache } from './profile-cache';
 import { createRecordsStore } from './records';
 import type { KeySpace } from './redis';
 import { createSettingsStore } from './settings';
+import { createTimePreferencesStore } from './time-preferences';
 import { createTipHistory } from './tip-history';
 import { createNameDirectory } from './name-directory';
 import { createThreadParents } from './thread-parents';
@@ -35,6 +36,7 @@ export function createStores({ redis, keys, workspaces, profileTtlSeconds, cache
     records: createRecordsStore({ redis, keys }),
     people: createPeopleDirectory({ profiles, settings }),
     tipHistory: createTipHistory({ redis, keys }),
+    timePreferences: createTimePreferencesStore({ redis, keys }),
     caps: createNudgeCaps({ redis, keys }),
     guards,
     dmChannels: createDmChannels({ redis, keys, workspaces }),

@@ -3,7 +3,7 @@ import type { SlackProfile, SlackWorkspaces } from '../ports/slack';
 import type { KeySpace } from './redis';
 
 /**
- * Slack profiles (title, timezone, bot/deleted flags) cached in Redis, so the analyze worker asks
+ * Slack profiles (title, timezone, bot/deleted flags, status) cached in Redis, so the analyze worker asks
  * `users.info` about each person at most once per TTL across every worker. Read by workers only:
  * never on the receive path.
  */

@@ -158,6 +158,9 @@ describe('the sandbox page in a real browser', () => {
     await home.waitFor({ timeout: WAIT_MS });
     expect(await home.textContent()).toMatch(/You hand project work to:\s*@Raj/);
     expect(await home.textContent()).toContain('product manager');
+    // The seeded weeks draw a trend: one bar per week, from the first share to the last.
+    expect(await home.textContent()).toMatch(/Project-work share, last weeks\s*[▁▂▃▄▅▆▇█·]{8} 75% → \d+%/);
+    expect(await home.textContent()).toMatch(/Working hours:\s*08:00–19:00 your time/);
     await shoot(page, 'home');
 
     // A button on the Home tab is a block action on the view; the bot republishes the tab. Pressed
@@ -191,6 +194,7 @@ describe('the sandbox page in a real browser', () => {
     const digest = page.locator('#timeline article').filter({ hasText: 'Your week in project work' });
     await digest.waitFor({ timeout: WAIT_MS });
     expect(await digest.textContent()).toContain('1 piece of project work reached you last week');
+    expect(await digest.textContent()).toMatch(/Project-work share, last weeks\s*[▁▂▃▄▅▆▇█·]{8} 75% → \d+%\s*Up \d+ points from last week\./);
     await page.waitForTimeout(500);
     expect(await page.locator('#timeline article').filter({ hasText: 'Your week in project work' }).count()).toBe(1);
     // Viewed, the DM is read; and it opens at the digest's heading, not at its end.

@@ -106,7 +106,14 @@ describe('the digest service', () => {
   });
 
   const send = (userId: string, kind: 'person' | 'team', week = REPORTED) =>
-    sendDigest({ digests: service(), workspaces, tipHistory: stores.tipHistory, dmChannels: stores.dmChannels }, { teamId: TEAM, userId, week }, kind, { id: `${kind}-${userId}-${week}`, isRetry: false }, logger);
+    sendDigest(
+      // Sent at the slot: Monday 09:00, inside everyone's working hours.
+      { digests: service({ now: () => TICK }), workspaces, tipHistory: stores.tipHistory, dmChannels: stores.dmChannels, timePreferences: stores.timePreferences, now: () => TICK },
+      { teamId: TEAM, userId, week },
+      kind,
+      { id: `${kind}-${userId}-${week}`, isRetry: false },
+      logger,
+    );
 
   describe('when Slack cannot say who someone is during their slot’s tick', () => {
     beforeEach(async () => {

@@ -95,4 +95,31 @@ describe('/lane command parsing', () => {
     expect(message).toMatch(/I don't know `frobnicate`\. Try `\/lane help`/);
     expect(message.length).toBeLessThan(120);
   });
+
+  it('reads working hours for oneself and the workspace, and says what is wrong with a bad form', () => {
+    expect(ok('hours')).toEqual({ name: 'hours.show' });
+    expect(ok('hours 9-17')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 9, end: 17 } });
+    expect(ok('hours 7:30-16 mon-thu')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 7, startMinute: 30, end: 16, days: [1, 2, 3, 4] } });
+    expect(ok('hours 22-06')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 22, end: 6 } });
+    expect(ok('hours default')).toEqual({ name: 'hours.set', scope: 'person', hours: undefined });
+    expect(ok('hours workspace 8-18 weekdays')).toEqual({ name: 'hours.set', scope: 'workspace', hours: { start: 8, end: 18, days: [1, 2, 3, 4, 5] } });
+    expect(ok('hours workspace default')).toEqual({ name: 'hours.set', scope: 'workspace', hours: undefined });
+    expect(error('hours 25-17')).toMatch(/`25` is not a time of day.*Use `\/lane hours 9-17`/);
+    expect(error('hours nine to five')).toMatch(/`nine` is not a time.*like `9` or `7:30`/);
+    expect(error('hours 9')).toMatch(/`9` is not a range of hours: give a start and an end/);
+    expect(error('hours workspace')).toMatch(/Say which hours the workspace works\. Use `\/lane hours 9-17`/);
+  });
+
+  it('reads absences and public holidays', () => {
+    expect(ok('away')).toEqual({ name: 'away.show' });
+    expect(ok('away until 2026-12-24')).toEqual({ name: 'away.set', text: 'until 2026-12-24' });
+    expect(ok('away off')).toEqual({ name: 'away.set', text: 'off' });
+    expect(error('away next week')).toMatch(/`next week` is not an absence\. Use `\/lane away until 2026-12-24`/);
+    expect(ok('holidays')).toEqual({ name: 'holidays.show' });
+    expect(ok('holidays gb')).toEqual({ name: 'holidays.set', scope: 'person', region: { country: 'GB' }, regionName: 'United Kingdom' });
+    expect(ok('holidays off')).toEqual({ name: 'holidays.set', scope: 'person', region: undefined });
+    expect(ok('holidays workspace DE-BY')).toMatchObject({ name: 'holidays.set', scope: 'workspace', region: { country: 'DE', state: 'BY' } });
+    expect(error('holidays XX')).toMatch(/I do not know the public holidays of `XX`.*Use `\/lane holidays GB`/);
+    expect(error('holidays england')).toMatch(/`england` is not a country code/);
+  });
 });

@@ -66,6 +66,14 @@ export interface ComposeDigestInput {
    * slot's week, reports the week before it. `/lane digest` shows the week in progress: `'so-far'`.
    */
   period?: DigestPeriod;
+  /**
+   * Earlier weeks reported together with `thisWeek`, oldest first: their digest was carried past
+   * an absence (see `decideDigestTiming`). The digest then speaks of the weeks together, and
+   * `lastWeek` is the week before the first of them.
+   */
+  carriedWeeks?: WeeklyRecord[];
+  /** The project-work share trend (`renderShareTrend`), shown under its own title. */
+  trend?: string;
 }
 
 /** How many categories the digest lists before summing up the rest. */
@@ -90,13 +98,21 @@ const SOURCE_ORDER: WorkSource[] = ['assignment', 'self_assigned', 'standup'];
  * switched off (`settings.digest.enabled`) is the scheduler's concern: `/lane digest` shows it regardless.
  */
 export function composeDigest(input: ComposeDigestInput): DigestMessage | undefined {
-  const { thisWeek, lastWeek, settings } = input;
-  const words = PERIOD_WORDS[input.period ?? 'last-week'];
+  const { lastWeek, settings } = input;
+  const carried = input.carriedWeeks ?? [];
+  // Weeks carried past an absence are reported once, here, added up with this week.
+  const thisWeek = carried.length > 0 ? { ...sumWeeks([...carried, input.thisWeek]), week: input.thisWeek.week } : input.thisWeek;
+  const words = carried.length > 0 ? severalWeeksWords(carried.length + 1) : PERIOD_WORDS[input.period ?? 'last-week'];
   const items = count(thisWeek.projectItems);
   const lastItems = count(lastWeek?.projectItems);
   if (items === 0 && !input.force && !settings.digest.alwaysSend) return undefined;
 
-  const header = headerBlock(`Your week in project work · ${weekLabel(thisWeek.week)}`);
+  const header = headerBlock(
+    carried.length > 0
+      ? `Your ${numberWord(carried.length + 1)} weeks in project work · ${weekLabel(carried[0]!.week)} to ${weekLabel(input.thisWeek.week)}`
+      : `Your week in project work · ${weekLabel(thisWeek.week)}`,
+  );
+  const trend = input.trend ? sectionBlock(`*Project-work share, last weeks*\n${input.trend}`) : undefined;
   const footer = contextBlock(
     'Only you get this digest. Change when it arrives with `/lane digest day monday 9`, or stop it with `/lane digest off`.',
   );
@@ -104,7 +120,7 @@ export function composeDigest(input: ComposeDigestInput): DigestMessage | undefi
 
   if (items === 0) {
     const summary = `Nothing reached you ${words.when}: no project work landed on you (${beforePart(lastItems, words)}).`;
-    const blocks = [header, sectionBlock(summary), ...optional(changes), footer];
+    const blocks = [header, sectionBlock(summary), ...optional(trend), ...optional(changes), footer];
     return { text: summary, blocks, tipIds: [] };
   }
 
@@ -117,6 +133,7 @@ export function composeDigest(input: ComposeDigestInput): DigestMessage | undefi
   const blocks: KnownBlock[] = [
     header,
     sectionBlock(`*${summary}.*`),
+    ...optional(trend),
     ...optional(categorySection(categories)),
     ...optional(sourceSection(thisWeek, 'your')),
     ...optional(assignerSection(thisWeek)),
@@ -158,6 +175,10 @@ export interface ComposeTeamDigestInput {
    * none at all). `/lane team` leaves it off and explains why no figures are shown.
    */
   skipWhenEmpty?: boolean;
+  /** How project-work share spreads across the product managers (`renderTeamDistribution`). */
+  distribution?: string;
+  /** The team's project-work share over the last weeks (`renderShareTrend`). */
+  trend?: string;
 }
 
 export const DEFAULT_MIN_GROUP_SIZE = 3;
@@ -209,6 +230,8 @@ export function composeTeamDigest(input: ComposeTeamDigestInput): DigestMessage 
   const blocks: KnownBlock[] = [
     header,
     sectionBlock(`*${summary}.*`),
+    ...optional(input.trend ? sectionBlock(`*Project-work share, last weeks*\n${input.trend}`) : undefined),
+    ...optional(input.distribution ? sectionBlock(`*How it spreads across product managers*\n${input.distribution}`) : undefined),
     ...optional(categorySection(ranked(thisWeek.projectByCategory))),
     ...optional(sourceSection(thisWeek, 'the team’s')),
     ...optional(channelSection(thisWeek.channels)),
@@ -357,6 +380,20 @@ function mostCommon(values: string[]): string | undefined {
 
 function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+/** Words for a digest that reports several weeks at once (weeks carried past an absence). */
+function severalWeeksWords(weeks: number): PeriodWords {
+  return {
+    when: `in the last ${numberWord(weeks)} weeks`,
+    before: 'the week before them',
+    changesTitle: 'Compared with the week before them',
+    tipsTitle: 'To try this week',
+  };
+}
+
+function numberWord(n: number): string {
+  return ['zero', 'one', 'two', 'three', 'four'][n] ?? String(n);
 }
 
 /** "3 last week", "none the week before": the comparison, in the reported week's terms. */

@@ -1,4 +1,6 @@
-import { dueDigest, isoWeekOf, previousIsoWeek } from '../../core/digest/calendar';
+import { dueDigest, isoWeekOf, nextIsoWeek, previousIsoWeek, slotInstant } from '../../core/digest/calendar';
+import { projectShare, renderShareTrend, renderTeamDistribution, weeklyShares } from '../../core/digest/trend';
+import { decideDigestTiming, type DigestTiming } from '../../core/time/delivery';
 import { composeDigest, composeTeamDigest, DEFAULT_MIN_GROUP_SIZE, type DigestMessage, type DigestPeriod } from '../../core/digest/compose';
 import { delegateOf } from '../../core/policy';
 import type { Logger } from '../../logger';
@@ -9,7 +11,10 @@ import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore, WorkspaceSettings } from '../../store/settings';
+import type { TimePreferencesStore } from '../../store/time-preferences';
 import type { TipHistory } from '../../store/tip-history';
+import { personTimeNow } from '../time/person-time';
+import { personShareTrend, trendRecords as trendRecordsOf } from './share-trend';
 
 /**
  * Weekly digests: finding who is due at a tick, and composing one person's (or a team's) digest
@@ -22,6 +27,7 @@ export interface DigestServiceDeps {
   profiles: ProfileCache;
   people: PeopleDirectory;
   tipHistory: TipHistory;
+  timePreferences: TimePreferencesStore;
   jobs: JobQueue;
   /** For message links: each workspace builds its own. */
   workspaces: SlackWorkspaces;
@@ -39,6 +45,8 @@ export interface ComposeOptions {
    * anything older `'past-week'`. Pass it when known, to spare the timezone lookup.
    */
   period?: DigestPeriod;
+  /** Earlier weeks whose digest was carried past an absence, reported together with `week`. */
+  carriedWeeks?: readonly string[];
 }
 
 export const TICK_WINDOW_MS = 3600 * 1000;
@@ -100,20 +108,25 @@ export function createDigestService(deps: DigestServiceDeps) {
   const periodOf = async (teamId: string, userId: string, week: string): Promise<DigestPeriod> =>
     periodAgainst(week, isoWeekOf(now(), await timeZoneOf(teamId, userId)));
 
+  const trendRecords = (teamId: string, userId: string, lastWeek: string) => trendRecordsOf(deps.records, teamId, userId, lastWeek);
+  const personTrend = (teamId: string, userId: string, lastWeek: string) => personShareTrend(deps.records, teamId, userId, lastWeek);
+
   /** The team view's input: the workspace's product managers' weeks (see `composeTeamDigest`). */
   const teamViewInput = async (teamId: string, week: string, people: PeopleDirectory, period: DigestPeriod) => {
     const members = await deps.records.people(teamId);
     const roles = await people.rolesOf(teamId, members);
-    const weeks = await Promise.all(
-      members
-        .filter((id) => roles[id] === 'product')
-        .map(async (personId) => ({
-          personId,
-          thisWeek: await deps.records.week(teamId, personId, week),
-          lastWeek: await deps.records.week(teamId, personId, previousIsoWeek(week)),
-        })),
-    );
-    return { people: weeks, minGroupSize: DEFAULT_MIN_GROUP_SIZE, week, period };
+    const managers = members.filter((id) => roles[id] === 'product');
+    const histories = await Promise.all(managers.map((personId) => trendRecords(teamId, personId, week)));
+    const weeks = managers.map((personId, index) => ({
+      personId,
+      thisWeek: histories[index]!.at(-1)!,
+      lastWeek: histories[index]!.at(-2)!,
+    }));
+    const minGroupSize = DEFAULT_MIN_GROUP_SIZE;
+    // The spread and the trend name nobody; the spread needs as many people as the figures do.
+    const distribution = renderTeamDistribution(weeks.map((member) => projectShare(member.thisWeek)), minGroupSize);
+    const trend = renderShareTrend(weeklyShares(histories.flat(), week), 'the team’s');
+    return { people: weeks, minGroupSize, week, period, distribution, trend };
   };
 
   return {
@@ -188,16 +201,20 @@ export function createDigestService(deps: DigestServiceDeps) {
      * `period: 'so-far'`); the scheduled DM passes the week before its slot with `period: 'last-week'`.
      */
     async compose(teamId: string, userId: string, week: string, options: ComposeOptions = {}): Promise<DigestMessage | undefined> {
-      const [thisWeek, lastWeek, settings, workspace, previousTipId, period] = await Promise.all([
+      const carried = [...new Set(options.carriedWeeks ?? [])].filter((earlier) => earlier < week).sort();
+      const [thisWeek, lastWeek, carriedWeeks, trend, settings, workspace, previousTipId, period] = await Promise.all([
         deps.records.week(teamId, userId, week),
-        deps.records.week(teamId, userId, previousIsoWeek(week)),
+        deps.records.week(teamId, userId, previousIsoWeek(carried[0] ?? week)),
+        Promise.all(carried.map((earlier) => deps.records.week(teamId, userId, earlier))),
+        personTrend(teamId, userId, week),
         deps.settings.person(teamId, userId),
         deps.settings.workspace(teamId),
         deps.tipHistory.lastTipId(teamId, userId),
         options.period ?? periodOf(teamId, userId, week),
       ]);
       const slack = await deps.workspaces.forTeam(teamId);
-      const permalinks = Object.fromEntries(thisWeek.flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, slack.permalink(ref)]));
+      const flagged = [...carriedWeeks, thisWeek].flatMap((record) => record.flagged);
+      const permalinks = Object.fromEntries(flagged.map((ref) => [`${ref.channelId}/${ref.ts}`, slack.permalink(ref)]));
       // The person's own choice, else the workspace's default, but never the person themselves
       // (a workspace's default delegate gets digests too): the same rule as the nudges'.
       const delegateId = delegateOf(userId, settings, workspace)?.id;
@@ -211,8 +228,29 @@ export function createDigestService(deps: DigestServiceDeps) {
         previousTipId,
         force: options.force,
         period,
+        carriedWeeks,
+        trend,
       });
     },
+
+    /**
+     * Whether the scheduled digest reporting `week` goes out now, waits for the person's working
+     * time (hours, an absence, a holiday), or is carried into next week's (see `decideDigestTiming`).
+     * The slot is the person's digest slot in the week after `week`; a digest asked for before its
+     * slot (an operator's `digest send --at` ahead of time) counts as due now.
+     */
+    async timing(teamId: string, userId: string, week: string, nowMs: number): Promise<DigestTiming> {
+      const [person, settings, carriedWeeks] = await Promise.all([
+        personTimeNow(deps, teamId, userId, nowMs, { freshStatus: true }),
+        deps.settings.person(teamId, userId),
+        deps.timePreferences.carriedDigestWeeks(teamId, userId),
+      ]);
+      const slotMs = Math.min(nowMs, slotInstant(nextIsoWeek(week), settings.digest.slot, person.timeZone));
+      return decideDigestTiming({ ...person, nowMs, week, slotMs, carriedWeeks: carriedWeeks.filter((earlier) => earlier < week) });
+    },
+
+    /** This person's project-work share over the last weeks ending with `week`, drawn for Slack. */
+    personTrend,
 
     /**
      * The team view over the workspace's product managers for `week`, always a message (it says

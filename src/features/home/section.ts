@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/web-api';
 import type { PersonSettings, WeeklyRecord } from '../../core/records';
 import type { Role } from '../../core/types';
 import type { ListedPhrase } from '../../store/word-lists';
+import type { Absence } from '../../core/time/absence';
+import type { WorkingHours } from '../../core/time/working-hours';
 
 /**
  * The App Home tab is built from sections, each its own module in ./sections, listed in one table
@@ -29,6 +31,15 @@ export interface HomeViewInput {
   timeZone: string;
   /** The workspace's `/lane words` phrases. */
   words?: readonly ListedPhrase[];
+  /** When the person may be reached: working hours and whose they are, an absence in force, public holidays kept. */
+  time?: {
+    hours: WorkingHours;
+    hoursSource: 'own' | 'workspace' | 'default';
+    absence?: Absence & { lastDay?: string };
+    holidays?: { name: string; isWorkspaceDefault: boolean };
+  };
+  /** The project-work share over the last weeks, drawn (`renderShareTrend`). */
+  trend?: string;
 }
 
 /** One section of the tab: its blocks for one person. */

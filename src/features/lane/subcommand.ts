@@ -5,6 +5,7 @@ import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
 import type { WordListsStore } from '../../store/word-lists';
+import type { TimePreferencesStore } from '../../store/time-preferences';
 import type { DigestService } from '../digests/digest-service';
 
 /**
@@ -17,6 +18,8 @@ export interface LaneCommandDeps {
   classify: Classifier;
   settings: SettingsStore;
   records: RecordsStore;
+  /** Working hours, absences and public holidays (`/lane hours`, `/lane away`, `/lane holidays`). */
+  timePreferences: TimePreferencesStore;
   people: PeopleDirectory;
   /** Cached profiles only: never calls Slack. */
   profiles: ProfileCache;

@@ -12,6 +12,8 @@ import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
+import type { TimePreferencesStore } from '../../store/time-preferences';
+import { nudgeTimeOf, personTimeNow } from '../time/person-time';
 import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../../ports/jobs';
 import { mayNameSomeone, needsThreadParent, noteOfParent, renderedText, ticketOf } from './message-context';
 
@@ -25,6 +27,7 @@ export interface AnalyzeDeps {
   profiles: ProfileCache;
   settings: SettingsStore;
   records: RecordsStore;
+  timePreferences: TimePreferencesStore;
   classify: Classifier;
   /** The workspace's directory of names, read only when a message may name someone by plain name. */
   names: NameDirectory;
@@ -169,7 +172,8 @@ async function planNudge(
   const recipientId = candidate.recipientId;
   const messageAt = tsToMs(message.ts);
   const threadTs = message.threadTs ?? message.ts;
-  const timeZone = await timeZoneOf(deps, teamId, recipientId);
+  const person = await personTimeNow(deps, teamId, recipientId, now);
+  const { timeZone } = person;
 
   await deps.records.recordProjectWork(teamId, recipientId, isoWeekOf(messageAt, timeZone), {
     categories: candidate.categories,
@@ -182,7 +186,15 @@ async function planNudge(
     deps.settings.workspace(teamId),
     deps.settings.channelMode(teamId, channelId),
   ]);
-  const decision = decideNudge({ settings, channelId, channelMode, phrase: candidate.phrase, messageAt, now, timeZone });
+  const decision = decideNudge({
+    settings,
+    channelId,
+    channelMode,
+    phrase: candidate.phrase,
+    messageAt,
+    now,
+    ...nudgeTimeOf(person),
+  });
   if (decision.action === 'skip') {
     logger.info({ recipient: recipientId, reason: decision.reason }, 'nudge not sent');
     return false;
@@ -215,6 +227,8 @@ async function planNudge(
       delayMs: decision.action === 'defer' ? decision.untilMs - now : undefined,
     },
   );
-  if (decision.action === 'defer') logger.info({ recipient: recipientId, untilMs: decision.untilMs }, 'nudge waits for working hours');
+  if (decision.action === 'defer') {
+    logger.info({ recipient: recipientId, untilMs: decision.untilMs, away: person.absence !== undefined }, 'nudge waits for the person’s working time');
+  }
   return true;
 }

@@ -11,7 +11,9 @@ import type { NudgeCaps } from '../../store/nudge-caps';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
+import type { TimePreferencesStore } from '../../store/time-preferences';
 import type { TipHistory } from '../../store/tip-history';
+import { nudgeTimeOf, personTimeNow } from '../time/person-time';
 import { DeferUntil, type NudgeMode, type SendNudgePayload } from '../../ports/jobs';
 import { slackAnswered, slackErrorCode } from '../../ports/slack-errors';
 import { postOnce } from '../posts/post-message';
@@ -27,6 +29,7 @@ export interface SendNudgeDeps {
   workspaces: SlackWorkspaces;
   settings: SettingsStore;
   profiles: ProfileCache;
+  timePreferences: TimePreferencesStore;
   records: RecordsStore;
   caps: NudgeCaps;
   dmChannels: DmChannels;
@@ -52,18 +55,27 @@ export async function sendNudge(
 ): Promise<SendNudgeOutcome> {
   const now = (deps.now ?? Date.now)();
   const { teamId, recipientId } = nudge;
-  const [settings, channelMode, profile] = await Promise.all([
+  // A held nudge comes back here: the person's status is read fresh, so one who is back gets it.
+  const [settings, channelMode, person] = await Promise.all([
     deps.settings.person(teamId, recipientId),
     deps.settings.channelMode(teamId, nudge.channelId),
-    deps.profiles.get(teamId, recipientId),
+    personTimeNow(deps, teamId, recipientId, now, { freshStatus: true }),
   ]);
-  const timeZone = profile?.tz ?? 'UTC';
-  const decision = decideNudge({ settings, channelId: nudge.channelId, channelMode, phrase: nudge.phrase, messageAt: nudge.messageAt, now, timeZone });
+  const { timeZone } = person;
+  const decision = decideNudge({
+    settings,
+    channelId: nudge.channelId,
+    channelMode,
+    phrase: nudge.phrase,
+    messageAt: nudge.messageAt,
+    now,
+    ...nudgeTimeOf(person),
+  });
   if (decision.action === 'skip') {
     logger.info({ reason: decision.reason }, 'nudge dropped before sending');
     return { sent: false, reason: decision.reason };
   }
-  // Outside the person's working hours now (the job ran early, or the person moved zone): wait.
+  // Outside the person's working time now (hours, an absence, a holiday; or the person moved zone): wait.
   if (decision.action === 'defer') throw new DeferUntil(decision.untilMs);
 
   // Someone outside the conversation sees neither an ephemeral message nor a reply there: a DM it is.

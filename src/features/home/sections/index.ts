@@ -2,8 +2,10 @@ import type { HomeSection } from '../section';
 import { balance } from './balance';
 import { digest } from './digest';
 import { nudges } from './nudges';
+import { time } from './time';
+import { trend } from './trend';
 import { who } from './who';
 import { words } from './words';
 
 /** The Home tab's sections, top to bottom. A new section is a module in this folder and one line here. */
-export const HOME_SECTIONS: readonly HomeSection[] = [who, balance, nudges, digest, words];
+export const HOME_SECTIONS: readonly HomeSection[] = [who, balance, trend, nudges, time, digest, words];

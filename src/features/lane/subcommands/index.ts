@@ -1,9 +1,12 @@
 import type { LaneEntry } from '../subcommand';
 import { channel } from './channel';
+import { away } from './away';
 import { check } from './check';
 import { delegate } from './delegate';
 import { delivery } from './delivery';
 import { digest } from './digest';
+import { holidays } from './holidays';
+import { hours } from './hours';
 import { lead } from './lead';
 import { mute } from './mute';
 import { nudges } from './nudges';
@@ -18,4 +21,4 @@ import { words } from './words';
  * Every `/lane` subcommand, in the order `/lane help` lists them. A new subcommand is a new module
  * in this folder (see ../subcommand.ts for its shape) and one line here.
  */
-export const LANE_SUBCOMMANDS: readonly LaneEntry[] = [check, role, delegate, snooze, mute, nudges, delivery, restore, channel, stats, digest, team, lead, words];
+export const LANE_SUBCOMMANDS: readonly LaneEntry[] = [check, role, delegate, snooze, mute, nudges, delivery, restore, channel, stats, digest, team, lead, hours, away, holidays, words];
