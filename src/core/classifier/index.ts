@@ -255,6 +255,9 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
+/** A request that points back at something said before it ("approve it", "tag them up"). */
+const POINTS_BACK = /\b(?:it|them|this|that|these|those|this one|that one)\b/;
+
 /** "it", "this", "this one": what a reply refers to when it names no work. */
 const PRONOUN = /\b(?:this one|that one|it|this|that)\b/;
 
@@ -383,6 +386,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
   const context = clauses.filter(
     (c) => (c.cues.blocked === undefined || c.cues.blocked === 'question') && c.cues.actors.length === 0 && !c.cues.toAddressees,
   );
+  // A report of how things stand ("we've had three invoices from Brightwave") is what "can you approve
+  // them?" refers to, when the request points back with a pronoun.
+  const situation = clauses.filter((c) => c.cues.blocked === 'done');
   const assignees = [...byActor.keys()];
   const flagged: string[] = [];
   const allHits: Hit<Category>[] = [];
@@ -393,17 +399,22 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     // and in a thread reply that names no work at all, from the thread's parent.
     const ownHits = hitsOf(own);
     let hits = namesWork(ownHits) ? ownHits : ownHits.concat(hitsOf(context));
+    if (!namesWork(hits) && own.some((c) => POINTS_BACK.test(c.text))) hits = hits.concat(hitsOf(situation));
     if (parent !== undefined && !namesWork(hits)) {
       // "can you book it?": the reply's verb applied to what the parent talks about, plus the parent's own work.
       const fromParent = parent.hits().concat(...own.map((c) => scan(c.text.replace(PRONOUN, ` ${parent.gist()} `))));
       const work = summarize(fromParent, 'heavier');
       // The parent's main kind of work is what is handed over: a ticket about customer interviews is discovery.
-      const handed = work.work === 'project' ? fromParent : fromParent.filter((h) => h.cat === null || !isProjectCategory(h.cat));
+      // (A tie is not project work: "pricing for a 300-seat deal" is pricing, whatever "seats" says.)
+      const projectLed = work.work === 'project' && work.project > work.product;
+      const handed = projectLed ? fromParent : fromParent.filter((h) => h.cat === null || !isProjectCategory(h.cat));
       hits = hits.concat(handed);
       if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
     }
     if (!namesWork(hits)) {
-      const learned = learnedHit(scorer, norm.text);
+      // The scorer reads what this person is asked for (and the clauses that ask nobody), not the
+      // whole message: "I'll review for customer impact" is not the logistics asked of someone else.
+      const learned = learnedHit(scorer, own.concat(context).map((c) => c.text).join(' '));
       if (learned) {
         hits = hits.concat(learned.hit);
         addReason(parentReasons, learned.reason);

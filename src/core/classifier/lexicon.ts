@@ -159,7 +159,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'status_reporting', pattern: 'where DET *2 project|migration|program|programme|workstream|we|things|it stands|stand|are|is', weight: 1.5, prio: 1 },
   { cat: 'status_reporting', pattern: '% done|percent_done|percent_complete', weight: 1.5 },
   { cat: 'budget_tracking', pattern: 'budget check|review|reviews|burn|status|report|update', weight: 2, prio: 2 },
-  { cat: 'budget_tracking', pattern: 'billing|client_billing|billable_hours|billable|burn_sheet|hours_logged|hours_billed|time_and_materials|t&m', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'client_billing|billable_hours|billable|burn_sheet|hours_logged|hours_billed|time_and_materials|t&m', weight: 1.5 },
   { cat: 'budget_tracking', pattern: 'collect~|gather~|total~|add_up DET *1 hours|timesheets|expenses|receipts', weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'sort|sort_out|organise~|organize~|manage~|juggle~|coordinate~|wrangle~ DET *1 calendar|calendars|diary|diaries|schedules', weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'cover~ DET retro|standup|stand-up|planning|ceremony|ceremonies|meeting|sync', weight: 1.5, prio: 1 },
@@ -223,7 +223,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule', weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'critical_path|uat_schedule|uat_plan|uat_timeline|test_schedule|cutover_plan|cutover_runbook|release-day_runbook|launch-day_runbook|go-live_runbook|go-live_checklist|launch_checklist|release_checklist|readiness_checklist|dependency_map|dependency_mapping|raci|raci_chart|raci_matrix|runbook|run-book|workback_schedule|countdown_plan', weight: 1.5 },
   { cat: 'schedule', pattern: 'break|breaking|broke|split~|chunk~|carve~ DET *3 into tasks|into_tickets|into_stories|into_workstreams|into_phases|into_milestones|into_chunks|down', weight: 1.5, prio: 1 },
-  { cat: 'schedule', pattern: 'estimate~|size~|point DET *2 them|tasks|tickets|stories|work|it', weight: 1, prio: 0 },
+  { cat: 'schedule', pattern: 'estimate~|size~|point DET *2 them|tasks|tickets|stories|work|it', weight: 0.8, prio: 0 },
   // People and capacity: resourcing.
   { cat: 'resourcing', pattern: `enough|sufficient|spare|more|extra ${PEOPLE_OBJECTS}`, weight: 2, prio: 1 },
   { cat: 'resourcing', pattern: `${COMPILE_VERBS}|${KEEP_VERBS} DET *2 capacity_plan|capacity_planning|resource_plan|resourcing_plan|staffing_plan|rota|rotas|cover_rota|allocation|allocations`, weight: 2, prio: 2 },
@@ -253,7 +253,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'risk_log', pattern: "things|anything|stuff|what|everything|issues that|which|could|might|may|that'll|that_could|that_might *2 derail|slip|go_sideways|go_wrong|blow_up|bite_us|trip_us_up|put_at_risk|threaten|jeopardise|jeopardize|sink", weight: 2, prio: 2 },
   { cat: 'risk_log', pattern: 'go_sideways|goes_sideways|going_sideways|go_wrong|derail~|blockers_log|risk_list|worry_list|watch_list|watchlist', weight: 1.2 },
   // What moves when something is late: schedule.
-  { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|what_moves|ripple_effect|slip~|slippage|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|ripple_effect|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'put|stick|pencil|get DET *2 dates|deadlines|timings against|on|to|for', weight: 2, prio: 2 },
   // Money: how much is spent, whether it adds up.
   { cat: 'budget_tracking', pattern: "how_much DET *4 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
@@ -281,6 +281,30 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'status_reporting', pattern: 'status_note|status_notes|status_summary|status_slide|rag_slide|closure_report|project_closure|close-out_report|closeout_report|end-of-project_report|lessons_learned|post-project_review|quarterly_update|monthly_update_deck|update_inputs|update_deck', weight: 1.5 },
   { cat: 'meeting_logistics', pattern: 'running_order|run_of_show|run-of-show|demo_list|demo_order|speaker_list|speaker_order|lineup|line-up|save-the-dates|save_the_dates|save-the-date|rsvps|sign-off_meeting|signoff_meeting', weight: 1.5 },
   { cat: 'resourcing', pattern: 'onboarding_plan|onboarding_plans|new_starters|new_joiners|starter_plan|induction_plan|resource_plan|resourcing_plan|headcount_asks|stakeholder_map', weight: 1.5 },
+  { cat: 'tracker_hygiene', pattern: 'action_log|actions_log|action_tracker|action_items_log|decision_log|actions_list', weight: 1.5 },
+  { cat: 'schedule', pattern: 'revised_plan|updated_plan|new_plan|replanned_dates|revised_dates|new_dates|revised_timeline', weight: 1.5 },
+  { cat: 'status_reporting', pattern: 'send|share|circulate|present~ DET *3 to|with DET *1 sponsors|sponsor|steerco|execs|leadership|stakeholders|the_board|the_client', weight: 2, prio: 1 },
+  // Words that are only a hint on their own.
+  { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
+  { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },
+  // Ceremonies run by someone: project work (the seeds), whatever the ceremony is called.
+  { cat: 'meeting_logistics', pattern: 'facilitate~|run|host~|chair~|lead|moderate~ DET *2 refinement|backlog_refinement|grooming|backlog_grooming|sprint_planning|planning|retro|retros|retrospective|standup|stand-up|sprint_review|review|demo|showcase|kickoff|kick-off|ceremony|ceremonies', weight: 2, prio: 4 },
+  { cat: 'meeting_logistics', pattern: 'block~|hold|reserve~ DET *2 calendars|calendar|diaries|diary|time_in|slots|the_slot', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'mom|moms|minutes_of_meeting|minutes_of_the_meeting|meeting_notes', weight: 1.5 },
+  // Status in everyday words.
+  { cat: 'status_reporting', pattern: "state_of_delivery|state_of_play|state_of_the_project|state_of_the_programme|delivery_update|delivery_email|where-are-we|where_are_we|one-slide_update|status_email", weight: 1.5 },
+  { cat: 'status_reporting', pattern: 'where DET *2 are|is|stand|stands', weight: 1.5, prio: 1 },
+  // Money: forecasts, caps.
+  { cat: 'budget_tracking', pattern: 'the_forecast_on|cost_forecast|spend_forecast|budget_forecast|forecast_vs|under_the_cap|over_the_cap|within_the_cap|the_cap|burned|burnt|burn_so_far|committed_vs|committed_versus', weight: 1.5, prio: 1 },
+  // Chasing in everyday words.
+  { cat: 'follow_up', pattern: 'keep_pushing|keep_chasing|keep_nudging|push~|pushing DET *1 eng|engineering|legal|finance|them|vendor|team|infra|design|procurement|the_client|client', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'check_with|check_in_with|confirm_with|follow_up_with|chase_up DET *2 client|clients|vendor|vendors|legal|finance|team|them|eng|engineering|infra|procurement|supplier|agency|it|security', weight: 1.5, prio: 1 },
+  // Change control in everyday words.
+  { cat: 'change_control', pattern: 'formal_change|a_formal_change|as_a_change|change_note|change_form|raise DET *1 change|cr', weight: 1.5, prio: 1 },
+  // People: who goes where.
+  { cat: 'resourcing', pattern: "who'd_go_where|who_would_go_where|who_goes_where|who_does_what|bodies_for|the_bodies|enough_bodies|who's_available|who_is_available|who's_free|who_from", weight: 1.5, prio: 1 },
+  // Discovery in everyday words.
+  { cat: 'discovery', pattern: 'sit_in_on|listen_in_on|listen_to|shadow~ DET *2 support|sales|customer|onboarding|success calls|call|sessions|tickets|reps', weight: 2, prio: 3 },
   // Tracker work: boards and task lists kept current.
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
 ];

@@ -12,7 +12,7 @@ import type { Line } from './normalize';
 type Section = 'done' | 'plan' | 'blocker';
 
 const HEADER =
-  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since (?:the |your )?last (?:update|standup|check-?in))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what i'?m (?:planning|doing|working on|focusing on)(?: today)?|what i (?:plan|will do|'ll do)(?: today)?|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|$)\s*/;
+  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since (?:the |your )?last (?:update|standup|check-?in))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what i'?m (?:planning|doing|working on|focusing on)(?: today)?|what i (?:plan|will do|'ll do)(?: today)?|this morning|this afternoon|arvo|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|$)\s*/;
 
 const TITLE_LINE =
   /^(?:@p\d+ (?:checked in|checked-in)\b|.*\b(?:submitted|posted) by @p\d+$|.{0,30}'s check-?in$|@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|@p\d+ ?'s (?:daily )?(?:stand-?up|update|status|check-?in)|(?:daily )?(?:update|status|check-?in|report) (?:from|for|by) @p\d+|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
@@ -55,7 +55,7 @@ const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
 };
 
 const NOT_ITEM =
-  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*)$/;
+  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*|mood\b.*|link|view|view in\b.*|open in\b.*|see more|edit|reply)$/;
 
 const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+)(?=(?:y|t|b|yesterday|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*:)/g;
 /** Inline sections separated by dashes ("Y - wrote PRD, T - interviews, B - none"); needs two of them. */
@@ -109,6 +109,12 @@ function pushItem(parts: string[], raw: string): void {
   if (item.length > 0) parts.push(item);
 }
 
+/** "+ updating the risk sheet", "+ sent the invites": a new task, not "room + lunch". */
+function startsWithVerb(rest: string): boolean {
+  const word = /^\s*([a-z'-]+)/.exec(rest)?.[1] ?? '';
+  return /(?:ed|ing)$/.test(word) || /^(?:sent|wrote|did|made|took|ran|met|built|set|send|write|update|book|chase|draft|run|review|prep|fix|do|start|finish|plan|sync|call|email|ping)$/.test(word);
+}
+
 /** Splits "a, b; c and then d" into items, keeping parenthesised asides in their item. */
 export function splitItems(text: string): string[] {
   const parts: string[] = [];
@@ -119,7 +125,7 @@ export function splitItems(text: string): string[] {
     const ch = text[i];
     if (ch === '(') depth++;
     if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === ',' || ch === ';' || ch === '+' || ch === '•' || ch === '·' || (ch === '.' && (text[i + 1] === ' ' || i === text.length - 1)))) {
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === '•' || ch === '·' || (ch === '+' && startsWithVerb(text.slice(i + 1))) || (ch === '.' && (text[i + 1] === ' ' || i === text.length - 1)))) {
       pushItem(parts, text.slice(from, i));
       from = i + 1;
       continue;
