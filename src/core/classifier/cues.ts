@@ -53,7 +53,7 @@ export function retracts(clause: string): boolean {
 }
 
 /** Handing something over by calling it theirs. */
-const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b/;
+const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b|\b(?:that'?s|that is|it'?s|it is|that'?d be|this is) (?:you|u)\b|^any chance\b/;
 
 /** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
 const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;

@@ -5,7 +5,7 @@ import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
-import { maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
+import { carriesWords, maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
 import { TYPOS } from './typos';
 import { scoreText, type ScorerModel } from './scorer';
 import { SCORER_MODEL } from './scorer-model.gen';
@@ -255,6 +255,9 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
+/** Offers that take no work on: reviewing, helping, presenting. */
+const NOT_TAKING = /\b(?:review|reviewing|look at|take a look|have a look|help|helping|answer|comment on|give feedback|read|present|join|attend|listen|focus on|focus)\b/;
+
 /** A request that points back at something said before it ("approve it", "tag them up"). */
 const POINTS_BACK = /\b(?:it|them|this|that|these|those|this one|that one)\b/;
 
@@ -297,6 +300,13 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     // Structure is read on the words as written: typo repair is for work words, not field labels.
     const tracked = trackerAssignee(normalize(text).lines.map((l) => l.text), untitled);
     const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
+    // A post that carries someone's words ("@lee wrote an update: "@ana can you …"") is read as those
+    // words first: the layout's "Person: @lee" is the writer, not who is asked.
+    if (tracked && holders.length > 0 && carriesWords(text)) {
+      const words = personalText(text);
+      const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
+      if (said !== undefined && said.kind === 'assignment' && said.flag) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
+    }
     if (!tracked || holders.length === 0) {
       // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
       const words = personalText(text);
@@ -307,6 +317,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
       return chatterVerdict(topic, [why], 0.8);
     }
+    // Nothing in the lexicon names the work: the learned scorer may (see scorer.ts).
+    const learned = topic.categories.length === 0 ? learnedHit(scorer, withoutLayoutLabels(norm.text)) : undefined;
+    if (learned) Object.assign(topic, summarize([learned.hit], 'heavier'));
     const canFlag = topic.work === 'project' && topic.project >= WEAK;
     const flagged = canFlag ? holders.filter((id) => roles[id] === 'product') : [];
     const cue = cleanPhrase(tracked.cue);
@@ -319,6 +332,7 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       categories: topic.categories,
       confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
       reasons: tidyReasons([
+        ...(learned ? [learned.reason] : []),
         ...holders.map((id) => (tracked.how === 'due' ? `app reminder of work <@${id}> holds: "${cue}"` : `assigned by an app to <@${id}>: "${cue}"`)),
         ...categoryReasons(topic),
       ]),
@@ -398,9 +412,11 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     // An actor's own clauses decide their work; "can you own that?" borrows it from the context,
     // and in a thread reply that names no work at all, from the thread's parent.
     const ownHits = hitsOf(own);
-    let hits = namesWork(ownHits) ? ownHits : ownHits.concat(hitsOf(context));
-    if (!namesWork(hits) && own.some((c) => POINTS_BACK.test(c.text))) hits = hits.concat(hitsOf(situation));
-    if (parent !== undefined && !namesWork(hits)) {
+    // "happy to review before it goes out" takes nothing on: it borrows no work from elsewhere.
+    const borrows = !own.every((c) => NOT_TAKING.test(c.text));
+    let hits = namesWork(ownHits) || !borrows ? ownHits : ownHits.concat(hitsOf(context));
+    if (borrows && !namesWork(hits) && own.some((c) => POINTS_BACK.test(c.text))) hits = hits.concat(hitsOf(situation));
+    if (borrows && parent !== undefined && !namesWork(hits)) {
       // "can you book it?": the reply's verb applied to what the parent talks about, plus the parent's own work.
       const fromParent = parent.hits().concat(...own.map((c) => scan(c.text.replace(PRONOUN, ` ${parent.gist()} `))));
       const work = summarize(fromParent, 'heavier');

@@ -284,6 +284,11 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'tracker_hygiene', pattern: 'action_log|actions_log|action_tracker|action_items_log|decision_log|actions_list', weight: 1.5 },
   { cat: 'schedule', pattern: 'revised_plan|updated_plan|new_plan|replanned_dates|revised_dates|new_dates|revised_timeline', weight: 1.5 },
   { cat: 'status_reporting', pattern: 'send|share|circulate|present~ DET *3 to|with DET *1 sponsors|sponsor|steerco|execs|leadership|stakeholders|the_board|the_client', weight: 2, prio: 1 },
+  // Booking anything for people is logistics, unless a more specific reading (research sessions) wins.
+  { cat: 'meeting_logistics', pattern: 'book~|rebook~|circulate~', weight: 1.2, prio: -1 },
+  { cat: 'meeting_logistics', pattern: 'attendance|track_attendance|run-order|run_order|dry_run|dry-run|assessors|fieldwork_dates|training_slots|slots', weight: 1.2 },
+  { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 lab|usability_lab|research_lab|test_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
+  { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|usability_lab|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
   // Words that are only a hint on their own.
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },

@@ -35,7 +35,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
   /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required)\b/;
@@ -140,6 +140,15 @@ export function trackerAssignee(lines: readonly string[], untitled: readonly str
   return undefined;
 }
 
+/** True when the post carries someone's own words (a comment, an update, a mention): read them first. */
+export function carriesWords(raw: string): boolean {
+  // (A global regex: test() moves lastIndex, so start from 0 and leave it there.)
+  COMMENT_MARKER.lastIndex = 0;
+  const found = COMMENT_MARKER.test(raw);
+  COMMENT_MARKER.lastIndex = 0;
+  return found;
+}
+
 /** Where a comment's body starts: after "commented on *X*:", "mentioned you:", "New comment by x on #12". */
 const COMMENT_MARKER = /^[^\n]*?\b(?:commented|comment|replied|wrote|mentioned you|said)\b(?:[^:\n*]|\*[^*\n]*\*)*:[ \t]*/gm;
 
@@ -165,9 +174,12 @@ export function personalText(raw: string): string | undefined {
 const REPORTS_CHANGE = /\b(?:unassigned|changed|completed|moved|closed|resolved|removed|archived|reopened|deleted|cancelled|canceled|merged|approved|submitted|marked)\b/;
 
 /** Field labels of app layouts ("Status:", "Due date:", "Labels:"): the app's words, not the work. */
+/** The app's own report of what happened to the ticket ("created a Story", "assigned an issue"): not the work. */
+const APP_VERBS = /\b(?:created|opened|added|assigned|updated|moved|closed|self-assigned)\s+(?:a|an|the|this)?\s*(?:story|task|issue|bug|epic|subtask|sub-task|card|item|ticket|request)s?\b/g;
+
 const LAYOUT_LABELS = /(^|\n|[·|]\s*)\s*(?:task status|status|due date|due|date|labels?|priority|project|board|list|type|request type|component|sprint|estimate|created|updated|story points|points)\s*:?\s*(?=\S)/g;
 
 /** Normalised post text without the app's layout labels, for reading what the work is. */
 export function withoutLayoutLabels(text: string): string {
-  return text.replace(LAYOUT_LABELS, '$1 ');
+  return text.replace(LAYOUT_LABELS, '$1 ').replace(APP_VERBS, ' ');
 }
