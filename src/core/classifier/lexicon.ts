@@ -289,6 +289,9 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: 'attendance|track_attendance|run-order|run_order|dry_run|dry-run|assessors|fieldwork_dates|training_slots|slots', weight: 1.2 },
   { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 lab|usability_lab|research_lab|test_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
   { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|usability_lab|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
+  // A session with a customer to try an idea out is discovery, however it is booked.
+  { cat: 'discovery', pattern: 'book~|schedule~|set_up|arrange~|organise~|organize~|line_up DET *1 demo|demos|session|sessions|call|calls|meeting|meetings|workshop|walkthrough with *3 to|so_we_can|and test|validate|get_feedback|show|gauge|try|check', weight: 2, prio: 5 },
+  { cat: 'discovery', pattern: 'test~|validate~|validating|try_out|gauge DET *3 concept|concepts|prototype|prototypes|idea|ideas|hypothesis|mockups|designs|direction', weight: 2, prio: 2 },
   // Words that are only a hint on their own.
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },

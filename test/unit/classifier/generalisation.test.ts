@@ -1,0 +1,50 @@
+import { judge } from './helpers';
+
+/**
+ * Phrasings and layouts that no lexicon phrase spells out, written for these tests (not taken from
+ * any corpus batch): they hold the concept classes, request forms and structural readings in place.
+ */
+describe('everyday phrasing without the lexicon\'s nouns', () => {
+  it.each([
+    '<@U_ANA> can you pull together who owns which piece of the launch and by when?',
+    '<@U_ANA> could you keep the team honest on the delivery dates this month?',
+    '<@U_ANA> can you lay out which workstreams are waiting on which?',
+    "<@U_ANA> can you get the vendor kickoff into everyone's calendars?",
+    "<@U_ANA> would you chair tomorrow's sync and keep it to 30 min?",
+    "<@U_ANA> can you put together a breakdown of what we've spent versus what finance approved?",
+    '<@U_ANA> can you keep the go-live checklist current?',
+    '<@U_ANA> could you act as scrum master for the next two sprints?',
+    '<@U_ANA> can you draw up the UAT schedule?',
+    '<@U_ANA> can you split the migration into tickets, size them and hand them out?',
+    '<@U_ANA> cd u pls sort the invites for fri w/ the agency, need it by EOD',
+    'Morning all. Lots going on this week. <@U_ANA>, could you chase finance for the PO approval? Otherwise we are in good shape.',
+  ])('flags "%s"', (text) => {
+    expect(judge(text)).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'], work: 'project' });
+  });
+
+  it('flags volunteering without a mention', () => {
+    expect(judge('leave the status roll-up with me', { author: 'U_ANA' })).toMatchObject({ flag: true, assignees: ['U_ANA'] });
+    expect(judge("I'll herd the dates for the release", { author: 'U_ANA' })).toMatchObject({ flag: true, assignees: ['U_ANA'] });
+  });
+});
+
+describe('product work that looks like project work', () => {
+  it.each([
+    '<@U_ANA> please interview six customers who churned last quarter about setup',
+    '<@U_ANA> book a demo with Globex to test the new reporting concept',
+    '<@U_ANA> write the product vision doc before the offsite',
+  ])('does not flag "%s" and reads it as product work', (text) => {
+    expect(judge(text)).toMatchObject({ kind: 'assignment', flag: false, work: 'product' });
+  });
+});
+
+describe('chatter full of project words', () => {
+  it.each([
+    "<@U_ANA> is off today, ask <@U_BEN> if anything's urgent",
+    '<@U_ANA> is on leave, please ping <@U_RAJ> for anything urgent',
+    '<@U_ANA> is out this week, ping <@U_BEN> for anything on the portal',
+    '<@U_ANA> can you sort the train tickets for the offsite? ignore this, Ben is doing travel now',
+  ])('does not flag "%s"', (text) => {
+    expect(judge(text).flag).toBe(false);
+  });
+});
