@@ -244,7 +244,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // Change requests and scope changes kept in a log.
   { cat: 'change_control', pattern: `log~|record~|track~|capture~|list~|keep~|collect~ DET *3 change|changes|change_requests|requests_for_change|scope_changes|new_asks|additions`, weight: 2, prio: 2 },
   // Status rolled up and reported.
-  { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 2, prio: 1 },
+  { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 1.5, prio: 1 },
   // Where things are: status gathered, rolled up and sent.
   { cat: 'status_reporting', pattern: "where DET *3 we're_at|we_are_at|is_at|are_at|'s_at|it's_at|things_are|things_stand|we_stand|it_stands|each_squad's_at|each_team's_at", weight: 2, prio: 2 },
   { cat: 'status_reporting', pattern: "where-we're-at|where-we-are|where_we're_at|roll_it_up|roll_them_up|roll~ DET *2 up|one-pager_on_where|one_pager_on_where|status_bit|status_section|progress_email|update_email|check-in_email", weight: 1.5, prio: 1 },
