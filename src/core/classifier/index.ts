@@ -299,19 +299,23 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const untitled = normalize(maskTicketTitles(text)).lines.map((l) => l.text);
     // Structure is read on the words as written: typo repair is for work words, not field labels.
     const tracked = trackerAssignee(normalize(text).lines.map((l) => l.text), untitled);
+    // The post read as a person's words (a comment, an update, a relayed mail): a request in it is one.
+    const personsWords = (): Verdict | undefined => {
+      const words = personalText(text);
+      const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
+      return said?.kind === 'assignment' ? { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) } : undefined;
+    };
     const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
     // A post that carries someone's words ("@lee wrote an update: "@ana can you …"") is read as those
     // words first: the layout's "Person: @lee" is the writer, not who is asked.
     if (tracked && holders.length > 0 && carriesWords(text)) {
-      const words = personalText(text);
-      const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
-      if (said !== undefined && said.kind === 'assignment' && said.flag) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
+      const said = personsWords();
+      if (said?.flag === true) return said;
     }
     if (!tracked || holders.length === 0) {
       // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
-      const words = personalText(text);
-      const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
-      if (said !== undefined && said.kind === 'assignment' && said.assignees.length > 0) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
+      const said = personsWords();
+      if (said !== undefined && said.assignees.length > 0) return said;
       // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
       // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
