@@ -142,7 +142,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`(?:^|\\s)(?:can|could|would|will)\\s+${M}\\s+(?!be\\s+(?!able))(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:is|are|falls|fall|goes|go)\\s+(?:on|to)\\s+${M}\\s*$`, 'g'),
   new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
-  new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b)(?=[a-z])`, 'g'),
+  new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b|need\\b|needs\\b|want\\b|like\\b|love\\b|have\\b|know\\b|see\\b)(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+)?\\s+by\\s+${M}`, 'g'),
   new RegExp(`\\b(?:give|giving|moving|move|assign|assigning|reassign\\w*)\\b.*?\\bto\\s+${M}`, 'g'),
   new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),

@@ -48,3 +48,9 @@ describe('chatter full of project words', () => {
     expect(judge(text).flag).toBe(false);
   });
 });
+
+describe('people named as those who need something, not who do it', () => {
+  it('does not read "@ana and @ben will need it" as a request to them', () => {
+    expect(judge('can someone book a room for the retro? <@U_ANA> and <@U_BEN> will need it').flag).toBe(false);
+  });
+});
