@@ -146,3 +146,27 @@ describe('workspace word lists', () => {
     expect(v).toMatchObject({ flag: true, categories: ['status_reporting'] });
   });
 });
+
+describe('a standup app that posts its answers as attachment fields', () => {
+  it("credits the update to the person it names and counts each answer's items", () => {
+    const v = classify({
+      text: '',
+      author: 'U_GEEKBOT',
+      fromBot: true,
+      roles,
+      names: { U_ANA: 'Ana Souza' },
+      attachments: [
+        {
+          title: 'Ana Souza posted an update for Daily Standup',
+          fields: [
+            { title: 'What did you do since yesterday?', value: '• updated the release timeline\n• chased legal on the DPA' },
+            { title: 'What will you do today?', value: '• book the room for sprint planning\n• customer interview with Acme' },
+            { title: 'Anything blocking your progress?', value: 'no' },
+          ],
+        },
+      ],
+    });
+    expect(v).toMatchObject({ kind: 'standup', assignees: ['U_ANA'], flag: true, projectShare: 0.75 });
+    expect(v.items).toHaveLength(4);
+  });
+});
