@@ -292,6 +292,17 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // A session with a customer to try an idea out is discovery, however it is booked.
   { cat: 'discovery', pattern: 'book~|schedule~|set_up|arrange~|organise~|organize~|line_up DET *1 demo|demos|session|sessions|call|calls|meeting|meetings|workshop|walkthrough with *3 to|so_we_can|and test|validate|get_feedback|show|gauge|try|check', weight: 2, prio: 5 },
   { cat: 'discovery', pattern: 'test~|validate~|validating|try_out|gauge DET *3 concept|concepts|prototype|prototypes|idea|ideas|hypothesis|mockups|designs|direction', weight: 2, prio: 2 },
+  // Moving meetings about, in any English.
+  { cat: 'meeting_logistics', pattern: `prepone~|postpone~|push_back|pushing_back|pull_forward|pulling_forward|bring_forward|bringing_forward|shift~|rejig~ DET *2 ${MEETINGS}`, weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: `${MEETINGS}|demo_day|event|events|offsite|workshop|conference|training|trip schedule|schedules|timings|logistics|run_of_show|running_order|seating`, weight: 1.5, prio: 1 },
+  // Leave and cover: resourcing.
+  { cat: 'resourcing', pattern: "holiday|leave|pto|vacation|annual_leave|time_off|time-off|ooo|absence tracker|sheet|calendar|rota|plan|planner|dates", weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: "everyone's_leave|everybody's_leave|people's_leave|team_leave|double-booked|double_booked|overbooked|over-allocated|overallocated", weight: 1.5 },
+  // Scope that moved.
+  { cat: 'change_control', pattern: "moved_the_goalposts|moving_the_goalposts|goalposts|what_changed|what's_changed|what_has_changed", weight: 1.5, prio: 1 },
+  // Plans kept moving.
+  { cat: 'schedule', pattern: 'keep~|kept DET *3 ticking_over|on_the_rails|moving|on_course|rolling', weight: 1.5, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'open_actions|outstanding_actions|open_action_items|outstanding_action_items|action_items_list', weight: 1.2 },
   // Words that are only a hint on their own.
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },

@@ -18,6 +18,11 @@ describe('everyday phrasing without the lexicon\'s nouns', () => {
     '<@U_ANA> can you split the migration into tickets, size them and hand them out?',
     '<@U_ANA> cd u pls sort the invites for fri w/ the agency, need it by EOD',
     'Morning all. Lots going on this week. <@U_ANA>, could you chase finance for the PO approval? Otherwise we are in good shape.',
+    '<@U_ANA> could you prepone the vendor call to tomorrow and inform all?',
+    "<@U_ANA> can u get everyone's leave into the holiday tracker b4 fri",
+    "So the client's moved the goalposts again. <@U_ANA> can you capture what changed and what it costs us?",
+    "<@U_ANA> ur the best person to keep the launch plan ticking over while I'm out",
+    "<@U_ANA> can you make sure nobody's double-booked for the workshop week?",
   ])('flags "%s"', (text) => {
     expect(judge(text)).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'], work: 'project' });
   });
