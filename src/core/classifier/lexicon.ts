@@ -303,6 +303,8 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // Plans kept moving.
   { cat: 'schedule', pattern: 'keep~|kept DET *3 ticking_over|on_the_rails|moving|on_course|rolling', weight: 1.5, prio: 1 },
   { cat: 'tracker_hygiene', pattern: 'open_actions|outstanding_actions|open_action_items|outstanding_action_items|action_items_list', weight: 1.2 },
+  // Deciding when to release is the product manager's call (the seeds); keeping the dates is not.
+  { cat: 'roadmap', pattern: 'set|decide~|pick|choose|agree~|call|make_the_call_on DET *1 launch_date|release_date|ship_date|launch_window|release_window|go-live_date', weight: 2, prio: 3 },
   // Words that are only a hint on their own.
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },

@@ -38,6 +38,9 @@ describe('product work that looks like project work', () => {
     '<@U_ANA> please interview six customers who churned last quarter about setup',
     '<@U_ANA> book a demo with Globex to test the new reporting concept',
     '<@U_ANA> write the product vision doc before the offsite',
+    '<@U_ANA> can you set the launch date based on the beta feedback?',
+    '<@U_ANA> please organise a customer advisory board session next month',
+    '<@U_ANA> can you plan the release schedule for the Q2 features?',
   ])('does not flag "%s" and reads it as product work', (text) => {
     expect(judge(text)).toMatchObject({ kind: 'assignment', flag: false, work: 'product' });
   });
