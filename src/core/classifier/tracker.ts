@@ -20,7 +20,10 @@ const TRACKER_CHATTER =
 /** A form or status that was submitted: done, not handed over ("Status submitted", "Submitted ✅"). */
 const SUBMITTED = /^submitted\b|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
 /** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
-const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*? to (${RUN})`), new RegExp(`\\breassigned\\b[^\\n]*? to (${RUN})`)];
+const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [
+  new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
+  new RegExp(`\\breassigned\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
+];
 const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`(${RUN})\\s+(?:was|has been|have been|were|got|is|are|'s been|just got)\\s+(?:assigned|added|reassigned)\\b`),
   new RegExp(`(${RUN})\\s+(?:was |were |has been |have been )?added to\\b`),

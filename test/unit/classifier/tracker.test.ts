@@ -49,6 +49,7 @@ describe('tracker and workflow layouts', () => {
     ['a trailing "by Name"', '*Reconcile Q3 invoices* assigned to <@U_ANA> by Lee Morgan'],
     ['a leading app name', 'Asana: <@U_ANA> was assigned *Schedule the kickoff with the vendor*'],
     ['an assignee change', '<@U_LEAD> changed the assignee of *Update the RAID log* from <@U_RAJ> to <@U_ANA>'],
+    ['an assignee change drawn with an arrow', '*[OPS-9] Update the RAID log*\n*Assignee:* <@U_RAJ> → <@U_ANA>'],
   ];
   it.each(cases)('reads %s as handing the work to the person it names', (_name, text) => {
     expect(judge(text, bot)).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
