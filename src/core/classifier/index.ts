@@ -366,6 +366,16 @@ export interface ClassifierOptions {
   scorer?: ScorerModel | null;
 }
 
+/** The words of `text` around a feature's first word (a stem such as "chang" reads badly alone), at most 60 characters. */
+function quotedAround(text: string, feature: string): string {
+  const first = feature.split(' ')[0];
+  const at = first.length > 0 ? text.indexOf(first) : -1;
+  if (at < 0) return feature;
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 25)) + 1);
+  const to = text.indexOf(' ', Math.min(text.length, at + first.length + 30));
+  return text.slice(from, to < 0 ? text.length : to).replace(/\s+/g, ' ').trim();
+}
+
 /** A project-work hit from the learned scorer when it finds the words likely project work, with its reason. */
 function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Category>; reason: string } | undefined {
   if (scorer === null) return undefined;
@@ -373,7 +383,7 @@ function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Catego
   if (!verdict.project || verdict.category === undefined) return undefined;
   const words = verdict.evidence.map((w) => `"${w}"`).join(', ');
   return {
-    hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: verdict.evidence[0] ?? '' },
+    hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: quotedAround(text, verdict.evidence[0] ?? '') },
     reason: `likely project work by its words (learned scorer): ${words}`,
   };
 }

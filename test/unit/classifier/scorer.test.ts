@@ -16,6 +16,8 @@ describe('the learned scorer', () => {
     const v = withScorer(ask(text));
     expect(v.flag).toBe(true);
     expect(v.categories).toEqual(['follow_up']);
+    // The phrase kept is the words around the strongest feature, not a bare stem.
+    expect(v.phrase).toContain('wrangle the approvals');
     expect(v.reasons).toContain('likely project work by its words (learned scorer): "wrangle", "approval"');
   });
 
