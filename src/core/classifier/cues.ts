@@ -15,6 +15,8 @@ export interface ClauseCues {
   toAddressees: boolean;
   /** Mentions at the start of the clause ("@ana, @ben please …"). */
   vocatives: number[];
+  /** Blocked as a question for information phrased as a request ("can you tell me …"). */
+  info?: boolean;
   /** The clause is a bare imperative ("give me till 3"), with no "you", "please" or named actor. */
   bare?: boolean;
   /** Why the clause cannot be a request, when it cannot. */
@@ -133,7 +135,7 @@ const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\b(?:ur|you'?re|u r|youre) (?:the )?(?:best|right|obvious|perfect) (?:person|one|fit) (?:to|for)\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\b(?:ur|you'?re|u r|youre) (?:the )?(?:best|right|obvious|perfect) (?:person|one|fit) (?:to|for)\b|\b(?:still |also |really )?need (?:your|ur)\b(?! help)|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
@@ -232,7 +234,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   if (info) {
     const after = INFO_BUT_WORK.exec(rest.slice(info.index + info[0].length));
     if (!after || (after[1] !== undefined && !IMPERATIVE_VERBS.has(after[1]))) {
-      return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: info[0] };
+      return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: info[0], info: true };
     }
   }
   const request = REQUEST_YOU.exec(rest) ?? (rest.includes('mind') ? MIND.exec(rest) : null) ?? NEED_YOU.exec(rest);

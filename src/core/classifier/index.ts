@@ -146,6 +146,11 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
+/** Kinds of work an answer can take: finding out what was spent, or who is free. */
+const ANSWER_IS_WORK: ReadonlySet<Category> = new Set<Category>(['budget_tracking', 'resourcing']);
+/** Questions whose answer is an amount or a list of people, not a date or a place ("when is it due?"). */
+const ANSWER_QUESTION = /\b(?:what|how much|how many|who|whether|if)\b/;
+
 /** Offers that take no work on: reviewing, helping, presenting. */
 const NOT_TAKING = /\b(?:review|reviewing|look at|take a look|have a look|help|helping|answer|comment on|give feedback|read|present|join|attend|listen|focus on|focus)\b/;
 
@@ -255,6 +260,15 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
   for (const clause of clauses) {
     if (clause.cues.blocked === 'away') awaySeen = true;
     else if (awaySeen && redirectsAfterAway(clause.text)) clause.cues = { actors: [], toAddressees: false, vocatives: clause.cues.vocatives, blocked: 'away', cue: clause.text.split(' ').slice(0, 2).join(' ') };
+  }
+
+  // "Can you tell me what we've burned so far?": an answer that takes project work to give (spend,
+  // who is free, where things stand) is that work, asked as a question.
+  for (const clause of clauses) {
+    if (clause.cues.info === true && ANSWER_QUESTION.test(clause.text) && clause.hits.some((h) => h.cat !== null && h.weight >= WEAK && ANSWER_IS_WORK.has(h.cat))) {
+      const { vocatives } = clause.cues;
+      clause.cues = { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue: clause.cues.cue };
+    }
   }
 
   // The message's addressees: whoever is named at the start of the first clause that names anyone.

@@ -256,7 +256,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|ripple_effect|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'put|stick|pencil|get DET *2 dates|deadlines|timings against|on|to|for', weight: 2, prio: 2 },
   // Money: how much is spent, whether it adds up.
-  { cat: 'budget_tracking', pattern: "how_much DET *4 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: "how_much DET *6 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
   { cat: 'budget_tracking', pattern: 'money_side|the_money|the_numbers_add_up|numbers_add_up|adds_up|add_up|money_adds_up|costs_add_up|within_budget|over_budget|under_budget|on_budget', weight: 1.5, prio: 1 },
   // Travel and rooms sorted for a group: meeting logistics.
   { cat: 'meeting_logistics', pattern: 'sort~|book~|arrange~|organise~|organize~|handle|find|get DET *3 travel|hotels|hotel|flights|accommodation|room|rooms|meeting_room|venue|lunch|dinner|catering|desks|visas', weight: 2, prio: 2 },
@@ -285,10 +285,11 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: 'revised_plan|updated_plan|new_plan|replanned_dates|revised_dates|new_dates|revised_timeline', weight: 1.5 },
   { cat: 'status_reporting', pattern: 'send|share|circulate|present~ DET *3 to|with DET *1 sponsors|sponsor|steerco|execs|leadership|stakeholders|the_board|the_client', weight: 2, prio: 1 },
   // Booking anything for people is logistics, unless a more specific reading (research sessions) wins.
-  { cat: 'meeting_logistics', pattern: 'book~|rebook~|circulate~', weight: 1.2, prio: -1 },
+  { cat: 'meeting_logistics', pattern: 'book|books|booking|rebook|rebooking|circulate|circulating', weight: 1.2, prio: -1 },
   { cat: 'meeting_logistics', pattern: 'attendance|track_attendance|run-order|run_order|dry_run|dry-run|assessors|fieldwork_dates|training_slots|slots', weight: 1.2 },
-  { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 lab|usability_lab|research_lab|test_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
-  { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|usability_lab|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
+  { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 research_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
+  { cat: 'discovery', pattern: `book~|reserve~|set_up DET *2 lab|usability_lab *4 ${PEOPLE}|sessions|testing|playtest|playtests|research|study|studies`, weight: 2, prio: 5 },
+  { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
   // A session with a customer to try an idea out is discovery, however it is booked.
   { cat: 'discovery', pattern: 'book~|schedule~|set_up|arrange~|organise~|organize~|line_up DET *1 demo|demos|session|sessions|call|calls|meeting|meetings|workshop|walkthrough with *3 to|so_we_can|and test|validate|get_feedback|show|gauge|try|check', weight: 2, prio: 5 },
   { cat: 'discovery', pattern: 'test~|validate~|validating|try_out|gauge DET *3 concept|concepts|prototype|prototypes|idea|ideas|hypothesis|mockups|designs|direction', weight: 2, prio: 2 },
@@ -305,6 +306,10 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'tracker_hygiene', pattern: 'open_actions|outstanding_actions|open_action_items|outstanding_action_items|action_items_list', weight: 1.2 },
   // Deciding when to release is the product manager's call (the seeds); keeping the dates is not.
   { cat: 'roadmap', pattern: 'set|decide~|pick|choose|agree~|call|make_the_call_on DET *1 launch_date|release_date|ship_date|launch_window|release_window|go-live_date', weight: 2, prio: 3 },
+  { cat: 'budget_tracking', pattern: 'forecast~ DET *3 spend|spending|budget|costs|burn|remaining', weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'remaining_spend|remaining_budget|spend_remaining|budget_remaining|left_to_spend|what_we_have_left|what_is_left|what\'s_left', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'ask~|asking DET *1 design|legal|finance|eng|engineering|agency|vendor|procurement|security|it|ops|marketing|sales|data|infra for', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'stagger~|space_out|spacing_out|deconflict~|de-conflict~|resequence~|re-sequence~', weight: 1.2 },
   // Words that are only a hint on their own.
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },
@@ -321,7 +326,8 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'follow_up', pattern: 'keep_pushing|keep_chasing|keep_nudging|push~|pushing DET *1 eng|engineering|legal|finance|them|vendor|team|infra|design|procurement|the_client|client', weight: 1.5, prio: 1 },
   { cat: 'follow_up', pattern: 'check_with|check_in_with|confirm_with|follow_up_with|chase_up DET *2 client|clients|vendor|vendors|legal|finance|team|them|eng|engineering|infra|procurement|supplier|agency|it|security', weight: 1.5, prio: 1 },
   // Change control in everyday words.
-  { cat: 'change_control', pattern: 'formal_change|a_formal_change|as_a_change|change_note|change_form|raise DET *1 change|cr', weight: 1.5, prio: 1 },
+  { cat: 'change_control', pattern: 'formal_change|a_formal_change|as_a_change|change_note|change_form|out_of_the_original_scope|outside_the_agreed_scope', weight: 1.5, prio: 1 },
+  { cat: 'change_control', pattern: 'raise DET *1 change|cr', weight: 2, prio: 1 },
   // People: who goes where.
   { cat: 'resourcing', pattern: "who'd_go_where|who_would_go_where|who_goes_where|who_does_what|bodies_for|the_bodies|enough_bodies|who's_available|who_is_available|who's_free|who_from", weight: 1.5, prio: 1 },
   // Discovery in everyday words.
