@@ -310,6 +310,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'budget_tracking', pattern: 'remaining_spend|remaining_budget|spend_remaining|budget_remaining|left_to_spend|what_we_have_left|what_is_left|what\'s_left', weight: 1.5, prio: 1 },
   { cat: 'follow_up', pattern: 'ask~|asking DET *1 design|legal|finance|eng|engineering|agency|vendor|procurement|security|it|ops|marketing|sales|data|infra for', weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'stagger~|space_out|spacing_out|deconflict~|de-conflict~|resequence~|re-sequence~', weight: 1.2 },
+  { cat: 'status_reporting', pattern: 'status|progress one-pager|one_pager|onepager|slide|slides|page|summary|note|notes|email|deck|roundup|round-up', weight: 2, prio: 2 },
   // Words that are only a hint on their own.
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },

@@ -25,6 +25,10 @@ describe('everyday phrasing without the lexicon\'s nouns', () => {
     "<@U_ANA> can you make sure nobody's double-booked for the workshop week?",
     "<@U_ANA> can you tell me how much we've spent on contractors so far? finance is asking",
     '<@U_ANA> <@U_BEN> still need your leave dates in the sheet by Weds',
+    '<@U_ANA> stick the vendor dependency in the RAID and give it an owner',
+    '<@U_ANA> could the spend tracking for the pilot live with you going forward?',
+    "<@U_ANA> quick one: can you confirm how much of the £40k we've actually spent on contractors?",
+    "<@U_ANA> I'd like a status one-pager on every workstream by Monday",
   ])('flags "%s"', (text) => {
     expect(judge(text)).toMatchObject({ kind: 'assignment', flag: true, work: 'project' });
     expect(judge(text).flagged).toContain('U_ANA');
