@@ -56,7 +56,7 @@ export function retracts(clause: string): boolean {
 }
 
 /** Handing something over by calling it theirs. */
-const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b|\b(?:that'?s|that is|it'?s|it is|that'?d be|this is) (?:you|u)\b|^any chance\b|\b(?:feels|sounds|looks|seems) like (?:one (?:for|of) )?(?:yours|you|u)\b/;
+const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b|\b(?:that'?s|that is|it'?s|it is|that'?d be|this is) (?:you|u)\b|^any chance\b|\b(?:feels|sounds|looks|seems) like (?:one (?:for|of) )?(?:yours|you|u)\b|^(?:you|u) (?:got|take|have|want) (?:this|it)\b|^\^+\s*(?:this|that)\b|^fancy (?:it|this|that)\b/;
 
 /** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
 const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;
@@ -154,7 +154,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
 const SELF_CUE =
   /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
-  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll (?:take|grab|have) (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
 /**
  * Handing work away: "hand X over to @pj", "can you delegate X to @pj?", "brief @pj so they can take
  * over X". The work goes to @pj, not to whoever is asked to hand it over (nor to the author).
@@ -301,7 +301,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const please = PLEASE.exec(rest);
   const you = YOU_MODAL.exec(rest);
-  const cue = request?.[0] ?? you?.[0] ?? (imperative ? verb : undefined) ?? please?.[0];
+  const cue = request?.[0] ?? you?.[0] ?? (handsOver ? YOURS.exec(rest)?.[0] ?? 'yours' : undefined) ?? (imperative ? verb : undefined) ?? please?.[0];
   if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
-  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue, bare: request === null && you === null && please === null };
+  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue, bare: request === null && you === null && please === null && !handsOver };
 }

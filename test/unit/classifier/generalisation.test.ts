@@ -1,4 +1,5 @@
-import { judge } from './helpers';
+import { classify } from '../../../src/core/classifier';
+import { judge, ROLES_MAP } from './helpers';
 
 /**
  * Phrasings and layouts that no lexicon phrase spells out, written for these tests (not taken from
@@ -67,5 +68,16 @@ describe('chatter full of project words', () => {
 describe('people named as those who need something, not who do it', () => {
   it('does not read "@ana and @ben will need it" as a request to them', () => {
     expect(judge('can someone book a room for the retro? <@U_ANA> and <@U_BEN> will need it').flag).toBe(false);
+  });
+});
+
+describe('thread replies that hand over without naming the work', () => {
+  const parent = { text: 'We still need someone to chase the three vendors for their renewal quotes before Friday', author: 'U_LEAD' };
+  it.each(['<@U_ANA> all yours', '<@U_ANA> you got this?', '<@U_ANA> ^ this one', '<@U_ANA> fancy it?', '<@U_ANA> can you run with it?'])('reads "%s" as handing the parent\'s work over', (text) => {
+    expect(classify({ text, author: 'U_LEAD', roles: ROLES_MAP, parent })).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+  });
+
+  it('reads "I\'ll grab it" as volunteering for it', () => {
+    expect(classify({ text: "I'll grab it", author: 'U_ANA', roles: ROLES_MAP, parent })).toMatchObject({ flag: true, assignees: ['U_ANA'] });
   });
 });
