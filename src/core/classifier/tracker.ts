@@ -170,8 +170,14 @@ export function personalText(raw: string): string | undefined {
   // Field labels and the names under them are the app's layout, not anyone's words ("*Cover*\n<@U1>").
   const mentionsOnly = (line: string | undefined): boolean => line !== undefined && /^[\s*_]*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_,&]*)+$/.test(line);
   const field = (line: string): boolean => /^[\s*_]*[A-Za-z][A-Za-z /&'-]{0,30}[*_]*\s*:?[*_]*\s*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_,&]*)+$/.test(line);
-  return lines.filter((line, i) => !mentionsOnly(line) && !field(line) && !(mentionsOnly(lines[i + 1]) && /^[\s*_]*[A-Za-z][^<]{0,40}$/.test(line))).join('\n');
+  return lines
+    .filter((line, i) => !mentionsOnly(line) && !field(line) && !APP_REPORT_LINE.test(line) && !(mentionsOnly(lines[i + 1]) && /^[\s*_]*[A-Za-z][^<]{0,40}$/.test(line)))
+    .join('\n');
 }
+
+/** The app's own line about the comment ("*@lee* commented on an issue", "New comment"): not the commenter's words. */
+const APP_REPORT_LINE =
+  /^[\s*_]*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_]*)?(?:[A-Za-z]+ )?(?:commented|replied|wrote|mentioned you|was mentioned|were mentioned|you were mentioned|new comment|comment on|added a comment|left a comment)\b[^:\n]*$/i;
 
 /** Reports of a change, an end or a removal (not of a comment or a mention). */
 const REPORTS_CHANGE = /\b(?:unassigned|changed|completed|moved|closed|resolved|removed|archived|reopened|deleted|cancelled|canceled|merged|approved|submitted|marked)\b/;

@@ -66,6 +66,16 @@ describe('tracker and workflow layouts', () => {
     expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
   });
 
+  it("does not take a commenter's own note for a request to the commenter", () => {
+    const v = judge('*<@U_ANA>* commented on an issue\n*OPS-12: Update the delivery timeline*\nfirst draft is up, comments welcome', bot);
+    expect(v).toMatchObject({ kind: 'chatter', flag: false });
+  });
+
+  it('reads a comment on its own line below the app\'s line as the commenter\'s words', () => {
+    const v = judge('*<@U_RAJ>* commented on an issue\n*OPS-14: Q4 spend report*\n<@U_ANA> can you own the spend vs budget part?', bot);
+    expect(v).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+  });
+
   it('still reads completions and un-assignments as chatter, whatever the title says', () => {
     expect(judge('<@U_ANA> completed *Book the retro room*', bot)).toMatchObject({ kind: 'chatter', flag: false });
     expect(judge('<@U_LEAD> removed <@U_ANA> from *Chase the vendor*', bot)).toMatchObject({ kind: 'chatter', flag: false });
