@@ -38,7 +38,8 @@ interface Outcome {
   /** How much the `malformed` figures in /metrics grew. */
   malformed: number;
   warnings: number;
-  errors: number;
+  /** What error-level (or unstructured) lines said. */
+  errors: string[];
   /** Log lines written for this request that carry the odd value sent in it. */
   linesWithValue: number;
 }
@@ -66,7 +67,9 @@ async function observe(app: AppProcess, send: Send): Promise<Outcome> {
     healthz,
     malformed: metrics.status === 200 ? malformedCount(metrics.body) - malformedBefore : Number.NaN,
     warnings: parsed.filter((line) => line.level === 'warn').length,
-    errors: parsed.filter((line) => line.level === 'error' || line.level === 'fatal' || line.level === 'unstructured').length,
+    errors: parsed
+      .filter((line) => line.level === 'error' || line.level === 'fatal' || line.level === 'unstructured')
+      .map((line) => String((line.err as { message?: string } | undefined)?.message ?? line.msg ?? line.line).slice(0, 120)),
     linesWithValue: newLines.filter((line) => line.includes(String(ODD_NUMBER))).length,
   };
 }
@@ -76,7 +79,7 @@ function describeExit(exit: ReturnType<AppProcess['exit']>): string {
   return exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
 }
 
-const HANDLED_AS_MALFORMED: Omit<Outcome, 'status'> = { process: 'running', crash: undefined, healthz: 200, malformed: 1, warnings: 1, errors: 0, linesWithValue: 0 };
+const HANDLED_AS_MALFORMED: Omit<Outcome, 'status'> = { process: 'running', crash: undefined, healthz: 200, malformed: 1, warnings: 1, errors: [], linesWithValue: 0 };
 
 describe('one request cannot stop the process (issue 12, bad input 1)', () => {
   let app: AppProcess;
