@@ -14,6 +14,7 @@ import { QUEUE_NAMES } from './queue/registry';
 import { createWorker } from './queue/worker-factory';
 import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
+import { guardSlackEndpoint } from './slack/http-edge';
 import { createWebApiWorkspace, createWebClient, singleTokenWorkspaces } from './slack/gateway';
 import { createStores } from './store';
 import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates } from './store/redis';
@@ -142,7 +143,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       }
       server = createHttpServer({
         logger,
-        slackListener: bolt?.httpReceiver?.requestListener,
+        slackListener: bolt?.httpReceiver && guardSlackEndpoint({ boltListener: bolt.httpReceiver.requestListener, signingSecret: config.slack.signingSecret ?? '', logger, metrics }),
         readiness,
         metrics: { registry: metrics.registry, refresh: refreshQueueFigures },
       });

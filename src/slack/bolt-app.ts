@@ -6,6 +6,7 @@ import { slackLoggerFrom } from '../logger';
 import { registerActionListeners, type ActionListenerDeps } from './listeners/actions';
 import { registerCommandListeners, type CommandListenerDeps } from './listeners/commands';
 import { registerEventListeners, type EventListenerDeps } from './listeners/events';
+import { acknowledgeWhatNoListenerDid } from './listeners/unacknowledged';
 import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
 import type { BotAuth } from './auth';
 
@@ -85,5 +86,6 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   registerEventListeners(app, deps);
   registerCommandListeners(app, deps);
   registerActionListeners(app, deps);
+  acknowledgeWhatNoListenerDid(app);
   return { app, httpReceiver, socketReceiver };
 }

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -10,7 +9,7 @@ import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-
 import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, deleteKeys, waitFor, zoneWhereItIsHour } from './harness';
 
 /**
- * Runs lanekeeper as its own process, started the way `npm start` starts it, against a local Slack
+ * Runs lanekeeper as its own process, from its entry point as `npm start` does, against a local Slack
  * and a Redis prefix of the test's own. For tests where the process itself is under test: one that
  * exits (a crash) is seen as an exit code here instead of taking the test runner down with it, and
  * every line it writes (stdout and stderr) is kept, so a test can read the whole log of a run.
@@ -34,23 +33,19 @@ export interface AppProcess {
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** The entry point `npm start` runs (`tsx src/main.ts` → `src/main.ts`), so a moved entry point is followed. */
-function startEntryPoint(): string {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = pkg.scripts.start.split(/\s+/);
-  const entry = words.find((word) => /\.(ts|js|mjs|cjs)$/.test(word));
-  if (!entry) throw new Error(`cannot find the entry point in the start script: ${pkg.scripts.start}`);
-  return entry;
-}
+/**
+ * The process entry point, run from source through tsx whatever `npm start` does (it may build and
+ * run dist/): tests exercise the code of the tree they run in, without a build step.
+ */
+const ENTRY_POINT = 'src/main.ts';
 
 export async function startAppProcess(env: Record<string, string> = {}): Promise<AppProcess> {
   const slack = await startLocalSlack({ teamId: TEAM, botToken: BOT_TOKEN });
   const tz = zoneWhereItIsHour(12);
   for (const person of Object.values(CAST)) slack.addUser({ ...person, tz });
   const prefix = `lktest-${randomUUID().slice(0, 8)}`;
-  const entry = startEntryPoint();
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ENTRY_POINT], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

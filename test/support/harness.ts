@@ -106,7 +106,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const app = build();
   const { port } = await app.start();
-  const redis = new Redis(REDIS_URL);
+  // The Redis the app was given (a test may start its own), for the test's reads and the cleanup.
+  const redis = new Redis(options.env?.REDIS_URL ?? REDIS_URL);
   return {
     slack,
     app,
