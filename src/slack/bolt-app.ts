@@ -2,6 +2,7 @@ import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../config';
 import { isStoreUnavailable } from '../errors';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { slackLoggerFrom } from '../logger';
 import { registerActionListeners, type ActionListenerDeps } from './listeners/actions';
 import { registerCommandListeners, type CommandListenerDeps } from './listeners/commands';
@@ -14,6 +15,7 @@ export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, Act
   config: Config;
   logger: Logger;
   auth: BotAuth;
+  metrics: Metrics;
 }
 
 export interface BoltApp {
@@ -36,7 +38,7 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   let socketReceiver: DeferredAckSocketModeReceiver | undefined;
 
   if (config.slack.appToken) {
-    socketReceiver = new DeferredAckSocketModeReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
+    socketReceiver = new DeferredAckSocketModeReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger, metrics: deps.metrics });
     receiver = socketReceiver;
   } else {
     httpReceiver = new HTTPReceiver({

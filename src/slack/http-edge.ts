@@ -34,7 +34,7 @@ export interface SlackEdgeOptions {
  * would otherwise hold the answer for a command timeout or two (ioredis can pay it twice behind an
  * auto-pipelined batch), and Slack counts a late answer as a failure anyway.
  */
-export const ACK_DEADLINE_MS = 1500;
+export const ACK_DEADLINE_MS = 1200;
 
 /** Bolt's own limit; Slack's bodies are far smaller. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
