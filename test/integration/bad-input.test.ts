@@ -7,7 +7,7 @@
  *
  * The app runs as a child process, so a request that kills it shows up as an exit here.
  */
-import { messageEvent, appHomeOpenedEvent, tokensRevokedEvent, slashCommandPayload, type SlackResponse } from '../../scripts/local-slack/requests';
+import { messageEvent, appHomeOpenedEvent, tokensRevokedEvent, slashCommandPayload, viewSubmissionPayload, type SlackResponse } from '../../scripts/local-slack/requests';
 import { CAST, TEAM, sleep } from '../support/harness';
 import { malformedCount, startAppProcess, type AppProcess } from '../support/app-process';
 
@@ -137,5 +137,12 @@ describe('payloads that can never be processed get a 200, are counted and logged
 
   it.each(cases)('%s', async (_name, send) => {
     expect(await observe(app, send)).toEqual({ ...HANDLED_AS_MALFORMED, status: 200 });
+  });
+
+  // Well formed, but nothing in the app listens for it: Slack closes the modal on an empty 200.
+  // (Bolt alone would answer only when its ack timeout ran out, with a 404 Slack shows as an error.)
+  it('a view submission nobody handles is answered 200 at once', async () => {
+    const response = await app.sender.sendInteraction(viewSubmissionPayload({ userId: CAST.ana.id, teamId: TEAM, callbackId: 'nobody_listens' }));
+    expect({ status: response.status, answeredWithinASecond: response.elapsedMs < 1000 }).toEqual({ status: 200, answeredWithinASecond: true });
   });
 });
