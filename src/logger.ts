@@ -55,9 +55,10 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
 export function scrubErrorText(text: string): string {
   return (
     text
-      // A double-quoted span, from the first quote to the last (JSON.parse quotes JSON inside quotes).
-      .replace(/"[^]*"/g, '"…"')
-      .replace(/"[^"]*$/, '"…')
+      // A double-quoted span, from the first quote to the last (JSON.parse quotes JSON inside quotes),
+      // or everything after a lone opening quote.
+      .replace(/"[^]*"/, '"…"')
+      .replace(/^([^"]*)"[^"]*$/, '$1"…')
       .replace(/'[^'\n]*'/g, "'…'")
       .replace(/\bx(?:ox[a-z]|app)-[\w-]+/gi, '[token]')
       .replace(/\b(token|secret|password)=[^&\s]*/gi, '$1=[redacted]')

@@ -90,6 +90,8 @@ export function checkSlackBody(body: unknown): SlackBodyVerdict {
   if (typeof fields.type === 'string' && IGNORED_TYPES.has(fields.type)) return { verdict: 'ignore', kind: 'event', reason: fields.type };
 
   if (fields.event !== undefined) {
+    // Bolt takes any body with an `event` for an event, a click included.
+    if (fields.type !== 'event_callback') return { verdict: 'malformed', kind: 'unknown', problems: ['event: only an event_callback body carries an event'] };
     const problems = problemsOf(eventEnvelope, fields);
     if (problems.length === 0) {
       const event = fields.event as { type: string };
