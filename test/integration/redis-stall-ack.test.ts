@@ -18,7 +18,7 @@ describe('acks while Redis hangs (issue 12, item 9)', () => {
   let h: Harness;
   beforeAll(async () => {
     redis = await startOwnRedis();
-    h = await startHarness({ env: { REDIS_URL: redis.url } });
+    h = await startHarness({ env: { REDIS_URL: redis.url }, redisUrl: redis.url });
   });
   afterAll(async () => {
     await h.close();

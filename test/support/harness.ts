@@ -78,6 +78,11 @@ export interface HarnessOptions {
   /** Start a local Slack, or reuse one the test already started. */
   slack?: LocalSlack;
   prefix?: string;
+  /**
+   * The Redis the test reads and cleans up: the shared one unless the app runs on a redis-server
+   * of the test's own (a proxy to the shared one is not that: the test bypasses what it cuts).
+   */
+  redisUrl?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -106,8 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const app = build();
   const { port } = await app.start();
-  // The Redis the app was given (a test may start its own), for the test's reads and the cleanup.
-  const redis = new Redis(options.env?.REDIS_URL ?? REDIS_URL);
+  const redis = new Redis(options.redisUrl ?? REDIS_URL);
   return {
     slack,
     app,
