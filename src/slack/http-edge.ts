@@ -4,7 +4,7 @@ import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../logger';
 import { scrubErrorText } from '../logger';
 import type { Metrics } from '../metrics';
-import { checkSlackBody, type SlackRequestKind } from './request-shape';
+import { checkSlackBody, type SlackBodyVerdict, type SlackRequestKind } from './request-shape';
 
 /**
  * The edge in front of Bolt's HTTP receiver on `POST /slack/events`. Every request is answered
@@ -13,7 +13,8 @@ import { checkSlackBody, type SlackRequestKind } from './request-shape';
  * - a body that is not JSON (or a form) or not an object: 400, `malformed`;
  * - a signed body Bolt or a listener could never process (see request-shape.ts): 200, so Slack does
  *   not retry it, `malformed`;
- * - a bad or missing signature: 401, `unsigned`;
+ * - a bad or missing signature: 401, `unsigned` (checked here for what the edge answers itself, by
+ *   Bolt for what it is handed);
  * - anything else goes to Bolt; if Bolt has not answered an event or a click within the ack deadline
  *   (Redis hanging), 503 so Slack retries (a late success is harmless: job ids deduplicate the retry).
  *
@@ -66,19 +67,21 @@ export function guardSlackEndpoint({ boltListener, signingSecret, logger, metric
     // Slack's SSL check is unsigned and needs only a 200 (Bolt answers it the same way).
     if (form?.ssl_check === '1') return answer(res, 200);
 
-    const unsigned = signatureProblem(req, text, signingSecret);
-    if (unsigned) return reject(res, 401, 'unknown', 'unsigned', [unsigned], 'Slack request signature did not verify');
-
     // Parsed as Bolt parses it (HTTPModuleFunctions.parseHTTPRequestBody), so both see the same body.
     let body: unknown;
+    let unreadable: string | undefined;
     try {
       body = form ? (typeof form.payload === 'string' ? JSON.parse(form.payload) : form) : JSON.parse(text);
     } catch {
-      const problem = form ? 'payload: not valid JSON' : `body: not valid JSON (content type ${describeContentType(contentType)})`;
-      return reject(res, 400, 'unknown', 'malformed', [problem], 'malformed Slack request answered and dropped');
+      unreadable = form ? 'payload: not valid JSON' : `body: not valid JSON (content type ${describeContentType(contentType)})`;
     }
-
-    const shape = checkSlackBody(body);
+    const shape: SlackBodyVerdict = unreadable ? { verdict: 'not_slack', kind: 'unknown', problems: [unreadable] } : checkSlackBody(body);
+    // Bolt verifies the signature of what it is handed; the edge verifies what it answers itself.
+    // So an unsigned request is never answered or counted as a Slack one, and the busy path pays for
+    // one signature check, not two.
+    if (shape.verdict === 'process') return passToBolt(req, res, raw, shape.kind);
+    const unsigned = signatureProblem(req, text, signingSecret);
+    if (unsigned) return reject(res, 401, 'unknown', 'unsigned', [unsigned], 'Slack request signature did not verify');
     switch (shape.verdict) {
       case 'not_slack':
         return reject(res, 400, shape.kind, 'malformed', shape.problems, 'malformed Slack request answered and dropped');
@@ -88,8 +91,6 @@ export function guardSlackEndpoint({ boltListener, signingSecret, logger, metric
         count(shape.kind, 'ignored');
         log.info({ kind: shape.kind, reason: shape.reason }, 'Slack request needs no work');
         return answer(res, 200);
-      case 'process':
-        return passToBolt(req, res, raw, shape.kind);
     }
   }
 
@@ -123,6 +124,7 @@ export function guardSlackEndpoint({ boltListener, signingSecret, logger, metric
 
 function outcomeOfStatus(status: number): Outcome {
   if (status === 503) return 'not_stored';
+  if (status === 401) return 'unsigned';
   return status >= 500 ? 'failed' : 'handled';
 }
 

@@ -53,7 +53,8 @@ export class DeferredAckSocketModeReceiver implements Receiver {
 
   private async dispatch(args: {
     ack: (response?: Record<string, unknown>) => Promise<void>;
-    body: Record<string, unknown>;
+    /** Whatever the envelope's `payload` was: checked below before Bolt reads it. */
+    body: unknown;
     retry_num?: number;
     retry_reason?: string;
   }): Promise<void> {
@@ -71,7 +72,7 @@ export class DeferredAckSocketModeReceiver implements Receiver {
     }
     let response: Record<string, unknown> | undefined;
     const event: ReceiverEvent = {
-      body: args.body,
+      body: args.body as ReceiverEvent['body'],
       retryNum: args.retry_num,
       retryReason: args.retry_reason,
       ack: async (body?: unknown) => {

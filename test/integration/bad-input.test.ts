@@ -139,6 +139,11 @@ describe('payloads that can never be processed get a 200, are counted and logged
     expect(await observe(app, send)).toEqual({ ...HANDLED_AS_MALFORMED, status: 200 });
   });
 
+  it('an unsigned body of no known shape gets a 401 and is not counted as a malformed Slack request', async () => {
+    const outcome = await observe(app, (a) => a.sender.sendRaw(`{"odd":${ODD_NUMBER}}`, 'application/json', { badSignature: true }));
+    expect(outcome).toEqual({ ...HANDLED_AS_MALFORMED, status: 401, malformed: 0 });
+  });
+
   // Well formed, but nothing in the app listens for it: Slack closes the modal on an empty 200.
   // (Bolt alone would answer only when its ack timeout ran out, with a 404 Slack shows as an error.)
   it('a view submission nobody handles is answered 200 at once', async () => {
