@@ -4,7 +4,6 @@ import {
   messageEvent,
   nextTs,
   slashCommandPayload,
-  type LocalSlack,
   type SlackRequestSender,
   type SlackResponse,
 } from '../../scripts/local-slack';
@@ -12,6 +11,7 @@ import type { Activity, InboundRequest } from './activity';
 import type { Directory } from './directory';
 import type { EphemeralMessages } from './ephemerals';
 import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
+import type { WorkspaceSlack } from './workspace-slack';
 
 /**
  * Everything a visitor does, turned into what Slack would send the bot: a posted message is stored
@@ -20,7 +20,7 @@ import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
  * tab is `app_home_opened`. The bot cannot tell the sandbox from Slack.
  */
 export interface VisitorDeps {
-  slack: LocalSlack;
+  slack: WorkspaceSlack;
   sender: SlackRequestSender;
   directory: Directory;
   ephemerals: EphemeralMessages;

@@ -112,7 +112,7 @@ describe('running the weekly digest now', () => {
 
   it('says so when the app has no digest tick', async () => {
     expect(digestTickerOf({})).toBeUndefined();
-    await expect(runWeeklyDigestNow({ ticker: undefined, settings: { person: jest.fn() }, people: () => people, teamId: 'T' })).resolves.toEqual({ available: false });
+    await expect(runWeeklyDigestNow({ ticker: undefined, settings: { person: jest.fn() }, workspaces: () => [{ teamId: 'T', people }] })).resolves.toEqual({ available: false });
   });
 
   it('runs the tick once per distinct next slot, shortly after it, and adds up what was queued', async () => {
@@ -120,7 +120,7 @@ describe('running the weekly digest now', () => {
     const ticker = digestTickerOf({ runDigestTick: async (atMs: number) => (ticks.push(atMs), { queued: 1 }) });
     const now = Date.parse('2026-11-18T15:00:00Z'); // a Wednesday
     const settings = { person: jest.fn().mockResolvedValue(mondayNine) };
-    const result = await runWeeklyDigestNow({ ticker, settings: settings as never, people: () => people, teamId: 'T', now: () => now });
+    const result = await runWeeklyDigestNow({ ticker, settings: settings as never, workspaces: () => [{ teamId: 'T', people }], now: () => now });
     // Monday 23 November 09:05 in UTC+2, then in New York (UTC-5).
     expect(ticks.map((t) => new Date(t).toISOString())).toEqual(['2026-11-23T07:05:00.000Z', '2026-11-23T14:05:00.000Z']);
     expect(result).toEqual({ available: true, queued: 2, fresh: 2, repeated: 0, ticks: [{ atMs: ticks[0], people: ['U1', 'U2'] }, { atMs: ticks[1], people: ['U3'] }] });
@@ -138,8 +138,7 @@ describe('running the weekly digest now', () => {
     const deps = {
       ticker,
       settings: { person: jest.fn().mockResolvedValue(mondayNine) } as never,
-      people: () => [people[0]],
-      teamId: 'T',
+      workspaces: () => [{ teamId: 'T', people: [people[0]] }],
       claimed: async (ids: string[]) => new Set(ids.filter((id) => claimed.has(id))),
       now: () => Date.parse('2026-11-18T15:00:00Z'),
     };
