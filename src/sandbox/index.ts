@@ -25,7 +25,9 @@ import { CallOwners } from './workspace-slack';
  * The sandbox: the real bot, unchanged, against a local Slack in the same process, and a web page
  * where one person plays the whole team. Everything the visitor does reaches the bot as the signed
  * HTTP request Slack would send; everything the bot does goes through the Web API of the local
- * Slack, which the page renders. Nothing in the bot knows the sandbox exists.
+ * Slack, which the page renders. Nothing in the bot knows the sandbox exists. The bot runs as a
+ * multi-workspace app, installed at start into each workspace of `workspace-seeds.ts` through its
+ * own "Add to Slack" pages, so the page can show that every workspace keeps to its own data.
  */
 export interface SandboxOptions {
   /** Port of the page. 0 picks a free one. */
