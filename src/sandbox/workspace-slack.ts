@@ -17,7 +17,8 @@ const HIDDEN = '(hidden)';
 /**
  * Which workspace each recorded call belongs to, learnt as the calls happen: a Web API call by its
  * token (the one `oauth.v2.access` granted that workspace), a `response_url` post by the workspace
- * that minted the URL, the install steps by the workspace they installed into.
+ * that minted the URL, the install's `oauth.v2.access` by the workspace it installed into. The visit
+ * to Slack's authorize page is the browser's, not a call of the bot: it belongs to none.
  */
 export class CallOwners {
   private readonly teamOfToken = new Map<string, string>();
@@ -34,7 +35,6 @@ export class CallOwners {
 
   teamOf(call: RecordedCall): string | undefined {
     if (call.method === 'response_url') return this.teamOfResponseUrl.get(String(call.params.__id ?? ''));
-    if (call.method === 'oauth.authorize') return typeof call.params.team === 'string' ? call.params.team : undefined;
     if (call.method === 'oauth.v2.access') return grantOf(call)?.teamId;
     return call.token === undefined ? undefined : this.teamOfToken.get(call.token);
   }
