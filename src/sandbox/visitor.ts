@@ -100,11 +100,11 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       deps.activity.bump();
 
       const label = where.isDm ? 'DM with lanekeeper' : `#${where.name}`;
-      const event = messageEvent({ team: teamId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
+      const event = messageEvent({ team: teamId, botUserId: slack.botUserId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
       await deliver({ kind: 'event', summary: `message in ${label}${parent ? ' (thread)' : ''}`, user, body: event }, () => sender.sendEvent(event));
       // Slack also sends app_mention when a channel message mentions the app (the bot collapses the pair).
       if (!where.isDm && mentionedIds(encoded).includes(slack.botUserId)) {
-        const mention = appMentionEvent({ team: teamId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
+        const mention = appMentionEvent({ team: teamId, botUserId: slack.botUserId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
         await deliver({ kind: 'event', summary: `app_mention in ${label}`, user, body: mention }, () => sender.sendEvent(mention));
       }
       return { ts };
@@ -223,7 +223,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
     async openHome(user) {
       personOf(user);
       const published = slack.homeView(user);
-      const event = appHomeOpenedEvent({ team: teamId, user, channel: `D${user}`, tab: 'home', ...(published ? { view: published.view } : {}) });
+      const event = appHomeOpenedEvent({ team: teamId, botUserId: slack.botUserId, user, channel: `D${user}`, tab: 'home', ...(published ? { view: published.view } : {}) });
       const response = await deliver({ kind: 'event', summary: 'app_home_opened', user, body: event }, () => sender.sendEvent(event));
       return { status: response?.status ?? 0 };
     },

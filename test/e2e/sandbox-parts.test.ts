@@ -11,6 +11,7 @@ import { runSandbox, runSandboxCommand, type RunIo } from '../../src/sandbox/run
 import { SEED_CHANNELS, SEED_PEOPLE, zoneWhereItIsHour } from '../../src/sandbox/seed';
 import { encodeTypedText } from '../../src/sandbox/typed-text';
 import { findButton } from '../../src/sandbox/visitor';
+import { CallOwners, workspaceSlack } from '../../src/sandbox/workspace-slack';
 import { deleteKeys, REDIS_URL } from '../support/harness';
 
 /** The sandbox's own parts, each on its own: what it sends the bot, and how it reads what the bot sends back. */
@@ -257,3 +258,45 @@ function fakeIo(): { io: RunIo; stdout: string[]; stderr: string[] } {
   };
   return { io, stdout, stderr };
 }
+
+describe('one workspace’s slice of a local Slack with several', () => {
+  const oauth = { clientId: '111.222', clientSecret: 'parts-client-secret' };
+  let slack: LocalSlack;
+
+  beforeEach(async () => {
+    slack = await startLocalSlack({ oauth });
+    slack.setRedirectUri('http://127.0.0.1:9/slack/oauth_redirect');
+    for (const teamId of ['T01A', 'T02B']) slack.addTeam({ teamId });
+  });
+  afterEach(() => slack.close());
+
+  /** What the bot does on an install: Slack's authorize page gives a code, `oauth.v2.access` a token. */
+  async function installInto(teamId: string): Promise<string> {
+    const authorize = await fetch(`${slack.authorizeUrl}?client_id=${oauth.clientId}&scope=chat:write&team=${teamId}`, { redirect: 'manual' });
+    const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const access = await fetch(`${slack.url}oauth.v2.access`, { method: 'POST', body: new URLSearchParams({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code }) });
+    return ((await access.json()) as { access_token: string }).access_token;
+  }
+  const call = (token: string, method: string, params: Record<string, string>) =>
+    fetch(`${slack.url}${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new URLSearchParams(params) });
+
+  it('holds the calls made with its own token, its install (secrets hidden) and the response_url posts it minted, and nothing of the other workspace', async () => {
+    const owners = new CallOwners();
+    slack.onCall((recorded) => owners.observe(recorded));
+    const a = workspaceSlack(slack, 'T01A', owners);
+    const b = workspaceSlack(slack, 'T02B', owners);
+    const tokenA = await installInto('T01A');
+    const tokenB = await installInto('T02B');
+    await call(tokenA, 'chat.postMessage', { channel: 'C1', text: 'in A' });
+    await call(tokenB, 'chat.postMessage', { channel: 'C1', text: 'in B' });
+    await fetch(b.responseUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"answer in B"}' });
+
+    expect(a.messages('C1').map((m) => m.text)).toEqual(['in A']);
+    expect(b.messages('C1').map((m) => m.text)).toEqual(['in B']);
+    expect(a.calls.map((c) => c.method)).toEqual(['oauth.v2.access', 'chat.postMessage']);
+    expect(b.calls.map((c) => c.method)).toEqual(['oauth.v2.access', 'chat.postMessage', 'response_url']);
+    expect(a.calls[0].params).toMatchObject({ client_secret: '(hidden)', code: '(hidden)' });
+    expect(JSON.stringify(a.calls)).not.toContain(oauth.clientSecret);
+    expect(a.calls[1].params.text).toBe('in A');
+  });
+});
