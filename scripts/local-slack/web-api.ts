@@ -13,6 +13,8 @@ import {
   clearActivity,
   createMethodHandlers,
   createWorkspaceState,
+  removeMessage,
+  replaceMessageContent,
   storeMessage,
   type LocalChannel,
   type LocalUser,
@@ -123,6 +125,10 @@ export interface LocalWorkspace {
   addUser(user: LocalUser): void;
   addChannel(channel: LocalChannel): void;
   addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
+  /** As {@link LocalSlack.updateMessage}, in this workspace. */
+  updateMessage(channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean;
+  /** As {@link LocalSlack.deleteMessage}, in this workspace. */
+  deleteMessage(channel: string, ts: string): boolean;
   messages(channel: string): StoredMessage[];
   homeView(userId: string): PublishedView | undefined;
 }
@@ -433,6 +439,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     addMessage: (channel, message) => {
       storeMessage(team.state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: team.state.identity.teamId, ...message, channel });
     },
+    updateMessage: (channel, ts, changes) => replaceMessageContent(team.state, channel, ts, changes),
+    deleteMessage: (channel, ts) => removeMessage(team.state, channel, ts),
     messages: (channel) => [...(team.state.messages.get(channel) ?? [])],
     homeView: (userId) => team.state.homeViews.get(userId),
   });
@@ -541,21 +549,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     addMessage: (channel, message) => {
       storeMessage(state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: identity.teamId, ...message, channel });
     },
-    updateMessage: (channel, ts, changes) => {
-      const message = state.messages.get(channel)?.find((m) => m.ts === ts);
-      if (!message) return false;
-      if (changes.text !== undefined) message.text = changes.text;
-      if (changes.blocks !== undefined) message.blocks = changes.blocks;
-      if (changes.attachments !== undefined) message.attachments = changes.attachments;
-      return true;
-    },
-    deleteMessage: (channel, ts) => {
-      const list = state.messages.get(channel) ?? [];
-      const index = list.findIndex((m) => m.ts === ts);
-      if (index < 0) return false;
-      list.splice(index, 1);
-      return true;
-    },
+    updateMessage: (channel, ts, changes) => replaceMessageContent(state, channel, ts, changes),
+    deleteMessage: (channel, ts) => removeMessage(state, channel, ts),
     messages: (channel) => [...(state.messages.get(channel) ?? [])],
     homeView: (userId) => state.homeViews.get(userId),
     get modals() {

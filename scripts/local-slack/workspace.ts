@@ -131,6 +131,28 @@ export function storeMessage(state: WorkspaceState, message: StoredMessage): voi
   state.messages.set(message.channel, list);
 }
 
+/**
+ * Changes a stored message's content, as a `response_url` answer with `replace_original` does
+ * (no `edited` mark, unlike `chat.update`). False when there is no such message.
+ */
+export function replaceMessageContent(state: WorkspaceState, channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean {
+  const message = state.messages.get(channel)?.find((m) => m.ts === ts);
+  if (!message) return false;
+  if (changes.text !== undefined) message.text = changes.text;
+  if (changes.blocks !== undefined) message.blocks = changes.blocks;
+  if (changes.attachments !== undefined) message.attachments = changes.attachments;
+  return true;
+}
+
+/** Removes a stored message, as a `response_url` answer with `delete_original` does. False when there is no such message. */
+export function removeMessage(state: WorkspaceState, channel: string, ts: string): boolean {
+  const list = state.messages.get(channel) ?? [];
+  const index = list.findIndex((m) => m.ts === ts);
+  if (index < 0) return false;
+  list.splice(index, 1);
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Method handlers
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import {
   messageEvent,
   nextTs,
   slashCommandPayload,
-  type LocalSlack,
   type SlackRequestSender,
   type SlackResponse,
 } from '../../scripts/local-slack';
@@ -13,6 +12,7 @@ import type { Directory } from './directory';
 import type { EphemeralMessages } from './ephemerals';
 import { parseTrackerCommand, TRACKER_APP, trackerPost } from './tracker-post';
 import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
+import type { WorkspaceSlack } from './workspace-slack';
 
 /**
  * Everything a visitor does, turned into what Slack would send the bot: a posted message is stored
@@ -21,7 +21,7 @@ import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
  * tab is `app_home_opened`. The bot cannot tell the sandbox from Slack.
  */
 export interface VisitorDeps {
-  slack: LocalSlack;
+  slack: WorkspaceSlack;
   sender: SlackRequestSender;
   directory: Directory;
   ephemerals: EphemeralMessages;
@@ -109,7 +109,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
     const app = { bot_id: TRACKER_APP.botId, bot_profile: { name: TRACKER_APP.name, app_id: 'A0TRACKER' } };
     slack.addMessage(where.id, { ts, user: TRACKER_APP.userId, team: teamId, ...post, ...app });
     deps.activity.bump();
-    const event = messageEvent({ team: teamId, channel: where.id, user: TRACKER_APP.userId, botId: TRACKER_APP.botId, text: post.text, ts, extra: { blocks: post.blocks, attachments: post.attachments, bot_profile: app.bot_profile } });
+    const event = messageEvent({ team: teamId, botUserId: slack.botUserId, channel: where.id, user: TRACKER_APP.userId, botId: TRACKER_APP.botId, text: post.text, ts, extra: { blocks: post.blocks, attachments: post.attachments, bot_profile: app.bot_profile } });
     const response = await deliver({ kind: 'event', summary: `${TRACKER_APP.name} app post in #${where.name}`, user, body: event }, () => sender.sendEvent(event));
     return { status: response?.status ?? 0 };
   };
@@ -131,6 +131,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       const label = where.isDm ? 'DM with lanekeeper' : `#${where.name}`;
       const event = messageEvent({
         team: teamId,
+        botUserId: slack.botUserId,
         channel: where.id,
         user,
         text: encoded,
@@ -141,7 +142,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       await deliver({ kind: 'event', summary: `message in ${label}${parent ? ' (thread)' : ''}`, user, body: event }, () => sender.sendEvent(event));
       // Slack also sends app_mention when a channel message mentions the app (the bot collapses the pair).
       if (!where.isDm && mentionedIds(encoded).includes(slack.botUserId)) {
-        const mention = appMentionEvent({ team: teamId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
+        const mention = appMentionEvent({ team: teamId, botUserId: slack.botUserId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
         await deliver({ kind: 'event', summary: `app_mention in ${label}`, user, body: mention }, () => sender.sendEvent(mention));
       }
       return { ts };
@@ -261,7 +262,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
     async openHome(user) {
       personOf(user);
       const published = slack.homeView(user);
-      const event = appHomeOpenedEvent({ team: teamId, user, channel: `D${user}`, tab: 'home', ...(published ? { view: published.view } : {}) });
+      const event = appHomeOpenedEvent({ team: teamId, botUserId: slack.botUserId, user, channel: `D${user}`, tab: 'home', ...(published ? { view: published.view } : {}) });
       const response = await deliver({ kind: 'event', summary: 'app_home_opened', user, body: event }, () => sender.sendEvent(event));
       return { status: response?.status ?? 0 };
     },

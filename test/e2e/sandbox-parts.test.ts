@@ -12,6 +12,7 @@ import { SEED_CHANNELS, SEED_PEOPLE, zoneWhereItIsHour } from '../../src/sandbox
 import { parseTrackerCommand, trackerPost } from '../../src/sandbox/tracker-post';
 import { encodeTypedText } from '../../src/sandbox/typed-text';
 import { findButton } from '../../src/sandbox/visitor';
+import { CallOwners, workspaceSlack } from '../../src/sandbox/workspace-slack';
 import { deleteKeys, REDIS_URL } from '../support/harness';
 
 /** The sandbox's own parts, each on its own: what it sends the bot, and how it reads what the bot sends back. */
@@ -113,7 +114,7 @@ describe('running the weekly digest now', () => {
 
   it('says so when the app has no digest tick', async () => {
     expect(digestTickerOf({})).toBeUndefined();
-    await expect(runWeeklyDigestNow({ ticker: undefined, settings: { person: jest.fn() }, people: () => people, teamId: 'T' })).resolves.toEqual({ available: false });
+    await expect(runWeeklyDigestNow({ ticker: undefined, settings: { person: jest.fn() }, workspaces: () => [{ teamId: 'T', people }] })).resolves.toEqual({ available: false });
   });
 
   it('runs the tick once per distinct next slot, shortly after it, and adds up what was queued', async () => {
@@ -121,7 +122,7 @@ describe('running the weekly digest now', () => {
     const ticker = digestTickerOf({ runDigestTick: async (atMs: number) => (ticks.push(atMs), { queued: 1 }) });
     const now = Date.parse('2026-11-18T15:00:00Z'); // a Wednesday
     const settings = { person: jest.fn().mockResolvedValue(mondayNine) };
-    const result = await runWeeklyDigestNow({ ticker, settings: settings as never, people: () => people, teamId: 'T', now: () => now });
+    const result = await runWeeklyDigestNow({ ticker, settings: settings as never, workspaces: () => [{ teamId: 'T', people }], now: () => now });
     // Monday 23 November 09:05 in UTC+2, then in New York (UTC-5).
     expect(ticks.map((t) => new Date(t).toISOString())).toEqual(['2026-11-23T07:05:00.000Z', '2026-11-23T14:05:00.000Z']);
     expect(result).toEqual({ available: true, queued: 2, fresh: 2, repeated: 0, ticks: [{ atMs: ticks[0], people: ['U1', 'U2'] }, { atMs: ticks[1], people: ['U3'] }] });
@@ -139,8 +140,7 @@ describe('running the weekly digest now', () => {
     const deps = {
       ticker,
       settings: { person: jest.fn().mockResolvedValue(mondayNine) } as never,
-      people: () => [people[0]],
-      teamId: 'T',
+      workspaces: () => [{ teamId: 'T', people: [people[0]] }],
       claimed: async (ids: string[]) => new Set(ids.filter((id) => claimed.has(id))),
       now: () => Date.parse('2026-11-18T15:00:00Z'),
     };
@@ -273,5 +273,47 @@ describe('posting as a tracker app', () => {
     expect(post.text).toBe('Reminder: a task is due tomorrow: OPS-101');
     expect(post.attachments[0]).toMatchObject({ title: 'OPS-101 Book the venue', fields: expect.arrayContaining([{ title: 'Assignee', value: 'Ana Souza', short: true }]) });
     expect(JSON.stringify(post)).not.toContain('<@');
+  });
+});
+
+describe('one workspace’s slice of a local Slack with several', () => {
+  const oauth = { clientId: '111.222', clientSecret: 'parts-client-secret' };
+  let slack: LocalSlack;
+
+  beforeEach(async () => {
+    slack = await startLocalSlack({ oauth });
+    slack.setRedirectUri('http://127.0.0.1:9/slack/oauth_redirect');
+    for (const teamId of ['T01A', 'T02B']) slack.addTeam({ teamId });
+  });
+  afterEach(() => slack.close());
+
+  /** What the bot does on an install: Slack's authorize page gives a code, `oauth.v2.access` a token. */
+  async function installInto(teamId: string): Promise<string> {
+    const authorize = await fetch(`${slack.authorizeUrl}?client_id=${oauth.clientId}&scope=chat:write&team=${teamId}`, { redirect: 'manual' });
+    const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const access = await fetch(`${slack.url}oauth.v2.access`, { method: 'POST', body: new URLSearchParams({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code }) });
+    return ((await access.json()) as { access_token: string }).access_token;
+  }
+  const call = (token: string, method: string, params: Record<string, string>) =>
+    fetch(`${slack.url}${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new URLSearchParams(params) });
+
+  it('holds the calls made with its own token, its install (secrets hidden) and the response_url posts it minted, and nothing of the other workspace', async () => {
+    const owners = new CallOwners();
+    slack.onCall((recorded) => owners.observe(recorded));
+    const a = workspaceSlack(slack, 'T01A', owners);
+    const b = workspaceSlack(slack, 'T02B', owners);
+    const tokenA = await installInto('T01A');
+    const tokenB = await installInto('T02B');
+    await call(tokenA, 'chat.postMessage', { channel: 'C1', text: 'in A' });
+    await call(tokenB, 'chat.postMessage', { channel: 'C1', text: 'in B' });
+    await fetch(b.responseUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"answer in B"}' });
+
+    expect(a.messages('C1').map((m) => m.text)).toEqual(['in A']);
+    expect(b.messages('C1').map((m) => m.text)).toEqual(['in B']);
+    expect(a.calls.map((c) => c.method)).toEqual(['oauth.v2.access', 'chat.postMessage']);
+    expect(b.calls.map((c) => c.method)).toEqual(['oauth.v2.access', 'chat.postMessage', 'response_url']);
+    expect(a.calls[0].params).toMatchObject({ client_secret: '(hidden)', code: '(hidden)' });
+    expect(JSON.stringify(a.calls)).not.toContain(oauth.clientSecret);
+    expect(a.calls[1].params.text).toBe('in A');
   });
 });
