@@ -234,6 +234,19 @@ describe('many workspaces', () => {
     expect(job?.attemptsMade).toBe(1);
     expect(job?.failedReason).toMatch(/not_installed/);
     expect(logs.lines.filter((line) => line.jobId === 'late-home-alpha' && /failed/.test(String(line.msg)))).toHaveLength(1);
+
+    // The same for a message queued for judgement before Alpha left (it reads profiles first).
+    const lateMessage = { teamId: ALPHA, channelId: 'C_PLAN', ts: '1700000000.000100', userId: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the room?`, edited: false, receivedAt: Date.now() };
+    await app.queues.analyze.add('analyze-message', lateMessage, { jobId: 'late-analyze-alpha', attempts: 5 });
+    await waitFor(async () => {
+      const job = await app.queues.analyze.getJob('late-analyze-alpha');
+      return job && (job.attemptsMade > 1 || (await job.isFailed()));
+    }, 'the late message to fail or be retried', 15000);
+    const analyzed = await app.queues.analyze.getJob('late-analyze-alpha');
+    expect(analyzed?.attemptsMade).toBe(1);
+    expect(await analyzed?.isFailed()).toBe(true);
+    expect(logs.lines.filter((line) => line.jobId === 'late-analyze-alpha' && /failed/.test(String(line.msg)))).toHaveLength(1);
+    expect(slack.calls.filter((call) => call.token === alphaToken)).toEqual([]);
   });
 
   it('refreshes a rotated token once, however many events arrive together', async () => {
