@@ -95,8 +95,8 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
 
   // Both live in the owner's own key space (`keys.team`), so on a Redis Cluster an installation and
   // its lock share the owner's slot. Enterprise ids (E…) and team ids (T…) never collide.
-  const recordKey = (owner: InstallationOwner) => keys.team(ownerId(owner), 'installation');
-  const lockKey = (owner: InstallationOwner) => keys.team(ownerId(owner), 'installation', 'refresh-lock');
+  const recordKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).record;
+  const lockKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).refreshLock;
   // Which org a workspace belongs to, learnt from Bolt's lookups: work queued without the org
   // (a profile lookup, a digest) still finds the org-wide install. Forgotten with the workspace.
   const orgOfTeamKey = (teamId: string) => keys.team(teamId, 'org');
@@ -239,6 +239,15 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
       return removed;
     },
   };
+}
+
+/**
+ * Where the installation of a workspace (or, for an org-wide install, of an org) and its refresh
+ * lock are kept. Only an uninstall removes them: forgetting a workspace's data leaves them alone,
+ * since by the time the cleanup runs the workspace may have installed lanekeeper again.
+ */
+export function installationKeys(keys: KeySpace, teamOrEnterpriseId: string): { record: string; refreshLock: string } {
+  return { record: keys.team(teamOrEnterpriseId, 'installation'), refreshLock: keys.team(teamOrEnterpriseId, 'installation', 'refresh-lock') };
 }
 
 export function ownerOfInstallation(installation: { isEnterpriseInstall?: boolean; enterprise?: { id: string }; team?: { id: string } }): InstallationOwner {

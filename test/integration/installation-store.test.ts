@@ -3,6 +3,7 @@ import type { Installation } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
+import { forgetWorkspace } from '../../src/features/workspace/forget-workspace';
 import { createBotTokenRefresher } from '../../src/slack/token-refresh';
 import { createInstallationStore, TokenRefreshFailed, type InstallationRepository } from '../../src/store/installations';
 import { KeySpace } from '../../src/store/redis';
@@ -108,6 +109,23 @@ describe('the installation store', () => {
     await expect(store.fetchInstallation({ teamId: 'T0AAA', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no installation for workspace T0AAA/);
     expect(await store.botFor('T0AAA')).toBeUndefined();
     expect((await store.botFor('T0BBB'))?.token).toBe('xoxb-bbb');
+  });
+
+  it('keeps a reinstall that lands before the first cleanup pass of the uninstall runs', async () => {
+    const store = storeOfAProcess();
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    // Data of the old installation, then the reinstall, then the queued cleanup of the uninstall.
+    await raw.set(keys.team('T0AAA', 'settings'), '{"old":true}');
+    await store.storeInstallation(teamInstallation('T0AAA', { token: 'xoxb-reinstalled' }));
+    const laterPasses: unknown[] = [];
+    await forgetWorkspace(
+      { redis: raw, keys, queues: {}, jobs: { add: async (...job: unknown[]) => void laterPasses.push(job) }, reinstalled: async (team) => (await store.botFor(team)) !== undefined },
+      { teamId: 'T0AAA', reason: 'app_uninstalled', pass: 1 },
+    );
+    expect((await store.botFor('T0AAA'))?.token).toBe('xoxb-reinstalled');
+    expect(await raw.get(keys.team('T0AAA', 'settings'))).toBeNull();
+    expect(laterPasses).toHaveLength(1);
   });
 
   it('refreshes an expiring token once, however many processes ask at the same moment', async () => {
