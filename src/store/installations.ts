@@ -54,7 +54,7 @@ export class TokenRefreshFailed extends Error {
 
 export interface InstallationStoreOptions {
   /** Any client with these commands: a single Redis or a Cluster (each call touches one key). */
-  redis: Pick<Redis, 'get' | 'set' | 'del' | 'eval'>;
+  redis: Pick<Redis, 'get' | 'set' | 'del' | 'eval' | 'sadd' | 'smembers'>;
   keys: KeySpace;
   cipher: TokenCipher;
   refreshBotToken: RefreshBotToken;
@@ -79,6 +79,8 @@ export interface InstallationRepository extends Required<InstallationStore> {
   botFor(teamId: string, enterpriseId?: string): Promise<BotCredentials | undefined>;
   /** Removes one installation; true when there was one. */
   remove(owner: InstallationOwner): Promise<boolean>;
+  /** The workspaces of an org that lanekeeper has served through its org-wide install. */
+  workspacesOfOrg(enterpriseId: string): Promise<string[]>;
 }
 
 type StoredInstallation = Installation<'v1' | 'v2', boolean>;
@@ -99,13 +101,14 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
   const lockKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).refreshLock;
   // Which org a workspace belongs to, learnt from Bolt's lookups: work queued without the org
   // (a profile lookup, a digest) still finds the org-wide install. Forgotten with the workspace.
+  // Written on every lookup, not once per process: forgetting the workspace's data deletes the
+  // link, and a later event must bring it back.
   const orgOfTeamKey = (teamId: string) => keys.team(teamId, 'org');
-  const knownOrgMembers = new Set<string>();
+  // The other way round, which workspaces of an org lanekeeper has served: an org-wide uninstall
+  // forgets each of them. Removed with the org's installation.
+  const workspacesOfOrgKey = (enterpriseId: string) => keys.team(enterpriseId, 'workspaces');
   const rememberOrgMember = async (teamId: string, enterpriseId: string): Promise<void> => {
-    const member = `${teamId}:${enterpriseId}`;
-    if (knownOrgMembers.has(member)) return;
-    await redis.set(orgOfTeamKey(teamId), enterpriseId);
-    knownOrgMembers.add(member);
+    await Promise.all([redis.set(orgOfTeamKey(teamId), enterpriseId), redis.sadd(workspacesOfOrgKey(enterpriseId), teamId)]);
   };
 
   const read = async (owner: InstallationOwner): Promise<StoredInstallation | undefined> => {
@@ -233,7 +236,12 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
       };
     },
 
+    async workspacesOfOrg(enterpriseId) {
+      return redis.smembers(workspacesOfOrgKey(enterpriseId));
+    },
+
     async remove(owner) {
+      if (owner.kind === 'org') await redis.del(workspacesOfOrgKey(owner.enterpriseId));
       const removed = (await redis.del(recordKey(owner))) > 0;
       if (removed) logger.info({ ...ownerFields(owner) }, 'installation removed');
       return removed;

@@ -101,6 +101,23 @@ describe('the installation store', () => {
     expect(await store.botFor('T0CCC')).toBeUndefined();
   });
 
+  it('learns again which org a workspace belongs to after its data was forgotten', async () => {
+    const store = storeOfAProcess();
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    const orgInstall = { ...teamInstallation('T0AAA', { token: 'xoxb-org-secret' }, 'E0ORG'), team: undefined, isEnterpriseInstall: true };
+    const eventFromTheWorkspace = { teamId: 'T0AAA', enterpriseId: 'E0ORG', isEnterpriseInstall: true };
+    await store.storeInstallation(orgInstall);
+    await store.fetchInstallation(eventFromTheWorkspace);
+    expect(await store.workspacesOfOrg('E0ORG')).toEqual(['T0AAA']);
+    // The workspace's data is forgotten (the link to its org with it); the org installs again.
+    await raw.del(keys.team('T0AAA', 'org'));
+    await store.storeInstallation(orgInstall);
+    await store.fetchInstallation(eventFromTheWorkspace);
+    // Work queued without the org (a profile lookup, a digest) finds the org's token again.
+    expect((await store.botFor('T0AAA'))?.token).toBe('xoxb-org-secret');
+  });
+
   it('forgets one installation and leaves the others', async () => {
     const store = storeOfAProcess();
     await store.storeInstallation(teamInstallation('T0AAA', { token: 'xoxb-aaa' }));
