@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, SlackRequestSender, type EventEnvelope } from '../../scripts/local-slack/requests';
+import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, SlackRequestSender, teamAccessRevokedEvent, type EventEnvelope } from '../../scripts/local-slack/requests';
 import { startLocalSlack, type LocalSlack, type RecordedCall } from '../../scripts/local-slack/web-api';
 import { createApp, type LanekeeperApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
@@ -20,6 +20,7 @@ const ALPHA = 'T0ALPHA';
 const BETA = 'T0BETA';
 const GRID = 'E0GRID';
 const GRID_TEAM = 'T0GRID1';
+const GRID_TEAM_2 = 'T0GRID2';
 const tz = zoneWhereItIsHour(12);
 
 type Pick = { team: string } | { enterprise: string };
@@ -45,7 +46,8 @@ describe('many workspaces', () => {
     slack.addTeam({ teamId: ALPHA, teamName: 'Alpha' });
     slack.addTeam({ teamId: BETA, teamName: 'Beta' });
     slack.addTeam({ teamId: GRID_TEAM, teamName: 'Grid One', enterpriseId: GRID, enterpriseName: 'Grid Co' });
-    for (const team of [ALPHA, BETA, GRID_TEAM]) {
+    slack.addTeam({ teamId: GRID_TEAM_2, teamName: 'Grid Two', enterpriseId: GRID, enterpriseName: 'Grid Co' });
+    for (const team of [ALPHA, BETA, GRID_TEAM, GRID_TEAM_2]) {
       for (const person of Object.values(CAST)) slack.workspace(team).addUser({ ...person, tz });
     }
     prefix = `lktest-${randomUUID().slice(0, 8)}`;
@@ -247,6 +249,60 @@ describe('many workspaces', () => {
     expect(await analyzed?.isFailed()).toBe(true);
     expect(logs.lines.filter((line) => line.jobId === 'late-analyze-alpha' && /failed/.test(String(line.msg)))).toHaveLength(1);
     expect(slack.calls.filter((call) => call.token === alphaToken)).toEqual([]);
+  });
+
+  describe('Enterprise Grid: removing the app', () => {
+    /** Installs org-wide, then a nudge and a /lane setting in each of the org's two workspaces. */
+    async function orgInUse(): Promise<string> {
+      const orgToken = await install({ enterprise: GRID });
+      await install({ team: BETA });
+      const teams = [GRID_TEAM, GRID_TEAM_2, BETA];
+      const gridOf = (team: string) => (team === BETA ? {} : gridFields);
+      for (const team of teams) await sender.sendEvent(handOff(team, CAST.ana.id, gridOf(team)));
+      await slack.waitForCalls('chat.postEphemeral', 3);
+      for (const team of teams) expect((await sender.sendSlashCommand({ teamId: team, userId: CAST.des.id, text: 'role project', ...gridOf(team) })).status).toBe(200);
+      await waitForIdle(app);
+      return orgToken;
+    }
+    const dataOf = (team: string) => redis.keys(`${prefix}:t:${team}:*`);
+    /** Lets the first cleanup passes finish, then runs the second ones (due in ten minutes) now. */
+    async function finishCleanups(): Promise<void> {
+      await waitFor(async () => Object.values(await app.queues.analyze.getJobCounts('waiting', 'active', 'prioritized')).every((count) => count === 0), 'the first passes');
+      for (const job of await app.queues.analyze.getDelayed()) if (job.name === 'forget-workspace') await job.promote();
+      await waitForIdle(app);
+    }
+
+    it('an org-wide uninstall forgets every workspace of the org, and no other', async () => {
+      await orgInUse();
+      const beta = (await dataOf(BETA)).sort();
+      expect(await dataOf(GRID_TEAM_2)).not.toEqual([]);
+
+      slack.uninstall({ enterpriseId: GRID });
+      const uninstalled = appUninstalledEvent({ team: GRID_TEAM, botUserId: botOf(GRID_TEAM), ...gridFields });
+      expect((await sender.sendEvent(uninstalled)).status).toBe(200);
+      await finishCleanups();
+      expect(await dataOf(GRID_TEAM)).toEqual([]);
+      expect(await dataOf(GRID_TEAM_2)).toEqual([]);
+      expect(await redis.keys(`${prefix}:*${GRID}*`)).toEqual([]);
+      expect((await dataOf(BETA)).sort()).toEqual(beta);
+    });
+
+    it('team_access_revoked forgets the workspaces the org admin removed the app from, and the others carry on', async () => {
+      const orgToken = await orgInUse();
+      const gridOne = (await dataOf(GRID_TEAM)).sort();
+
+      const revoked = teamAccessRevokedEvent({ team: GRID_TEAM, botUserId: botOf(GRID_TEAM), ...gridFields, teamIds: [GRID_TEAM_2] });
+      expect((await sender.sendEvent(revoked)).status).toBe(200);
+      await finishCleanups();
+      expect(await dataOf(GRID_TEAM_2)).toEqual([]);
+      expect((await dataOf(GRID_TEAM)).sort()).toEqual(gridOne);
+
+      slack.reset();
+      const event = handOff(GRID_TEAM, CAST.ben.id, gridFields);
+      await sender.sendEvent(event);
+      const nudge = await slack.waitForCall('chat.postEphemeral');
+      expect(nudge).toMatchObject({ token: orgToken, params: { user: CAST.ben.id, thread_ts: event.event.ts } });
+    });
   });
 
   it('refreshes a rotated token once, however many events arrive together', async () => {
