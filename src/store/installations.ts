@@ -66,8 +66,10 @@ export interface InstallationStoreOptions {
   refreshAheadMs?: number;
   /** How long a refresh may hold the lock before another process may take over. Default 15 s. */
   lockTtlMs?: number;
-  /** How often a process waiting for another's refresh looks again. Default 50 ms. */
+  /** How often a process waiting for another's refresh (of an expired token) looks again. Default 50 ms. */
   pollMs?: number;
+  /** After a failed refresh, no process tries again for this long. Default 30 s. */
+  refreshRetryMs?: number;
   now?: () => number;
 }
 
@@ -93,12 +95,14 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
   const refreshAheadMs = options.refreshAheadMs ?? (2 * 60 + 15) * 60 * 1000;
   const lockTtlMs = options.lockTtlMs ?? 15000;
   const pollMs = options.pollMs ?? 50;
+  const refreshRetryMs = options.refreshRetryMs ?? 30000;
   const now = options.now ?? Date.now;
 
   // Both live in the owner's own key space (`keys.team`), so on a Redis Cluster an installation and
   // its lock share the owner's slot. Enterprise ids (E…) and team ids (T…) never collide.
   const recordKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).record;
   const lockKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).refreshLock;
+  const failedKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).refreshFailed;
   // Which org a workspace belongs to, learnt from Bolt's lookups: work queued without the org
   // (a profile lookup, a digest) still finds the org-wide install. Forgotten with the workspace.
   // Written on every lookup, not once per process: forgetting the workspace's data deletes the
@@ -150,18 +154,27 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
 
   /**
    * The installation with a bot token good for a while. One process refreshes (the one that takes
-   * the lock); the others wait and read what it stored. A holder that crashed leaves a lock that
-   * expires after `lockTtlMs`, and the next caller takes over.
+   * the lock). This runs inside Bolt's `authorize`, within Slack's 3 seconds, so the others do not
+   * wait while the current token still works: they use it. Only a token that has expired makes
+   * them wait for the refresh. A holder that crashed leaves a lock that expires after `lockTtlMs`,
+   * and the next caller takes over. A failed refresh is not tried again by everyone at once: a
+   * short-lived marker tells the others it failed (see `refreshRetryMs`).
    */
   const current = async (owner: InstallationOwner): Promise<StoredInstallation | undefined> => {
-    let installation = await read(owner);
     const giveUpAt = now() + lockTtlMs * 2;
-    while (installation && expiresSoon(installation)) {
+    for (;;) {
+      const installation = await read(owner);
+      if (!installation || !expiresSoon(installation)) return installation;
+      if ((await redis.get(failedKey(owner))) !== null) {
+        if (!expired(installation)) return installation;
+        throw new TokenRefreshFailed(owner);
+      }
       const lockValue = randomUUID();
       if ((await redis.set(lockKey(owner), lockValue, 'PX', lockTtlMs, 'NX')) === 'OK') {
         try {
           return await refreshHoldingLock(owner);
         } catch (error) {
+          await redis.set(failedKey(owner), '1', 'PX', refreshRetryMs);
           // Still usable for a while: serve it and let a later call try again.
           const stale = await read(owner);
           if (stale && !expired(stale)) {
@@ -173,14 +186,11 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
           await redis.eval(RELEASE_LOCK, 1, lockKey(owner), lockValue);
         }
       }
+      // Another process is refreshing.
+      if (!expired(installation)) return installation;
+      if (now() > giveUpAt) throw new TokenRefreshFailed(owner);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      installation = await read(owner);
-      if (installation && expiresSoon(installation) && now() > giveUpAt) {
-        if (!expired(installation)) return installation;
-        throw new TokenRefreshFailed(owner);
-      }
     }
-    return installation;
   };
 
   const ownerOfQuery = (query: InstallationQuery<boolean>): InstallationOwner | undefined => {
@@ -254,8 +264,12 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
  * lock are kept. Only an uninstall removes them: forgetting a workspace's data leaves them alone,
  * since by the time the cleanup runs the workspace may have installed lanekeeper again.
  */
-export function installationKeys(keys: KeySpace, teamOrEnterpriseId: string): { record: string; refreshLock: string } {
-  return { record: keys.team(teamOrEnterpriseId, 'installation'), refreshLock: keys.team(teamOrEnterpriseId, 'installation', 'refresh-lock') };
+export function installationKeys(keys: KeySpace, teamOrEnterpriseId: string): { record: string; refreshLock: string; refreshFailed: string } {
+  return {
+    record: keys.team(teamOrEnterpriseId, 'installation'),
+    refreshLock: keys.team(teamOrEnterpriseId, 'installation', 'refresh-lock'),
+    refreshFailed: keys.team(teamOrEnterpriseId, 'installation', 'refresh-failed'),
+  };
 }
 
 export function ownerOfInstallation(installation: { isEnterpriseInstall?: boolean; enterprise?: { id: string }; team?: { id: string } }): InstallationOwner {

@@ -145,8 +145,9 @@ describe('the installation store', () => {
     expect(laterPasses).toHaveLength(1);
   });
 
-  it('refreshes an expiring token once, however many processes ask at the same moment', async () => {
-    slack.setTokenLifetime(60);
+  it('refreshes an expired token once, however many processes ask at the same moment', async () => {
+    // Expired: every process needs the new token, so the ones without the lock wait for it.
+    slack.setTokenLifetime(0);
     const first = slack.mintToken({ teamId: 'T0AAA' }, true);
     slack.setTokenLifetime(43200);
     const stores = [storeOfAProcess(), storeOfAProcess(), storeOfAProcess()];
@@ -166,8 +167,8 @@ describe('the installation store', () => {
     expect(forBolt.bot).toMatchObject({ token: renewed, refreshToken: undefined, expiresAt: undefined });
   });
 
-  it('takes over the refresh from a process that died holding the lock', async () => {
-    slack.setTokenLifetime(60);
+  it('takes over the refresh of an expired token from a process that died holding the lock', async () => {
+    slack.setTokenLifetime(0);
     const first = slack.mintToken({ teamId: 'T0BBB' }, true);
     slack.setTokenLifetime(43200);
     const store = storeOfAProcess({ lockTtlMs: 300 });
@@ -179,6 +180,40 @@ describe('the installation store', () => {
     const bot = await store.botFor('T0BBB');
     expect(bot?.token).not.toBe(first.token);
     expect(slack.callsTo('oauth.v2.access')).toHaveLength(1);
+  });
+
+  it('serves the still-valid token at once while another process refreshes it', async () => {
+    slack.setTokenLifetime(60);
+    const first = slack.mintToken({ teamId: 'T0AAA' }, true);
+    slack.setTokenLifetime(43200);
+    const store = storeOfAProcess({ lockTtlMs: 2000 });
+    await store.storeInstallation(teamInstallation('T0AAA', { token: first.token, refreshToken: first.refreshToken, expiresAt: first.expiresAt }));
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    await raw.set(keys.team('T0AAA', 'installation', 'refresh-lock'), 'another-process', 'PX', 2000);
+
+    // An event's authorize runs inside Slack's 3-second answer: it must not wait for the other refresh.
+    const started = Date.now();
+    expect((await store.botFor('T0AAA'))?.token).toBe(first.token);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(slack.callsTo('oauth.v2.access')).toHaveLength(0);
+  });
+
+  it('after a failed refresh, the processes waiting for it do not each try again', async () => {
+    let refreshes = 0;
+    const failingRefresh = async (): Promise<never> => {
+      refreshes += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      throw new Error('invalid_refresh_token');
+    };
+    const stores = [0, 1, 2].map(() => storeOfAProcess({ refreshBotToken: failingRefresh, pollMs: 10 }));
+    const expiredAt = Math.floor(Date.now() / 1000) - 1;
+    await stores[0].storeInstallation(teamInstallation('T0AAA', { token: 'xoxb-expired', refreshToken: 'xoxe-used-up', expiresAt: expiredAt }));
+
+    const answers = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => stores[i % 3].botFor('T0AAA')));
+    expect(answers.map((answer) => answer.status === 'rejected' && answer.reason instanceof TokenRefreshFailed)).toEqual(answers.map(() => true));
+    await expect(stores[1].botFor('T0AAA')).rejects.toBeInstanceOf(TokenRefreshFailed);
+    expect(refreshes).toBe(1);
   });
 
   it('serves a still-valid token when the refresh fails, and fails clearly once it has expired', async () => {
