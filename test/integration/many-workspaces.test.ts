@@ -8,6 +8,8 @@ import { isoWeekOf, nextIsoWeek, slotInstant } from '../../src/core/digest/calen
 import { HOME_ACTIONS } from '../../src/features/home/section';
 import { createLogger } from '../../src/logger';
 import { BOT_SCOPES } from '../../src/slack/install-pages';
+import { installStartsKey } from '../../src/store/oauth-states';
+import { KeySpace } from '../../src/store/redis';
 import { CAST, REDIS_URL, SIGNING_SECRET, captureLogs, deleteKeys, testAppEnv, waitFor, waitForIdle, zoneWhereItIsHour, type LogCapture } from '../support/harness';
 
 /**
@@ -147,6 +149,18 @@ describe('many workspaces', () => {
     const stored = await redis.keys(`${prefix}:*installation`);
     expect(stored).toHaveLength(3);
     for (const key of stored) expect(await redis.get(key)).not.toContain('xoxb-');
+  });
+
+  it('serves no install page, and stores no state, past the cap on install starts a minute', async () => {
+    // Strangers may open the page at will; each page stores a state for ten minutes.
+    const keys = new KeySpace(prefix);
+    for (const minute of [Date.now(), Date.now() + 60000]) await redis.set(installStartsKey(keys, minute), '120', 'EX', 120);
+    const landing = await fetch(`${base}/slack/install`);
+    expect(landing.status).toBe(429);
+    expect(landing.headers.get('retry-after')).toBe('60');
+    expect(await landing.text()).toContain('reload this page in a minute');
+    expect(landing.headers.get('set-cookie')).toBeNull();
+    expect(await redis.keys(`${prefix}:oauth-state:*`)).toEqual([]);
   });
 
   it('serves each workspace with its own token: nudges, /lane, buttons, the Home tab and digests', async () => {
