@@ -212,6 +212,42 @@ describe('many workspaces', () => {
     expect(slack.workspace(ALPHA).messages(`D${CAST.ana.id}`)).toHaveLength(0);
   });
 
+  it('isolation: one workspace\'s records never show in another\'s Home tab or digest, for the same person ids', async () => {
+    const tokens: Record<string, string> = { [ALPHA]: await install({ team: ALPHA }), [BETA]: await install({ team: BETA }) };
+    // Room bookings land on Ana (and Ben) in Alpha; in Beta, the same ids, one invoice for Ana.
+    for (const [n, pm] of [CAST.ana.id, CAST.ana.id, CAST.ben.id].entries()) await sender.sendEvent(handOff(ALPHA, pm, { channel: `C_PLAN${n}` }));
+    await sender.sendEvent(messageEvent({ team: BETA, channel: 'C_FIN', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you chase the vendor invoice and get it paid?`, botUserId: botOf(BETA) }));
+    await slack.waitForCalls('chat.postEphemeral', 4);
+    await waitForIdle(app);
+
+    const homeText = async (team: string) => {
+      const before = slack.callsTo('views.publish').filter(withToken(tokens[team])).length;
+      await sender.sendEvent(appHomeOpenedEvent({ team, user: CAST.ana.id, botUserId: botOf(team) }));
+      await slack.waitForCalls('views.publish', before + 1, withToken(tokens[team]));
+      return JSON.stringify(slack.workspace(team).homeView(CAST.ana.id));
+    };
+    const alphaHome = await homeText(ALPHA);
+    const betaHome = await homeText(BETA);
+    expect(alphaHome).toContain('2 pieces of project work');
+    expect(alphaHome).toContain('meeting logistics 2');
+    expect(betaHome).toContain('1 piece of project work');
+    expect(betaHome).not.toContain('meeting logistics');
+
+    await waitForIdle(app);
+    await app.runDigestTick(slotInstant(nextIsoWeek(isoWeekOf(Date.now(), tz)), { isoWeekday: 1, hour: 9 }, tz) + 5 * 60000);
+    await slack.waitForCalls('chat.postMessage', 3, (call) => String(call.params.channel).startsWith('D'));
+    await waitForIdle(app);
+    const digestTo = (team: string, person: string) => JSON.stringify(slack.workspace(team).messages(`D${person}`));
+    expect(digestTo(ALPHA, CAST.ana.id)).toContain('“book the room”');
+    const betaDigest = digestTo(BETA, CAST.ana.id);
+    expect(betaDigest).toContain('“chase the vendor invoice”');
+    expect(betaDigest).toContain('1 piece of project work');
+    for (const fromAlpha of ['book the room', 'meeting logistics', 't0alpha', 'C_PLAN']) expect(betaDigest).not.toContain(fromAlpha);
+    // Ben had work only in Alpha: no digest reaches him in Beta.
+    expect(slack.workspace(ALPHA).messages(`D${CAST.ben.id}`)).toHaveLength(1);
+    expect(slack.workspace(BETA).messages(`D${CAST.ben.id}`)).toHaveLength(0);
+  });
+
   it('forgets an uninstalled workspace and leaves the other working with its data intact', async () => {
     const alphaToken = await install({ team: ALPHA });
     const betaToken = await install({ team: BETA });
