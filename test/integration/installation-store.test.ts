@@ -51,6 +51,22 @@ describe('the installation store', () => {
     });
   };
 
+  /** Stores an installation whose rotating token Slack issued to live `lifetimeSeconds`. */
+  async function storeRotating(store: InstallationRepository, teamId: string, lifetimeSeconds: number): Promise<{ token: string }> {
+    slack.setTokenLifetime(lifetimeSeconds);
+    const first = slack.mintToken({ teamId }, true);
+    slack.setTokenLifetime(43200);
+    await store.storeInstallation(teamInstallation(teamId, { token: first.token, refreshToken: first.refreshToken, expiresAt: first.expiresAt }));
+    return first;
+  }
+
+  /** Another process holds the refresh lock of `teamId`'s installation. */
+  async function refreshLockHeldElsewhere(teamId: string, holder: string, ttlMs: number): Promise<void> {
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    await raw.set(keys.team(teamId, 'installation', 'refresh-lock'), holder, 'PX', ttlMs);
+  }
+
   beforeAll(async () => {
     slack = await startLocalSlack({ oauth: { ...OAUTH, tokenRotation: true } });
     slack.addTeam({ teamId: 'T0AAA', enterpriseId: 'E0ORG' });
@@ -168,14 +184,9 @@ describe('the installation store', () => {
   });
 
   it('takes over the refresh of an expired token from a process that died holding the lock', async () => {
-    slack.setTokenLifetime(0);
-    const first = slack.mintToken({ teamId: 'T0BBB' }, true);
-    slack.setTokenLifetime(43200);
     const store = storeOfAProcess({ lockTtlMs: 300 });
-    await store.storeInstallation(teamInstallation('T0BBB', { token: first.token, refreshToken: first.refreshToken, expiresAt: first.expiresAt }));
-    const raw = new Redis(REDIS_URL);
-    connections.push(raw);
-    await raw.set(keys.team('T0BBB', 'installation', 'refresh-lock'), 'a-process-that-died', 'PX', 300);
+    const first = await storeRotating(store, 'T0BBB', 0);
+    await refreshLockHeldElsewhere('T0BBB', 'a-process-that-died', 300);
 
     const bot = await store.botFor('T0BBB');
     expect(bot?.token).not.toBe(first.token);
@@ -183,14 +194,9 @@ describe('the installation store', () => {
   });
 
   it('serves the still-valid token at once while another process refreshes it', async () => {
-    slack.setTokenLifetime(60);
-    const first = slack.mintToken({ teamId: 'T0AAA' }, true);
-    slack.setTokenLifetime(43200);
     const store = storeOfAProcess({ lockTtlMs: 2000 });
-    await store.storeInstallation(teamInstallation('T0AAA', { token: first.token, refreshToken: first.refreshToken, expiresAt: first.expiresAt }));
-    const raw = new Redis(REDIS_URL);
-    connections.push(raw);
-    await raw.set(keys.team('T0AAA', 'installation', 'refresh-lock'), 'another-process', 'PX', 2000);
+    const first = await storeRotating(store, 'T0AAA', 60);
+    await refreshLockHeldElsewhere('T0AAA', 'another-process', 2000);
 
     // An event's authorize runs inside Slack's 3-second answer: it must not wait for the other refresh.
     const started = Date.now();
