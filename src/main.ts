@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { createLogger } from './logger';
+import { guardProcess } from './process-guards';
 import { drainOnSignals } from './shutdown';
 import { SLACK_SETUP_HINT, startModeOf } from './start-mode';
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger });
 
   drainOnSignals({ stop: () => app.stop(), timeoutMs: config.shutdownTimeoutMs, logger });
+  guardProcess({ stop: () => app.stop(), timeoutMs: config.shutdownTimeoutMs, logger });
 
   try {
     await app.start();
