@@ -265,6 +265,11 @@ export function appUninstalledEvent(fields: EnvelopeFields = {}): EventEnvelope 
   return eventEnvelope({ type: 'app_uninstalled', event_ts: nextTs() }, fields);
 }
 
+/** `team_access_revoked`: an org admin removed an org-wide app from some of the org's workspaces. */
+export function teamAccessRevokedEvent(fields: EnvelopeFields & { teamIds: string[] }): EventEnvelope {
+  return eventEnvelope({ type: 'team_access_revoked', team_ids: fields.teamIds, event_ts: nextTs() }, fields);
+}
+
 /** The `url_verification` handshake Slack sends when a Request URL is saved. */
 export function urlVerificationBody(challenge: string): { token: string; challenge: string; type: 'url_verification' } {
   return { token: LOCAL_DEFAULTS.verificationToken, challenge, type: 'url_verification' };

@@ -5,9 +5,10 @@ import type { Block, KnownBlock } from '@slack/web-api';
  * `SlackWorkspaces.forTeam(teamId)` for the workspace a piece of work belongs to and call the few
  * operations below; they never see a token, a WebClient or how installations are stored.
  *
- * Implementations live in src/slack/: today the single-token one (one bot token, one workspace).
- * An installation-store implementation (a token per team, Enterprise Grid, Slack Connect) slots in
- * behind the same interface without touching a feature.
+ * Implementations live in src/slack/: the single-token one (one bot token, one workspace) and the
+ * installation-store one (a token per workspace, or per Enterprise Grid org). Which workspace a
+ * request belongs to (in a Slack Connect channel, ours rather than the host's) is settled by the
+ * listeners before a feature asks for it.
  */
 export interface SlackProfile {
   id: string;

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, type HTTPReceiverOptions, type InstallationStore, type Receiver, type StateStore } from '@slack/bolt';
+import { App, HTTPReceiver, type HTTPReceiverOptions, type InstallationStore, type Receiver } from '@slack/bolt';
 import type { Config } from '../config';
 import { isStoreUnavailable } from '../errors';
 import type { Logger } from '../logger';
@@ -12,6 +12,7 @@ import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
 import type { BotAuth } from './auth';
 import { installPages } from './install-pages';
 import { InstallationNotFound } from '../store/installations';
+import type { OAuthStateStore } from '../store/oauth-states';
 
 export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, ActionListenerDeps {
   config: Config;
@@ -19,7 +20,7 @@ export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, Act
   /** Single-workspace mode: the bot token's identity, so Bolt never calls auth.test itself. */
   auth?: BotAuth;
   /** Multi-workspace mode: where installations and installs in progress are kept. */
-  installs?: { installationStore: InstallationStore; stateStore: StateStore };
+  installs?: { installationStore: InstallationStore; stateStore: OAuthStateStore };
   metrics: Metrics;
 }
 

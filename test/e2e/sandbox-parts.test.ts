@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { Redis } from 'ioredis';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack';
 import { createLogger } from '../../src/logger';
@@ -13,7 +15,7 @@ import { parseTrackerCommand, trackerPost } from '../../src/sandbox/tracker-post
 import { encodeTypedText } from '../../src/sandbox/typed-text';
 import { findButton } from '../../src/sandbox/visitor';
 import { CallOwners, workspaceSlack } from '../../src/sandbox/workspace-slack';
-import { deleteKeys, REDIS_URL } from '../support/harness';
+import { captureLogs, deleteKeys, REDIS_URL } from '../support/harness';
 
 /** The sandbox's own parts, each on its own: what it sends the bot, and how it reads what the bot sends back. */
 
@@ -202,6 +204,32 @@ describe('starting the sandbox', () => {
       await expect(startSandbox({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logger: createLogger({ level: 'silent' }) })).rejects.toThrow(/holds data the sandbox did not write/);
       expect(await redis.get(`${prefix}:someone-elses`)).toBe('keep me');
     } finally {
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  it('keeps its inner bot on loopback: it answers there and not on the machine\'s network address', async () => {
+    const prefix = `lksbx-${randomUUID().slice(0, 8)}`;
+    const { capture, destination } = captureLogs();
+    const sandbox = await startSandbox({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logger: createLogger({ level: 'info', destination }) });
+    const redis = new Redis(REDIS_URL);
+    try {
+      const botPort = capture.lines.find((line) => line.msg === 'sandbox ready')?.botPort as number;
+      const external = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+      expect(external).toBeDefined();
+      const reach = (host: string) =>
+        new Promise<'connected' | string>((resolve) => {
+          const socket = connect({ host, port: botPort }, () => {
+            socket.destroy();
+            resolve('connected');
+          });
+          socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+        });
+      expect(await reach('127.0.0.1')).toBe('connected');
+      expect(await reach(external as string)).toBe('ECONNREFUSED');
+    } finally {
+      await sandbox.stop();
       await deleteKeys(redis, prefix);
       await redis.quit();
     }
