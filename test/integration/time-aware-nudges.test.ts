@@ -96,6 +96,18 @@ describe('nudges and people’s time', () => {
     expect(h.logs.lines.some((line) => line.msg === 'nudge not sent' && line.reason === 'stale')).toBe(true);
   });
 
+  it('asks Slack for the status afresh before leaving a nudge to the digest because of a cached one', async () => {
+    // Away for three days: the first nudge is left to the digest, and her profile (with the status) is cached.
+    setAna({ status_emoji: ':palm_tree:', status_expiration: Math.floor(Date.now() / 1000) + 3 * 24 * 3600 });
+    await handProjectWork();
+    await expectLeftToTheDigest(1);
+    // She came back early and cleared the status in Slack; the bot's cached profile still has it.
+    setAna({});
+    await handProjectWork({ ts: `${Math.floor(Date.now() / 1000) + 5}.000200` });
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ channel: 'C_PLAN', user: CAST.ana.id });
+  });
+
   it('sends nothing while `/lane away until` lasts (the digest reports it), and at once after `/lane away off`', async () => {
     const today = localParts(Date.now(), tz);
     const lastDay = new Date(Date.UTC(today.year, today.month - 1, today.day + 2)).toISOString().slice(0, 10);
