@@ -17,7 +17,8 @@ export interface SandboxRoutes {
   snapshot(viewer: string | undefined): unknown;
   post(input: { viewer: string; channel: string; threadTs?: string; text: string }): Promise<unknown>;
   command(input: { viewer: string; channel: string; text: string }): Promise<unknown>;
-  click(input: { viewer: string; actionId: string; blockId?: string; on: ButtonPlace }): Promise<unknown>;
+  /** `option`: the value chosen in a menu (`static_select`) rather than a button pressed. */
+  click(input: { viewer: string; actionId: string; blockId?: string; option?: string; on: ButtonPlace }): Promise<unknown>;
   openHome(input: { viewer: string }): Promise<unknown>;
   runDigest(input: { viewer: string }): Promise<unknown>;
   addPerson(input: { name: string; title: string; tz: string }): Promise<unknown>;
@@ -55,6 +56,7 @@ const schemas = {
     viewer: id,
     actionId: z.string().min(1).max(255),
     blockId: z.string().max(255).optional(),
+    option: z.string().min(1).max(150).optional(),
     on: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('message'), channel: id, ts }),
       z.object({ kind: z.literal('ephemeral'), id: z.string().min(1).max(40) }),

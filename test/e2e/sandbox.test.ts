@@ -174,6 +174,13 @@ describe('the sandbox page in a real browser', () => {
     expect(await focused(page)).toMatchObject({ inHome: true });
     await home.getByRole('button', { name: 'Turn nudges on' }).click();
     await home.getByRole('button', { name: 'Turn nudges off' }).waitFor({ timeout: WAIT_MS });
+
+    // The working-hours menu is a block action too; the tab comes back with the hours chosen.
+    const hoursMenu = home.getByRole('combobox', { name: 'Pick working hours' });
+    await hoursMenu.selectOption({ label: '09:00–17:00, every day' });
+    await home.getByText(/Working hours:\s*09:00–17:00, every day, your time .*, yours\./).waitFor({ timeout: WAIT_MS });
+    await home.getByRole('combobox', { name: 'Pick working hours' }).selectOption({ label: 'The workspace’s default' });
+    await home.getByText(/Working hours:\s*08:00–19:00, every day, your time .*, the default\./).waitFor({ timeout: WAIT_MS });
   });
 
   it('runs the weekly digest now, and the digest arrives in the product manager’s DM with lanekeeper', async () => {
