@@ -32,7 +32,7 @@ export interface SandboxWorkspace {
   snapshot(viewer: string | undefined, workspaces: WorkspaceSummary[]): Snapshot & { workspaces: WorkspaceSummary[] };
   post(input: { viewer: string; channel: string; threadTs?: string; text: string }): Promise<{ ts: string }>;
   command(input: { viewer: string; channel: string; text: string }): Promise<{ status: number; reply?: string }>;
-  click(input: { viewer: string; actionId: string; blockId?: string; on: ButtonPlace }): Promise<{ status: number }>;
+  click(input: { viewer: string; actionId: string; blockId?: string; option?: string; on: ButtonPlace }): Promise<{ status: number }>;
   openHome(viewer: string): Promise<{ status: number }>;
   addPerson(person: { name: string; title: string; tz: string }): Promise<SandboxPerson>;
   updatePerson(id: string, changes: PersonChanges): Promise<SandboxPerson>;

@@ -25,7 +25,8 @@ export interface SandboxRoutes {
   snapshot(viewer: string | undefined, workspace: string | undefined): unknown;
   post(input: InWorkspace & { viewer: string; channel: string; threadTs?: string; text: string }): Promise<unknown>;
   command(input: InWorkspace & { viewer: string; channel: string; text: string }): Promise<unknown>;
-  click(input: InWorkspace & { viewer: string; actionId: string; blockId?: string; on: ButtonPlace }): Promise<unknown>;
+  /** `option`: the value chosen in a menu (`static_select`) rather than a button pressed. */
+  click(input: InWorkspace & { viewer: string; actionId: string; blockId?: string; option?: string; on: ButtonPlace }): Promise<unknown>;
   openHome(input: InWorkspace & { viewer: string }): Promise<unknown>;
   runDigest(input: InWorkspace & { viewer: string }): Promise<unknown>;
   addPerson(input: InWorkspace & { name: string; title: string; tz: string }): Promise<unknown>;
@@ -65,6 +66,7 @@ const schemas = {
     viewer: id,
     actionId: z.string().min(1).max(255),
     blockId: z.string().max(255).optional(),
+    option: z.string().min(1).max(150).optional(),
     on: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('message'), channel: id, ts }),
       z.object({ kind: z.literal('ephemeral'), id: z.string().min(1).max(40) }),

@@ -44,7 +44,8 @@ export interface Visitor {
   post(input: { user: string; channel: string; threadTs?: string; text: string }): Promise<{ ts: string }>;
   /** `text` is everything typed, starting with the slash. Resolves with the ack's text, if any. */
   command(input: { user: string; channel: string; text: string }, options?: { quiet?: boolean }): Promise<{ status: number; reply?: string }>;
-  click(input: { user: string; actionId: string; blockId?: string; on: ButtonPlace }): Promise<{ status: number }>;
+  /** `option`: the value chosen in a menu (`static_select`) rather than a button pressed. */
+  click(input: { user: string; actionId: string; blockId?: string; option?: string; on: ButtonPlace }): Promise<{ status: number }>;
   openHome(user: string): Promise<{ status: number }>;
 }
 
@@ -191,14 +192,14 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       return { status: response?.status ?? 0, reply };
     },
 
-    async click({ user, actionId, blockId, on }) {
+    async click({ user, actionId, blockId, option, on }) {
       const person = personOf(user);
       let payload: Record<string, unknown>;
       let where: string;
       if (on.kind === 'home') {
         const published = slack.homeView(user);
-        const button = published && findButton(published.view.blocks, actionId, blockId);
-        if (!published || !button) throw new VisitorError('no such button on the Home tab');
+        const button = published && findButton(published.view.blocks, actionId, blockId, option);
+        if (!published || !button) throw new VisitorError(option === undefined ? 'no such button on the Home tab' : 'no such choice in a menu on the Home tab');
         payload = sender.blockAction({
           userId: user,
           userName: person.handle,
@@ -207,6 +208,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
           blockId: button.blockId,
           value: button.value,
           buttonText: button.text,
+          ...(button.selected ? { selectedOption: button.selected } : {}),
           view: { id: published.id, type: 'home', blocks: published.view.blocks as unknown[] },
         });
         where = 'Home tab';
@@ -273,10 +275,15 @@ interface FoundButton {
   blockId?: string;
   value?: string;
   text?: string;
+  /** For a menu: the option chosen. */
+  selected?: { text: string; value: string };
 }
 
-/** The button with this action id among a message's or view's blocks (actions elements and section accessories). */
-export function findButton(blocks: unknown, actionId: string, blockId?: string): FoundButton | undefined {
+/**
+ * The button with this action id among a message's or view's blocks (actions elements and section
+ * accessories); with `option`, the menu (`static_select`) with this action id that offers it.
+ */
+export function findButton(blocks: unknown, actionId: string, blockId?: string, option?: string): FoundButton | undefined {
   if (!Array.isArray(blocks)) return undefined;
   for (const raw of blocks) {
     const block = raw as { block_id?: unknown; elements?: unknown; accessory?: unknown } | null;
@@ -285,8 +292,13 @@ export function findButton(blocks: unknown, actionId: string, blockId?: string):
     if (blockId !== undefined && ownId !== blockId) continue;
     const candidates = [...(Array.isArray(block.elements) ? block.elements : []), block.accessory];
     for (const element of candidates) {
-      const button = element as { type?: unknown; action_id?: unknown; value?: unknown; text?: { text?: unknown } } | null | undefined;
-      if (button?.type !== 'button' || button.action_id !== actionId) continue;
+      const button = element as { type?: unknown; action_id?: unknown; value?: unknown; text?: { text?: unknown }; options?: unknown } | null | undefined;
+      if (option !== undefined && button?.type === 'static_select' && button.action_id === actionId && Array.isArray(button.options)) {
+        const offered = (button.options as { text?: { text?: unknown }; value?: unknown }[]).find((choice) => choice?.value === option);
+        if (offered) return { blockId: ownId, selected: { text: typeof offered.text?.text === 'string' ? offered.text.text : option, value: option } };
+        continue;
+      }
+      if (option !== undefined || button?.type !== 'button' || button.action_id !== actionId) continue;
       return {
         blockId: ownId,
         value: typeof button.value === 'string' ? button.value : undefined,

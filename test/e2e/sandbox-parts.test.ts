@@ -46,6 +46,20 @@ describe('finding the clicked button in a message', () => {
     expect(findButton(blocks, 'unmute')).toEqual({ blockId: 's1', value: 'C1', text: 'Unmute' });
   });
 
+  it('finds a menu’s option only among the options it offers', () => {
+    const menu = [
+      {
+        type: 'section',
+        block_id: 'h1',
+        text: { type: 'mrkdwn', text: 'x' },
+        accessory: { type: 'static_select', action_id: 'pick', options: [{ text: { type: 'plain_text', text: 'Nine to five' }, value: '9-17' }] },
+      },
+    ];
+    expect(findButton(menu, 'pick', undefined, '9-17')).toEqual({ blockId: 'h1', selected: { text: 'Nine to five', value: '9-17' } });
+    expect(findButton(menu, 'pick', undefined, '0-24')).toBeUndefined();
+    expect(findButton(menu, 'pick')).toBeUndefined();
+  });
+
   it('finds nothing for an unknown action, a wrong block or no blocks', () => {
     expect(findButton(blocks, 'nope')).toBeUndefined();
     expect(findButton(blocks, 'go', 's1')).toBeUndefined();

@@ -162,9 +162,10 @@ describe('the sandbox page in a real browser', () => {
     await home.waitFor({ timeout: WAIT_MS });
     expect(await home.textContent()).toMatch(/You hand project work to:\s*@Raj/);
     expect(await home.textContent()).toContain('product manager');
-    // The seeded weeks draw a trend: one bar per week, from the first share to the last.
-    expect(await home.textContent()).toMatch(/Project-work share, last weeks\s*[▁▂▃▄▅▆▇█·]{8} 75% → \d+%/);
-    expect(await home.textContent()).toMatch(/Working hours:\s*08:00–19:00 your time/);
+    // The seeded weeks draw a trend: one bar per finished week (seven seeded; this one is not over),
+    // from the first share to the last, as the digest does.
+    expect(await home.textContent()).toMatch(/Project-work share, last weeks\s*[▁▂▃▄▅▆▇█·]{7} 75% → 40%\s*Down 4 points from last week\./);
+    expect(await home.textContent()).toMatch(/Working hours:\s*08:00–19:00, every day, your time/);
     await shoot(page, 'home');
 
     // A button on the Home tab is a block action on the view; the bot republishes the tab. Pressed
@@ -177,6 +178,13 @@ describe('the sandbox page in a real browser', () => {
     expect(await focused(page)).toMatchObject({ inHome: true });
     await home.getByRole('button', { name: 'Turn nudges on' }).click();
     await home.getByRole('button', { name: 'Turn nudges off' }).waitFor({ timeout: WAIT_MS });
+
+    // The working-hours menu is a block action too; the tab comes back with the hours chosen.
+    const hoursMenu = home.getByRole('combobox', { name: 'Pick working hours' });
+    await hoursMenu.selectOption({ label: '09:00–17:00, every day' });
+    await home.getByText(/Working hours:\s*09:00–17:00, every day, your time .*, yours\./).waitFor({ timeout: WAIT_MS });
+    await home.getByRole('combobox', { name: 'Pick working hours' }).selectOption({ label: 'The workspace’s default' });
+    await home.getByText(/Working hours:\s*08:00–19:00, every day, your time .*, the default\./).waitFor({ timeout: WAIT_MS });
   });
 
   it('runs the weekly digest now, and the digest arrives in the product manager’s DM with lanekeeper', async () => {

@@ -372,7 +372,7 @@ async function send(text, threadTs) {
   }
 }
 
-async function click({ actionId, blockId, place, element, confirm, url }) {
+async function click({ actionId, blockId, place, element, confirm, url, option }) {
   if (confirm && !window.confirm([confirm.title?.text, confirm.text?.text].filter(Boolean).join('\n\n') || 'Are you sure?')) return;
   if (url) window.open(url, '_blank', 'noopener');
   // Busy, not disabled: disabling the focused button would drop the keyboard focus to <body>.
@@ -380,7 +380,7 @@ async function click({ actionId, blockId, place, element, confirm, url }) {
   element.setAttribute('aria-disabled', 'true');
   element.setAttribute('aria-busy', 'true');
   try {
-    await api.click({ viewer: state.viewer, actionId, blockId, on: place });
+    await api.click({ viewer: state.viewer, actionId, blockId, on: place, ...(option !== undefined ? { option } : {}) });
   } catch (error) {
     notify(error.message, true);
   } finally {
