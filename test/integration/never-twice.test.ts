@@ -58,6 +58,17 @@ const postsIn = (slack: LocalSlack, channel: string) => slack.callsTo('chat.post
 /** A Slack timestamp for epoch milliseconds. */
 const tsAt = (ms: number) => (ms / 1000).toFixed(6);
 
+/** A thread started an hour ago with 120 replies since (more than one page of replies); returns its ts. */
+function longThread(slack: LocalSlack, channel: string): string {
+  const startedMs = Date.now() - 3600_000;
+  const parentTs = tsAt(startedMs);
+  slack.addMessage(channel, { text: 'Retro planning thread', ts: parentTs, user: CAST.lead.id });
+  for (let reply = 1; reply <= 120; reply += 1) {
+    slack.addMessage(channel, { text: `reply ${reply}`, ts: tsAt(startedMs + reply * 1000), thread_ts: parentTs, user: CAST.lead.id });
+  }
+  return parentTs;
+}
+
 describe('a Web API call that Slack carries out but answers after the client timeout', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -118,12 +129,7 @@ describe('a Web API call that Slack carries out but answers after the client tim
 
   it('posts a thread-mode nudge once when Slack answers late in a thread of more than 100 replies', async () => {
     await threadMode(h, h.slack, 'C_LONG');
-    const startedMs = Date.now() - 3600_000;
-    const parentTs = tsAt(startedMs);
-    h.slack.addMessage('C_LONG', { text: 'Retro planning thread', ts: parentTs, user: CAST.lead.id });
-    for (let reply = 1; reply <= 120; reply += 1) {
-      h.slack.addMessage('C_LONG', { text: `reply ${reply}`, ts: tsAt(startedMs + reply * 1000), thread_ts: parentTs, user: CAST.lead.id });
-    }
+    const parentTs = longThread(h.slack, 'C_LONG');
     h.slack.failNext('chat.postMessage', { hang: 1500 });
     await askInHistory(h, h.slack, CAST.ana, 'C_LONG', parentTs);
     await h.slack.waitForCall('chat.postMessage');
@@ -136,6 +142,26 @@ describe('a Web API call that Slack carries out but answers after the client tim
     const metrics = await (await fetch(`http://127.0.0.1:${h.port}/metrics`)).text();
     expect(metrics).toContain('lanekeeper_nudges_outcome_unknown_total{mode="thread"} 1');
     expect(await weeklyNudges(h, CAST.ana.id)).toBe(1);
+  });
+
+  it('posts a hand-off once when Slack answers late in a thread of more than 100 replies', async () => {
+    await lane(h, `delegate <@${CAST.raj.id}>`, CAST.ana.id);
+    const parentTs = longThread(h.slack, 'C_HAND');
+    await askInHistory(h, h.slack, CAST.ana, 'C_HAND', parentTs);
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    const blocks = nudge.params.blocks as { elements?: { action_id: string; value: string }[] }[];
+    const handoff = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === 'nudge_handoff');
+    h.slack.failNext('chat.postMessage', { hang: 1500 });
+    const click = h.sender.blockAction({ userId: CAST.ana.id, teamId: TEAM, channelId: 'C_HAND', actionId: 'nudge_handoff', value: handoff?.value, ephemeral: true, responseUrl: h.slack.responseUrl() });
+    expect((await h.sender.sendInteraction(click)).status).toBe(200);
+    await h.slack.waitForCall('chat.postMessage');
+    const handOffsDone = async () => (await h.app.queues.deliver.getJobs(['completed'])).filter((job) => job.name === 'post-message').length;
+    await waitFor(async () => (await handOffsDone()) === 1 || undefined, 'the retried hand-off to finish', 20000);
+    await waitForIdle(h.app, 15000);
+
+    const posts = postsIn(h.slack, 'C_HAND');
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0].params.text)).toContain(`<@${CAST.raj.id}>`);
   });
 
   it('holds back lookups, not posts, when looking for a marked post is rate limited; that nudge is still posted once', async () => {
