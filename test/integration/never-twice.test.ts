@@ -178,6 +178,8 @@ describe('a Web API call that Slack carries out but answers after the client tim
 
     expect(postsIn(h.slack, 'C_LOOK')).toHaveLength(1);
     expect(await weeklyNudges(h, CAST.ana.id)).toBe(1);
+    // Counted once, though it was looked for twice.
+    expect(await outcomeUnknown(h.app)).toBe(1);
   });
 
   it('leaves no attempt mark behind a nudge dropped for the daily cap', async () => {

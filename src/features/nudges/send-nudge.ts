@@ -173,12 +173,13 @@ async function settleUnknownOutcome(
   // Looking while the earlier call may still land (a worker whose lock lapsed mid-call) would miss it.
   const settledAt = earlier.atMs + (deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS) + LOOKUP_GRACE_MS;
   if (now < settledAt) throw new DeferUntil(settledAt);
-  deps.metrics.nudgesOutcomeUnknown.inc({ mode });
   const slack = await deps.workspaces.forTeam(nudge.teamId, { enterpriseId: nudge.enterpriseId });
   const found =
     mode === 'thread'
       ? await slack.findMarkedPost(nudge.channelId, jobId, nudge.threadTs, earlier.atMs)
       : await slack.findMarkedPost(await deps.dmChannels.channelFor(nudge.teamId, nudge.recipientId), jobId, undefined, earlier.atMs);
+  // Counted once the lookup answered: a failed one is tried again and must not count twice.
+  deps.metrics.nudgesOutcomeUnknown.inc({ mode });
   if (found) {
     logger.info({ mode }, 'an earlier attempt delivered this nudge; not sending it again');
     await deps.guards.markSent(jobId);
