@@ -94,6 +94,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     classify: classifier,
     workspaces,
     metrics,
+    apiTimeoutMs: config.slack.apiTimeoutMs,
     queueNudge: (payload, options) => jobs.add('send-nudge', payload, options),
     reinstalled: mode.kind === 'multi' ? async (teamId) => (await mode.installations.botFor(teamId)) !== undefined : undefined,
   };

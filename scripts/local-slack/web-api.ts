@@ -63,7 +63,12 @@ export type Failure =
   /** HTTP 200 `{ ok: false, error }`, e.g. `channel_not_found`. */
   | { error: string }
   /** Carries out the call at once, but answers only after this many ms (a request that times out after Slack acted on it). */
-  | { hang: number };
+  | { hang: number }
+  /**
+   * Carries out the call only after this many ms, and answers then (a request still on its way or in
+   * Slack's hands while the app looks for its result). Carried out even when the caller hung up.
+   */
+  | { land: number };
 
 export interface RateLimitRule {
   /** Calls allowed per window. */
@@ -367,6 +372,15 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const parsed = await readParams(req);
     const { params, token } = parsed;
     const injected = takeFailure(method);
+    if (injected && 'land' in injected) {
+      const call: RecordedCall = { method, params, token, status: 200, response: undefined, at, injected };
+      record(call);
+      later(injected.land, () => {
+        call.response = parsed.error ? { ok: false, error: parsed.error } : dispatch(method, params, token);
+        send(res, 200, call.response, {});
+      });
+      return;
+    }
     const failed = injectedAnswer(injected, 200);
     let { status, body, headers } = failed ?? { status: 200, body: undefined as unknown, headers: {} as Record<string, string> };
     const delayMs = latencyFor(method) + (injected && 'hang' in injected ? injected.hang : 0);

@@ -70,8 +70,11 @@ export interface SlackWorkspace {
   /** Posts a message marked with `marker`, so a retry can find out whether it already went out. */
   postMessage(message: OutgoingMessage & { marker: string }): Promise<{ ts: string }>;
   postEphemeral(message: OutgoingMessage & { user: string }): Promise<void>;
-  /** Looks for a post of ours marked with `marker` among the channel's (or thread's replies') recent messages. */
-  findMarkedPost(channel: string, marker: string, threadTs?: string): Promise<string | undefined>;
+  /**
+   * Looks for a post of ours marked with `marker` among the channel's (or thread's replies')
+   * messages posted since `sinceMs` (epoch ms; a few pages of the most recent ones without it).
+   */
+  findMarkedPost(channel: string, marker: string, threadTs?: string, sinceMs?: number): Promise<string | undefined>;
   openDm(userId: string): Promise<string>;
   publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
   /** A link to a message, built without a Web API call. */
