@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { SlackGateway } from '../slack/gateway';
 import { createDeliveryGuards } from './delivery-guards';
 import { createDmChannels } from './dm-channels';
@@ -6,13 +5,13 @@ import { createNudgeCaps } from './nudge-caps';
 import { createPeopleDirectory } from './people';
 import { createProfileCache } from './profile-cache';
 import { createRecordsStore } from './records';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 import { createSettingsStore } from './settings';
 import { createTipHistory } from './tip-history';
 
 /** Every Redis repository, built over one connection. The app builds one set per connection kind. */
 export interface StoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   slack: Pick<SlackGateway, 'userProfile' | 'openDm'>;
   profileTtlSeconds: number;

@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { SlackGateway, SlackProfile } from '../slack/gateway';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * Slack profiles (title, timezone, bot/deleted flags) cached in Redis, so the analyze worker asks
@@ -15,7 +14,7 @@ export interface ProfileCache {
 }
 
 export interface ProfileCacheOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   slack: Pick<SlackGateway, 'userProfile'>;
   ttlSeconds: number;

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { KeySpace } from '../../store/redis';
+import { deleteMatching, type KeySpace, type RedisClient } from '../../store/redis';
 import type { Queues } from '../queues';
 import { jobIdFrom, type ForgetWorkspacePayload } from '../registry';
 
@@ -15,7 +14,7 @@ const PAGE = 500;
  * little later, for jobs that were in flight during the first and wrote again.
  */
 export async function forgetWorkspace(
-  deps: { redis: Redis; keys: KeySpace; queues: Queues },
+  deps: { redis: RedisClient; keys: KeySpace; queues: Queues },
   payload: ForgetWorkspacePayload,
 ): Promise<{ keys: number; jobs: number }> {
   const { redis, keys, queues } = deps;
@@ -24,7 +23,7 @@ export async function forgetWorkspace(
   // Job ids carry the workspace (see jobIdFrom): sent markers and BullMQ's de-duplication keys.
   const inJobId = `*_${jobIdFrom('x', teamId).slice(2)}_*`;
   deletedKeys += await deleteMatching(redis, keys.key('sent', inJobId));
-  for (const queue of Object.keys(queues)) deletedKeys += await deleteMatching(redis, keys.key(queue, 'de', inJobId));
+  for (const queue of Object.values(queues)) deletedKeys += await deleteMatching(redis, `${queue.toKey('de')}:${inJobId}`);
   await redis.srem(keys.key('teams'), teamId);
 
   let deletedJobs = 0;
@@ -48,15 +47,4 @@ export async function forgetWorkspace(
     await queues.analyze.add('forget-workspace', { ...payload, pass: 2 }, { jobId: jobIdFrom('forget', teamId, payload.reason, 'pass2'), delay: SECOND_PASS_DELAY_MS });
   }
   return { keys: deletedKeys, jobs: deletedJobs };
-}
-
-async function deleteMatching(redis: Redis, pattern: string): Promise<number> {
-  let deleted = 0;
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    cursor = next;
-    if (found.length > 0) deleted += await redis.del(...found);
-  } while (cursor !== '0');
-  return deleted;
 }

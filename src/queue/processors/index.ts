@@ -1,10 +1,9 @@
-import type { Redis } from 'ioredis';
 import type { Metrics } from '../../metrics';
 import type { SlackGateway } from '../../slack/gateway';
 import type { DeliveryGuards } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
-import type { KeySpace } from '../../store/redis';
+import type { KeySpace, RedisClient } from '../../store/redis';
 import type { TipHistory } from '../../store/tip-history';
 import type { Queues } from '../queues';
 import type { ProcessorMap } from '../worker-factory';
@@ -25,7 +24,7 @@ export interface ProcessorDeps extends AnalyzeDeps {
   caps: NudgeCaps;
   dmChannels: DmChannels;
   metrics: Metrics;
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   queues: Queues;
   digests: DigestService;
