@@ -189,7 +189,7 @@ export function explainRedisError(error: Error & { code?: string; lastNodeError?
   const code = (cause as { code?: string }).code ?? '';
   const message = cause.message ?? '';
   if (/self[- ]signed|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_|ERR_TLS_CERT/i.test(`${code} ${message}`)) {
-    return { reason: `the server's TLS certificate is not trusted (${code || message}): set REDIS_TLS_CA_FILE to the CA that signed it`, permanent: true };
+    return { reason: `the server's TLS certificate is not trusted (${[code, message].filter(Boolean).join(': ')}): set REDIS_TLS_CA_FILE to the CA that signed it`, permanent: true };
   }
   if (/^(WRONGPASS|NOAUTH|NOPERM)/.test(message) || /invalid password|invalid username-password/i.test(message)) {
     return { reason: `Redis refused the credentials (${message.split(' ')[0]}): check the user and password in REDIS_URL`, permanent: true };

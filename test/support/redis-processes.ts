@@ -48,9 +48,9 @@ function listenOnce(port: number): Promise<number> {
   });
 }
 
-async function startServer(dir: string, args: string[], port: number): Promise<RedisProcess> {
+async function startServer(dir: string, args: string[], port: number, password?: string): Promise<RedisProcess> {
   const child = spawn(redisServerBinary(), args, { cwd: dir, stdio: 'ignore' });
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis({ port, host: '127.0.0.1', password, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => undefined); // refused until the server listens: expected
   try {
     for (let attempt = 0; ; attempt++) {
@@ -267,5 +267,34 @@ async function waitForReplicaInSync(port: number): Promise<void> {
     }
   } finally {
     client.disconnect();
+  }
+}
+
+export interface LocalTlsRedis {
+  readonly port: number;
+  /** The server's self-signed certificate: the CA file a client must be given to trust it. */
+  readonly certificateFile: string;
+  stop(): Promise<void>;
+}
+
+/** A Redis that speaks only TLS, with a self-signed certificate for 127.0.0.1 and a password. */
+export async function startTlsRedis(password: string): Promise<LocalTlsRedis> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lk-tls-'));
+  const processes: RedisProcess[] = [];
+  try {
+    const made = spawnSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.crt', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    if (made.error || made.status !== 0) throw new Error(`openssl could not make a test certificate (Debian: apt-get install openssl): ${made.error?.message ?? made.stderr}`);
+    const [plainPort, tlsPort] = [await freePort(), await freePort()];
+    // The plain port is bound to loopback only for the readiness probe; clients use the TLS port.
+    const args = ['--port', String(plainPort), '--tls-port', String(tlsPort), '--tls-cert-file', 'server.crt', '--tls-key-file', 'server.key', '--tls-auth-clients', 'no', '--requirepass', password, ...SERVER_BASICS, '--dir', dir];
+    processes.push(await startServer(dir, args, plainPort, password));
+    return { port: tlsPort, certificateFile: path.join(dir, 'server.crt'), stop: () => stopAll(processes, dir) };
+  } catch (error) {
+    await stopAll(processes, dir);
+    throw error;
   }
 }
