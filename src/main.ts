@@ -11,10 +11,9 @@ import { noSlackConfigured } from './sandbox/detect';
  */
 async function main(): Promise<void> {
   if (noSlackConfigured(process.env)) {
-    // Loaded only in sandbox mode, so production never loads the sandbox or the local Slack.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
-    const { runSandbox } = require('./sandbox/run') as typeof import('./sandbox/run');
-    return runSandbox(process.env);
+    const sandbox = loadSandbox();
+    if (sandbox) return sandbox.runSandbox(process.env);
+    // A production build has no sandbox: the config check below says which variables are missing.
   }
   let config;
   try {
@@ -38,6 +37,26 @@ async function main(): Promise<void> {
     logger.fatal({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'failed to start');
     await app.stop().catch((stopError: Error) => logger.warn({ err: { message: stopError.message } }, "cleanup after a failed start failed"));
     process.exit(1);
+  }
+}
+
+interface SandboxModule {
+  runSandbox(env: NodeJS.ProcessEnv): Promise<void>;
+}
+
+/**
+ * The sandbox, loaded only when it will run, so a production start never loads it or the local
+ * Slack; and absent from the production image altogether (see .dockerignore), hence the path held
+ * in a variable: the build must not depend on it.
+ */
+function loadSandbox(): SandboxModule | undefined {
+  const sandboxPath = './sandbox/run';
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
+    return require(sandboxPath) as SandboxModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes(sandboxPath)) return undefined;
+    throw error;
   }
 }
 

@@ -61,9 +61,9 @@ export function createRedis(target: RedisSettings | string, purpose: RedisPurpos
   if (topology.kind === 'cluster') {
     const options: ClusterOptions = {
       ...behaviour,
-      // Each node's connection queues nothing either when the receive path must fail fast: a
-      // command queued for a dead master would wait for it, outside `commandTimeout`.
-      redisOptions: { ...perConnection, enableOfflineQueue: behaviour.enableOfflineQueue },
+      // Node connections keep ioredis's own reconnect and queueing rules; `commandTimeout` still
+      // bounds each command of the receive path.
+      redisOptions: perConnection,
       clusterRetryStrategy: retryStrategy,
       slotsRefreshTimeout: 2000,
       // Managed clusters announce nodes by address while their certificates name the host; keep
