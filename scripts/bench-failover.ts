@@ -8,7 +8,9 @@
  * sentinels on free ports, queues events through the receive path's own connection and enqueue
  * (as the HTTP listener does) at a steady rate, SIGKILLs the master mid-stream, and once the
  * sentinels have promoted the replica counts the acknowledged events that are missing. It also
- * prints the store-to-acknowledge time before the kill. Figures only: no pass/fail.
+ * prints the store-to-acknowledge time before the kill, and, measured one event at a time before the
+ * stream (alternating with and without WAIT, so both see the same machine), what WAIT adds to one
+ * acknowledgement. Figures only: no pass/fail.
  *
  * Options: --rate 1000 (events/s) --seconds 4 --kill-at 2 --runs 3
  */
@@ -31,6 +33,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 interface RunResult {
+  /** One event at a time before the stream: ack ms without WAIT and with it. */
+  alone: { plain: number[]; waited: number[] };
   sent: number;
   acked: number;
   lost: number;
@@ -46,6 +50,17 @@ async function run(waitForReplica: boolean): Promise<RunResult> {
     connection.on('error', () => undefined);
     await redisReady(connection);
     const queues = createQueues(connection, settings.prefix);
+
+    const alone = { plain: [] as number[], waited: [] as number[] };
+    for (let n = 0; n < 400; n++) {
+      const waited = n % 2 === 1;
+      const at = performance.now();
+      await enqueue(queues, 'analyze', 'analyze-message', { teamId: 'TBENCH', channelId: 'CALONE', ts: `1600000000.${String(n).padStart(6, '0')}`, userId: 'UBENCH', text: 'x', edited: false, receivedAt: Date.now() }, { jobId: jobIdFrom('alone', String(n)) });
+      if (waited) await connection.wait(1, WAIT_TIMEOUT_MS);
+      (waited ? alone.waited : alone.plain).push(performance.now() - at);
+    }
+    alone.plain.sort((a, b) => a - b);
+    alone.waited.sort((a, b) => a - b);
 
     const acked: string[] = [];
     const ackMs: number[] = [];
@@ -85,7 +100,7 @@ async function run(waitForReplica: boolean): Promise<RunResult> {
     await closeQueues(queues).catch(() => undefined);
     connection.disconnect();
     check.disconnect();
-    return { sent, acked: acked.length, lost: present.filter((n) => n === 0).length, ackMs: ackMs.sort((a, b) => a - b) };
+    return { alone, sent, acked: acked.length, lost: present.filter((n) => n === 0).length, ackMs: ackMs.sort((a, b) => a - b) };
   } finally {
     await setup.stop();
   }
@@ -96,10 +111,11 @@ async function main(): Promise<void> {
   for (const waitForReplica of [false, true]) {
     const mode = waitForReplica ? `WAIT 1 (timeout ${WAIT_TIMEOUT_MS} ms)` : 'no WAIT';
     for (let i = 0; i < RUNS; i++) {
-      const { sent, acked, lost, ackMs } = await run(waitForReplica);
+      const { alone, sent, acked, lost, ackMs } = await run(waitForReplica);
       console.log(
         `${mode.padEnd(24)} run ${i + 1}: sent ${sent}, acknowledged ${acked}, acknowledged but lost ${lost}; ` +
-          `ack ms p50 ${percentile(ackMs, 50).toFixed(2)} p95 ${percentile(ackMs, 95).toFixed(2)} p99 ${percentile(ackMs, 99).toFixed(2)}`,
+          `ack ms under load p50 ${percentile(ackMs, 50).toFixed(2)} p95 ${percentile(ackMs, 95).toFixed(2)} p99 ${percentile(ackMs, 99).toFixed(2)}; ` +
+          `one at a time p50/p95 without WAIT ${percentile(alone.plain, 50).toFixed(2)}/${percentile(alone.plain, 95).toFixed(2)}, with WAIT 1 ${percentile(alone.waited, 50).toFixed(2)}/${percentile(alone.waited, 95).toFixed(2)}`,
       );
     }
   }
