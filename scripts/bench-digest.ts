@@ -10,11 +10,11 @@ import { Redis } from 'ioredis';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/config';
 import { isoWeekOf, nextIsoWeek, slotInstant } from '../src/core/digest/calendar';
-import { createDigestService } from '../src/digest/digest-service';
+import { createDigestService } from '../src/features/digests/digest-service';
 import { createLogger } from '../src/logger';
-import { DIGEST_SENDS_PER_MINUTE } from '../src/queue/processors/send-digest';
-import { createQueues, closeQueues } from '../src/queue/queues';
-import { createSlackGateway, createWebClient } from '../src/slack/gateway';
+import { DIGEST_SENDS_PER_MINUTE } from '../src/features/digests/send-digest';
+import { createQueues, closeQueues, jobQueueOver } from '../src/queue/queues';
+import { createWebApiWorkspace, createWebClient, singleTokenWorkspaces } from '../src/slack/gateway';
 import { createStores } from '../src/store';
 import { createRedis, KeySpace } from '../src/store/redis';
 import { startLocalSlack } from './local-slack/web-api';
@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'warn' });
   const redis = createRedis('redis://127.0.0.1:6379', 'store');
   const keys = new KeySpace(prefix);
-  const gateway = createSlackGateway(createWebClient({ token: 'xoxb-bench', apiUrl: slack.url, logger }));
-  const stores = createStores({ redis, keys, slack: gateway, profileTtlSeconds: 6 * 3600 });
+  const workspaces = singleTokenWorkspaces(createWebApiWorkspace(createWebClient({ token: 'xoxb-bench', apiUrl: slack.url, logger }), () => 'https://bench.slack.com/'));
+  const stores = createStores({ redis, keys, workspaces, profileTtlSeconds: 6 * 3600 });
   const week = isoWeekOf(Date.now(), 'UTC');
 
   let started = performance.now();
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   console.log(`seeded ${PEOPLE} weeks of records and profiles in ${seconds(started)} s`);
 
   const queues = createQueues(redis, prefix);
-  const digests = createDigestService({ ...stores, queues, logger, workspaceUrl: () => 'https://bench.slack.com/' });
+  const digests = createDigestService({ ...stores, jobs: jobQueueOver(queues), workspaces, logger });
   started = performance.now();
   const sample = userIds.slice(0, 1000);
   for (const userId of sample) await digests.compose(TEAM, userId, week, { period: 'last-week' });

@@ -15,7 +15,7 @@
  * Options: --rate 1000 (events/s) --seconds 4 --kill-at 2 --runs 3
  */
 import { createQueues, closeQueues, enqueue } from '../src/queue/queues';
-import { jobIdFrom } from '../src/queue/registry';
+import { jobIdFrom } from '../src/ports/jobs';
 import { parseConfig } from '../src/config';
 import { createRedis, redisReady } from '../src/store/redis';
 import { startSentinelSetup } from '../test/support/redis-processes';

@@ -6,17 +6,18 @@ import type { Classifier } from './core/types';
 import { closeServer, createHttpServer, listen } from './http/server';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
-import { analyzeProcessors, deliverProcessors, type ProcessorDeps } from './queue/processors';
-import { DIGEST_TICK_JOB_OPTIONS } from './queue/processors/digest-tick';
-import { closeQueues, createQueues, enqueue, type Queues } from './queue/queues';
+import { DIGEST_TICK_JOB_OPTIONS } from './features/digests/digest-tick';
+import { analyzeProcessors, deliverProcessors, type ProcessorDeps } from './queue/job-table';
+import { closeQueues, createQueues, jobQueueOver, type Queues } from './queue/queues';
 import { QUEUE_NAMES } from './queue/registry';
 import { createWorker } from './queue/worker-factory';
 import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
-import { createSlackGateway, createWebClient } from './slack/gateway';
+import { workspacesFor } from './slack/workspaces-for-mode';
+import { createOAuthStateStore } from './store/oauth-states';
 import { createStores } from './store';
 import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates, type RedisClient } from './store/redis';
-import { createDigestService, TICK_WINDOW_MS, type TickResult } from './digest/digest-service';
+import { createDigestService, TICK_WINDOW_MS, type TickResult } from './features/digests/digest-service';
 
 /**
  * Builds the whole process from its config: the HTTP server, the Bolt app (unless this is a
@@ -30,6 +31,8 @@ export interface AppDependencies {
   classifier?: Classifier;
   /** Collect Node's process metrics too (off in tests, where several apps share a process). */
   processMetrics?: boolean;
+  /** Interface the HTTP server listens on. Default: every interface (a deployment's load balancer reaches it). */
+  listenHost?: string;
 }
 
 export interface LanekeeperApp {
@@ -46,7 +49,7 @@ export interface LanekeeperApp {
 /** The hourly digest tick (a BullMQ job scheduler: one per Redis, however many workers run). */
 export const DIGEST_SCHEDULER_ID = 'digest-hourly';
 
-export function createApp({ config, logger, classifier = defaultClassifier, processMetrics = true }: AppDependencies): LanekeeperApp {
+export function createApp({ config, logger, classifier = defaultClassifier, processMetrics = true, listenHost }: AppDependencies): LanekeeperApp {
   const metrics = createMetrics({ defaultMetrics: processMetrics });
   const keys = new KeySpace(config.redis.prefix);
   const receives = config.role !== 'worker';
@@ -62,31 +65,34 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const queues = createQueues(receives ? fastRedis : storeRedis, config.redis.prefix, logRedisError);
   for (const connection of connections) connection.on('error', logRedisError);
 
-  const webClient = createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
-  const slack = createSlackGateway(webClient);
-  // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
-  const stores = createStores({ redis: storeRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds });
-  const receiveStores = receives
-    ? createStores({ redis: fastRedis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds, cacheOnlyProfiles: true })
-    : stores;
+  const jobs = jobQueueOver(queues);
+
+  // Features reach Slack only through `workspaces` (src/ports/slack.ts). Single-workspace mode:
+  // SLACK_BOT_TOKEN is one workspace's bot. Multi-workspace mode: each workspace's own installation.
+  const { install } = config.slack;
   let auth: BotAuth | undefined;
-  const digests = createDigestService({
-    ...stores,
-    queues,
-    logger,
-    workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/',
-  });
+  const mode = workspacesFor(install, { apiUrl: config.slack.apiUrl, redis: storeRedis, keys, logger, workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/' });
+  const { workspaces } = mode;
+  // Bolt looks installations up on the receive path, which fails fast rather than waits on Redis.
+  const receiveInstallations = mode.kind === 'multi' ? mode.installationsOver(fastRedis) : undefined;
+  // Workers' repositories ride out short Redis outages; the receive path's (`/lane`, clicks) fail fast.
+  const stores = createStores({ redis: storeRedis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds });
+  const receiveStores = receives
+    ? createStores({ redis: fastRedis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds, cacheOnlyProfiles: true })
+    : stores;
+  const digests = createDigestService({ ...stores, jobs, workspaces, logger });
   const processorDeps: ProcessorDeps = {
     ...stores,
     digests,
-    workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/',
     redis: storeRedis,
     keys,
     queues,
+    jobs,
     classify: classifier,
-    slack,
+    workspaces,
     metrics,
-    queueNudge: (payload, options) => enqueue(queues, 'deliver', 'send-nudge', payload, options),
+    queueNudge: (payload, options) => jobs.add('send-nudge', payload, options),
+    reinstalled: mode.kind === 'multi' ? async (teamId) => (await mode.installations.botFor(teamId)) !== undefined : undefined,
   };
 
   let bolt: BoltApp | undefined;
@@ -99,8 +105,10 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       .ping()
       .then((answer) => answer === 'PONG')
       .catch(() => false);
-    const checks = { redis: redisUp, slackAuth: auth !== undefined, draining: stopping };
-    return { ready: redisUp && auth !== undefined && !stopping, checks };
+    // Multi-workspace mode has no one token to check at start: each request brings its installation.
+    const slackAuth = install.kind === 'multi' || auth !== undefined;
+    const checks = { redis: redisUp, slackAuth, draining: stopping };
+    return { ready: redisUp && slackAuth && !stopping, checks };
   };
 
   const refreshQueueFigures = async () => {
@@ -118,15 +126,23 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     runDigestTick: (atMs) => digests.enqueueDue(atMs, TICK_WINDOW_MS),
     async start() {
       await redisReady(fastRedis);
-      auth = await authenticateBot(webClient, { logger });
-      logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
+      if (mode.kind === 'single') {
+        auth = await authenticateBot(mode.client, { logger });
+        logger.info({ team: auth.teamId, botUserId: auth.botUserId, role: config.role }, 'authenticated with Slack');
+      }
 
       if (receives) {
         bolt = createBoltApp({
           config,
           logger,
           auth,
+          installs:
+            install.kind === 'multi' && receiveInstallations
+              ? { installationStore: receiveInstallations, stateStore: createOAuthStateStore({ redis: fastRedis, keys, secret: install.stateSecret }) }
+              : undefined,
+          uninstalled: receiveInstallations,
           queues,
+          jobs,
           bot: auth,
           metrics,
           classify: classifier,
@@ -143,7 +159,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         readiness,
         metrics: { registry: metrics.registry, refresh: refreshQueueFigures },
       });
-      const port = await listen(server, config.port);
+      const port = await listen(server, config.port, listenHost);
 
       if (works) {
         const options = { connection: trackDuplicates(createRedis(config.redis, 'queue-blocking'), blockingCopies), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
@@ -161,7 +177,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         await Promise.all(workers.map((worker) => worker.waitUntilReady()));
       }
       if (bolt?.socketReceiver) await bolt.socketReceiver.start();
-      logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', role: config.role }, 'lanekeeper started');
+      logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', workspaces: install.kind, role: config.role }, 'lanekeeper started');
       return { port };
     },
     async stop() {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readInstallMode, type InstallMode } from './install-mode';
 
 /**
  * The whole environment of the bot, validated once at start. Nothing else reads `process.env`.
@@ -42,10 +43,8 @@ const hostPortList = z.preprocess(
 
 const environmentSchema = z
   .object({
-    SLACK_BOT_TOKEN: z.preprocess(
-      emptyAsUndefined,
-      z.string({ error: 'is required (the bot token, xoxb-...)' }).startsWith('xoxb-', 'must start with xoxb-'),
-    ),
+    // SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and
+    // INSTALLATION_ENCRYPTION_KEY choose the mode: read by install-mode.ts.
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.preprocess(emptyAsUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
     SLACK_API_URL: z.preprocess(
@@ -103,7 +102,8 @@ const environmentSchema = z
 
 export interface Config {
   readonly slack: {
-    readonly botToken: string;
+    /** Single-workspace (one bot token) or multi-workspace (installed with "Add to Slack"). */
+    readonly install: InstallMode;
     readonly signingSecret: string | undefined;
     /** Set: Socket Mode. Unset: events arrive over HTTP at POST /slack/events. */
     readonly appToken: string | undefined;
@@ -153,19 +153,22 @@ export class ConfigError extends Error {
 
 /** Parses the environment into a frozen Config, or throws a ConfigError listing every problem. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // The mode is read on its own so its problems are listed even when other variables are wrong too.
+  const { mode, problems: modeProblems } = readInstallMode(env);
   const result = environmentSchema.safeParse(env);
+  const problems = modeProblems.map((problem) => `${problem.variable} ${problem.message}`);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
+    for (const issue of result.error.issues) {
       const variable = issue.path.join('.') || 'environment';
       // Never echo a received value: it may be a secret.
-      return `${variable} ${issue.message}`;
-    });
-    throw new ConfigError(problems);
+      problems.push(`${variable} ${issue.message}`);
+    }
   }
+  if (!result.success || !mode || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
   return deepFreeze({
     slack: {
-      botToken: e.SLACK_BOT_TOKEN,
+      install: mode,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
@@ -204,7 +207,8 @@ function readableFileError(file: string): string | undefined {
 
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {
-    if (child !== null && typeof child === 'object') deepFreeze(child);
+    // A Buffer (the encryption key) cannot be frozen; it is never handed out for writing.
+    if (child !== null && typeof child === 'object' && !ArrayBuffer.isView(child)) deepFreeze(child);
   }
   return Object.freeze(value);
 }

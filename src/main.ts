@@ -2,19 +2,21 @@ import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { createLogger } from './logger';
 import { drainOnSignals } from './shutdown';
-import { noSlackConfigured } from './sandbox/detect';
+import { startModeOf } from './start-mode';
 
 /**
  * Reads the environment, starts lanekeeper, and drains on SIGTERM/SIGINT. With no Slack variable
- * at all, starts the local sandbox instead (docs/sandbox.md).
+ * at all, starts the local sandbox instead (docs/sandbox.md), except with NODE_ENV=production,
+ * where a missing configuration is an error.
  * Exit codes: 0 clean stop, 1 failed start or a drain that overran, 2 bad configuration.
  */
 async function main(): Promise<void> {
-  if (noSlackConfigured(process.env)) {
-    const sandbox = loadSandbox();
-    if (sandbox) return sandbox.runSandbox(process.env);
-    // A production build has no sandbox: the config check below says which variables are missing.
+  const mode = startModeOf(process.env);
+  if (mode.run === 'refuse') {
+    process.stderr.write(`lanekeeper: config: ${mode.problem}\n`);
+    process.exit(2);
   }
+  if (mode.run === 'sandbox') return startSandboxFromClone();
   let config;
   try {
     config = parseConfig(process.env);
@@ -40,24 +42,22 @@ async function main(): Promise<void> {
   }
 }
 
-interface SandboxModule {
-  runSandbox(env: NodeJS.ProcessEnv): Promise<void>;
-}
+void main();
 
 /**
- * The sandbox, loaded only when it will run, so a production start never loads it or the local
- * Slack; and absent from the production image altogether (see .dockerignore), hence the path held
- * in a variable: the build must not depend on it.
+ * The sandbox, loaded only in sandbox mode, so the bot never loads it or the local Slack. Named by
+ * path, not imported: a production build leaves src/sandbox/ out (tsconfig.build.json).
  */
-function loadSandbox(): SandboxModule | undefined {
-  const sandboxPath = './sandbox/run';
+function startSandboxFromClone(): Promise<void> {
+  let sandbox: { runSandbox(env: NodeJS.ProcessEnv): Promise<void> };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load, see above
-    return require(sandboxPath) as SandboxModule;
+    sandbox = require('./sandbox/run');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes(sandboxPath)) return undefined;
-    throw error;
+    const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes('sandbox/run');
+    if (!missing) throw error;
+    process.stderr.write('lanekeeper: config: no Slack variable is set, and this build has no sandbox: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)\n');
+    process.exit(2);
   }
+  return sandbox.runSandbox(process.env);
 }
-
-void main();

@@ -57,16 +57,28 @@ export interface EnvelopeFields {
   eventId?: string;
   /** Seconds. Default now. */
   eventTime?: number;
+  /** The Enterprise Grid org of the workspace. Default none. */
+  enterpriseId?: string;
+  /** The app is installed org-wide (`authorizations[0].is_enterprise_install`). Default false. */
+  isEnterpriseInstall?: boolean;
+  /**
+   * Slack Connect: the workspace that installed the app and receives the event, when it is not
+   * the envelope's `team` (a shared channel hosted by another organisation). Goes into
+   * `authorizations[0]` and `context_team_id`. Default: `team`.
+   */
+  installedTeam?: string;
 }
 
 /** Wraps any event in an `event_callback` envelope. */
 export function eventEnvelope<E extends SlackEvent>(event: E, fields: EnvelopeFields = {}): EventEnvelope<E> {
   const team = fields.team ?? LOCAL_DEFAULTS.teamId;
+  const installedTeam = fields.installedTeam ?? team;
+  const enterprise = fields.enterpriseId ?? null;
   return {
     token: LOCAL_DEFAULTS.verificationToken,
     team_id: team,
-    context_team_id: team,
-    context_enterprise_id: null,
+    context_team_id: installedTeam,
+    context_enterprise_id: enterprise,
     api_app_id: fields.appId ?? LOCAL_DEFAULTS.appId,
     event,
     type: 'event_callback',
@@ -74,14 +86,14 @@ export function eventEnvelope<E extends SlackEvent>(event: E, fields: EnvelopeFi
     event_time: fields.eventTime ?? Math.floor(Date.now() / 1000),
     authorizations: [
       {
-        enterprise_id: null,
-        team_id: team,
+        enterprise_id: enterprise,
+        team_id: installedTeam,
         user_id: fields.botUserId ?? LOCAL_DEFAULTS.botUserId,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: fields.isEnterpriseInstall ?? false,
       },
     ],
-    is_ext_shared_channel: false,
+    is_ext_shared_channel: installedTeam !== team,
     event_context: `4-${randomBytes(24).toString('base64url')}`,
   };
 }
@@ -282,6 +294,10 @@ export interface SlashCommandFields {
   userName?: string;
   channelName?: string;
   appId?: string;
+  /** The Enterprise Grid org. Default none. */
+  enterpriseId?: string;
+  /** The app is installed org-wide. Default false. */
+  isEnterpriseInstall?: boolean;
 }
 
 /** A slash command as Slack sends it: all string fields (form-encoded over HTTP, JSON over Socket Mode). */
@@ -297,7 +313,8 @@ export function slashCommandPayload(fields: SlashCommandFields): Record<string, 
     command: fields.command ?? '/lane',
     text: fields.text,
     api_app_id: fields.appId ?? LOCAL_DEFAULTS.appId,
-    is_enterprise_install: 'false',
+    ...(fields.enterpriseId ? { enterprise_id: fields.enterpriseId } : {}),
+    is_enterprise_install: String(fields.isEnterpriseInstall ?? false),
     response_url: fields.responseUrl ?? unreachableResponseUrl(),
     trigger_id: fields.triggerId ?? newTriggerId(),
   };
@@ -333,6 +350,10 @@ export interface BlockActionFields {
    * payload carries the view instead of a channel, a message and a response_url.
    */
   view?: { id: string; type?: string; blocks?: unknown[] };
+  /** The Enterprise Grid org. Default none. */
+  enterpriseId?: string;
+  /** The app is installed org-wide. Default false. */
+  isEnterpriseInstall?: boolean;
 }
 
 /** A `block_actions` payload for a button click on a message, or on a view (see `fields.view`). */
@@ -349,8 +370,8 @@ export function blockActionPayload(fields: BlockActionFields): Record<string, un
     token: LOCAL_DEFAULTS.verificationToken,
     trigger_id: fields.triggerId ?? newTriggerId(),
     team: { id: team, domain: LOCAL_DEFAULTS.teamDomain },
-    enterprise: null,
-    is_enterprise_install: false,
+    enterprise: fields.enterpriseId ? { id: fields.enterpriseId, name: fields.enterpriseId } : null,
+    is_enterprise_install: fields.isEnterpriseInstall ?? false,
   };
   const actions = [
     {

@@ -1,6 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_DEFAULTS, randomSlackId } from './ids';
+import { InstallRegistry, type InstallTarget, type LocalGrant, type LocalInstallOwner, type LocalOAuthOptions } from './installs';
 import {
   SocketModeGateway,
   type SocketAck,
@@ -19,10 +20,12 @@ import {
   type Params,
   type PublishedView,
   type StoredMessage,
+  type WorkspaceState,
 } from './workspace';
 
 export type { LocalChannel, LocalUser, PublishedView, StoredMessage } from './workspace';
 export type { SocketAck, SocketDisconnectReason, SocketEnvelopeOptions, SocketEnvelopeType } from './socket-mode';
+export type { LocalGrant, LocalInstallOwner, LocalOAuthOptions } from './installs';
 
 /**
  * A loopback stand-in for Slack's Web API (and its Socket Mode gateway) that records every call.
@@ -91,6 +94,37 @@ export interface LocalSlackOptions {
   latencyMs?: number | ((method: string) => number);
   /** Per-method rate limits answered with 429 + Retry-After, like Slack's tiers. Default none. */
   rateLimits?: Record<string, RateLimitRule>;
+  /** Installs by OAuth v2 (`/oauth/v2/authorize`, `oauth.v2.access`), for an app serving many workspaces. Default off. */
+  oauth?: LocalOAuthOptions;
+}
+
+/** A further workspace on the same local Slack (see {@link LocalSlack.addTeam}). */
+export interface LocalTeamOptions {
+  teamId: string;
+  teamName?: string;
+  teamDomain?: string;
+  /** The Enterprise Grid org the workspace belongs to. */
+  enterpriseId?: string;
+  enterpriseName?: string;
+  /** Default: derived from the team id. */
+  botUserId?: string;
+  botId?: string;
+}
+
+/**
+ * One workspace of the local Slack: its people, channels, messages and views. Calls made with a
+ * token of its installation (or of its org's org-wide install) read and change this one only.
+ */
+export interface LocalWorkspace {
+  readonly teamId: string;
+  readonly enterpriseId?: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  addUser(user: LocalUser): void;
+  addChannel(channel: LocalChannel): void;
+  addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
+  messages(channel: string): StoredMessage[];
+  homeView(userId: string): PublishedView | undefined;
 }
 
 export interface LocalSlack {
@@ -156,6 +190,34 @@ export interface LocalSlack {
   sendSocketDisconnect(reason?: SocketDisconnectReason): void;
   /** Closes the HTTP server, every connection and WebSocket, and cancels pending `hang` answers. */
   close(): Promise<void>;
+
+  // Several workspaces, installs and Enterprise Grid (with the `oauth` option).
+  /**
+   * Adds a workspace. Calls with a token minted for it, or obtained by installing into it, are
+   * answered from its own state; the first workspace (`teamId`) is {@link workspace}(teamId).
+   */
+  addTeam(team: LocalTeamOptions): LocalWorkspace;
+  /** A workspace added with {@link addTeam}, or the first one. Throws for an unknown id. */
+  workspace(teamId: string): LocalWorkspace;
+  /**
+   * The page the "Add to Slack" button leads to. The browser adds `team=T…` (the workspace the
+   * person picks) or `enterprise=E…` (an org-wide install; local only), or `deny=1`.
+   */
+  readonly authorizeUrl: string;
+  /** A bot token for a workspace or an org, without the browser steps; rotating: with a refresh token. */
+  mintToken(owner: LocalInstallOwner, rotating?: boolean): LocalGrant;
+  /** The lifetime of rotating tokens issued from now on, in seconds. */
+  setTokenLifetime(seconds: number): void;
+  /** Where the authorize page sends the browser back to when the URL names no `redirect_uri` (the app's settings). */
+  setRedirectUri(url: string): void;
+  /** Revokes every token of a workspace or an org (calls answer `token_revoked`), as uninstalling does. Send the events yourself. */
+  uninstall(owner: LocalInstallOwner): void;
+}
+
+interface LocalTeam {
+  options: LocalTeamOptions;
+  state: WorkspaceState;
+  handlers: Record<string, (params: Params) => MethodResult>;
 }
 
 /** Fields Slack takes as JSON strings in form-encoded requests (@slack/web-api JSON-encodes every object). */
@@ -193,6 +255,41 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   let origin = '';
   const gateway = new SocketModeGateway({ appId: identity.appId, origin: () => origin });
   const handlers = createMethodHandlers(state, { openSocketUrl: () => gateway.issueUrl() });
+  const teams = new Map<string, LocalTeam>([[identity.teamId, { options: { teamId: identity.teamId, teamName: identity.teamName }, state, handlers }]]);
+  const teamsOfOrg = (enterpriseId: string) => [...teams.values()].filter((team) => team.options.enterpriseId === enterpriseId);
+  const installs = new InstallRegistry({
+    oauth: options.oauth,
+    appId: identity.appId,
+    targetOf: (owner): InstallTarget | undefined => {
+      if ('enterpriseId' in owner) {
+        const [first] = teamsOfOrg(owner.enterpriseId);
+        if (!first) return undefined;
+        // An org-wide install has one bot user across the org (here: the first workspace's).
+        return { enterprise: { id: owner.enterpriseId, name: first.options.enterpriseName ?? owner.enterpriseId }, botUserId: first.state.identity.botUserId, isEnterpriseInstall: true };
+      }
+      const team = teams.get(owner.teamId);
+      if (!team) return undefined;
+      const { enterpriseId, enterpriseName } = team.options;
+      return {
+        team: { id: team.state.identity.teamId, name: team.state.identity.teamName },
+        enterprise: enterpriseId ? { id: enterpriseId, name: enterpriseName ?? enterpriseId } : undefined,
+        botUserId: team.state.identity.botUserId,
+        isEnterpriseInstall: false,
+      };
+    },
+    installerOf: (owner) => {
+      const team = 'teamId' in owner ? teams.get(owner.teamId) : teamsOfOrg(owner.enterpriseId)[0];
+      const person = [...(team?.state.users.values() ?? [])].find((user) => !user.is_bot);
+      return person?.id ?? LOCAL_DEFAULTS.userId;
+    },
+  });
+  /** The workspace an org-wide token's call is about: the one holding the channel or person named, else the org's first. */
+  const teamForOrgCall = (enterpriseId: string, params: Params): LocalTeam | undefined => {
+    const inOrg = teamsOfOrg(enterpriseId);
+    const channel = typeof params.channel === 'string' ? params.channel : undefined;
+    const user = [params.user, params.user_id, params.users].find((value): value is string => typeof value === 'string');
+    return inOrg.find((team) => (channel !== undefined && team.state.channels.has(channel)) || (user !== undefined && team.state.users.has(user))) ?? inOrg[0];
+  };
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const waiters = new Set<Waiter>();
@@ -283,6 +380,9 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
   };
 
   const dispatch = (method: string, params: Params, token: string | undefined): MethodResult => {
+    if (method === 'oauth.v2.access') return installs.access(params);
+    const grant = installs.grantFor(token);
+    if (grant) return dispatchInstalled(grant, method, params);
     const handler = handlers[method];
     if (method === 'apps.connections.open') {
       if (!token) return { ok: false, error: 'not_authed' };
@@ -293,6 +393,54 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     }
     if (!handler) return { ok: false, error: 'unknown_method' };
     return handler(params);
+  };
+
+  /** A call made with the token of an installation: answered by its workspace (or, org-wide, the one the call is about). */
+  const dispatchInstalled = (grant: LocalGrant, method: string, params: Params): MethodResult => {
+    if (grant.revoked) return { ok: false, error: 'token_revoked' };
+    if ('enterpriseId' in grant.owner && method === 'auth.test') {
+      const [target] = teamsOfOrg(grant.owner.enterpriseId);
+      return {
+        ok: true,
+        url: `https://${grant.owner.enterpriseId.toLowerCase()}.enterprise.slack.com/`,
+        team: null,
+        user: target ? target.state.identity.botName : LOCAL_DEFAULTS.botName,
+        team_id: null,
+        enterprise_id: grant.owner.enterpriseId,
+        user_id: target?.state.identity.botUserId,
+        bot_id: target?.state.identity.botId,
+        app_id: identity.appId,
+        is_enterprise_install: true,
+      };
+    }
+    const team = 'teamId' in grant.owner ? teams.get(grant.owner.teamId) : teamForOrgCall(grant.owner.enterpriseId, params);
+    const handler = team?.handlers[method];
+    if (!handler) return { ok: false, error: team ? 'unknown_method' : 'team_not_found' };
+    return handler(params);
+  };
+
+  const workspaceOf = (team: LocalTeam): LocalWorkspace => ({
+    teamId: team.state.identity.teamId,
+    enterpriseId: team.options.enterpriseId,
+    botUserId: team.state.identity.botUserId,
+    botId: team.state.identity.botId,
+    addUser: (user) => {
+      team.state.users.set(user.id, { ...user });
+    },
+    addChannel: (channel) => {
+      team.state.channels.set(channel.id, { ...channel, members: channel.members ? [...channel.members] : undefined });
+    },
+    addMessage: (channel, message) => {
+      storeMessage(team.state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: team.state.identity.teamId, ...message, channel });
+    },
+    messages: (channel) => [...(team.state.messages.get(channel) ?? [])],
+    homeView: (userId) => team.state.homeViews.get(userId),
+  });
+
+  const handleAuthorizePage = (url: URL, res: ServerResponse): void => {
+    const answer = installs.authorize(url.searchParams);
+    record({ method: 'oauth.authorize', params: Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'state')), status: answer.status, response: answer.location ?? answer.body, at: Date.now() });
+    send(res, answer.status, answer.body ?? '', answer.location ? { location: answer.location } : {});
   };
 
   const handleResponseUrl = async (id: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -311,6 +459,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const route = async (): Promise<void> => {
       if (url.pathname.startsWith('/api/') && (req.method === 'POST' || req.method === 'GET')) {
         await handleApiCall(decodeURIComponent(url.pathname.slice('/api/'.length)), req, res);
+      } else if (url.pathname === '/oauth/v2/authorize' && req.method === 'GET') {
+        handleAuthorizePage(url, res);
       } else if (url.pathname.startsWith('/response/') && req.method === 'POST') {
         await handleResponseUrl(decodeURIComponent(url.pathname.slice('/response/'.length)), req, res);
       } else {
@@ -416,13 +566,38 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
       calls.length = 0;
       failures.clear();
       rateWindows.clear();
-      clearActivity(state);
+      for (const team of teams.values()) clearActivity(team.state);
     },
     socketConnections: () => gateway.connections(),
     waitForSocketConnection: (timeoutMs = 5000) => gateway.waitForConnections(1, timeoutMs),
     waitForSocketDisconnection: (timeoutMs = 5000) => gateway.waitForNoConnections(timeoutMs),
     sendSocketEnvelope: (type, payload, opts) => gateway.send(type, payload, opts),
     sendSocketDisconnect: (reason) => gateway.sendDisconnect(reason),
+    addTeam: (team) => {
+      if (teams.has(team.teamId)) throw new Error(`local Slack: workspace ${team.teamId} exists already`);
+      const teamState = createWorkspaceState({
+        teamId: team.teamId,
+        teamName: team.teamName ?? team.teamId,
+        teamDomain: team.teamDomain ?? team.teamId.toLowerCase(),
+        appId: identity.appId,
+        botUserId: team.botUserId ?? `U${team.teamId.slice(1)}BOT`,
+        botId: team.botId ?? `B${team.teamId.slice(1)}`,
+        botName: identity.botName,
+      });
+      const added: LocalTeam = { options: team, state: teamState, handlers: createMethodHandlers(teamState, { openSocketUrl: () => gateway.issueUrl() }) };
+      teams.set(team.teamId, added);
+      return workspaceOf(added);
+    },
+    workspace: (teamId) => {
+      const team = teams.get(teamId);
+      if (!team) throw new Error(`local Slack: no workspace ${teamId}`);
+      return workspaceOf(team);
+    },
+    authorizeUrl: `${origin}/oauth/v2/authorize`,
+    mintToken: (owner, rotating = false) => installs.mint(owner, rotating),
+    setTokenLifetime: (seconds) => installs.setTokenLifetime(seconds),
+    setRedirectUri: (url) => installs.setRedirectUri(url),
+    uninstall: (owner) => installs.revoke(owner),
     close: async () => {
       if (closed) return;
       closed = true;

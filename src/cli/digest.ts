@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, parseConfig } from '../config';
 import { weekLabel } from '../core/digest/compose';
 import { digestToTerminal } from '../core/digest/terminal';
-import { createDigestService, DigestTickIncomplete, TICK_WINDOW_MS } from '../digest/digest-service';
+import { createDigestService, DigestTickIncomplete, TICK_WINDOW_MS } from '../features/digests/digest-service';
 import { createLogger } from '../logger';
-import { closeQueues, createQueues } from '../queue/queues';
-import { createSlackGateway, createWebClient } from '../slack/gateway';
+import { closeQueues, createQueues, jobQueueOver } from '../queue/queues';
+import { workspaceUrlOf } from '../slack/gateway';
+import { workspacesFor } from '../slack/workspaces-for-mode';
 import { createStores } from '../store';
 import { createRedis, KeySpace } from '../store/redis';
 import { EXIT_USAGE, write, type CliIo } from './io';
@@ -57,10 +58,12 @@ export async function runDigest(args: readonly string[], io: CliIo, env: Readonl
   const redis = createRedis(config.redis.url, 'store');
   const keys = new KeySpace(config.redis.prefix);
   const queues = createQueues(redis, config.redis.prefix);
-  const slack = createSlackGateway(createWebClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }));
-  const stores = createStores({ redis, keys, slack, profileTtlSeconds: config.profileCacheTtlSeconds });
-  const workspaceUrl = (await slack.workspaceUrl().catch(() => undefined)) ?? 'https://slack.com/';
-  const digests = createDigestService({ ...stores, queues, logger, workspaceUrl: () => workspaceUrl });
+  let workspaceUrl = 'https://slack.com/';
+  const mode = workspacesFor(config.slack.install, { apiUrl: config.slack.apiUrl, redis, keys, logger, workspaceUrl: () => workspaceUrl });
+  if (mode.kind === 'single') workspaceUrl = (await workspaceUrlOf(mode.client).catch(() => undefined)) ?? workspaceUrl;
+  const { workspaces } = mode;
+  const stores = createStores({ redis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds });
+  const digests = createDigestService({ ...stores, jobs: jobQueueOver(queues), workspaces, logger });
   try {
     if (action === 'send') {
       try {

@@ -1,22 +1,20 @@
 import type { DeliveryMode, PersonSettings } from './records';
+import type { Absence } from './time/absence';
+import { decideNudgeTiming } from './time/delivery';
+import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, nextStart, type WorkingHours } from './time/working-hours';
+
+// Working hours live with the rest of the time rules; re-exported so existing callers keep compiling.
+export { DEFAULT_WORKING_HOURS, type WorkingHours };
+
+export const DEFAULT_DAILY_CAP = 3;
+/** A nudge that could not be sent within this long after its message is left to the digest. */
+export const NUDGE_STALE_AFTER_MS = 18 * 3600 * 1000;
 
 /**
  * Whether, how and when one nudge may reach one person. Pure: the worker passes in the person's
  * settings, the channel's mode and the clock. Applied when the nudge is planned and again just
  * before it is sent (a snooze clicked in between must win).
  */
-export interface WorkingHours {
-  /** Local hour nudges may start (inclusive). Default 8. */
-  start: number;
-  /** Local hour nudges stop (exclusive). Default 19. */
-  end: number;
-}
-
-export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 8, end: 19 };
-export const DEFAULT_DAILY_CAP = 3;
-/** A nudge that could not be sent within this long after its message is left to the digest. */
-export const NUDGE_STALE_AFTER_MS = 18 * 3600 * 1000;
-
 export interface NudgeCheck {
   settings: PersonSettings;
   channelId: string;
@@ -27,6 +25,10 @@ export interface NudgeCheck {
   now: number;
   timeZone: string;
   workingHours?: WorkingHours;
+  /** An absence in force (`currentAbsence`): nudges wait until the person is back, or go to the digest. */
+  absence?: Absence;
+  /** Whether the person's local date at an instant is a public holiday (`holidayCheck`). Default: never. */
+  isDayOff?: (instantMs: number) => boolean;
 }
 
 export type SkipReason = 'channel_off' | 'nudges_off' | 'snoozed' | 'channel_muted' | 'dismissed_phrase' | 'stale';
@@ -44,13 +46,18 @@ export function decideNudge(check: NudgeCheck): NudgeDecision {
   if (settings.mutedChannels.includes(check.channelId)) return { action: 'skip', reason: 'channel_muted' };
   const phrase = check.phrase.toLowerCase().replace(/\s+/g, ' ').trim();
   if (settings.dismissedPhrases.includes(phrase)) return { action: 'skip', reason: 'dismissed_phrase' };
-  if (now - check.messageAt > NUDGE_STALE_AFTER_MS) return { action: 'skip', reason: 'stale' };
-  const hours = check.workingHours ?? DEFAULT_WORKING_HOURS;
-  if (!withinWorkingHours(now, check.timeZone, hours)) {
-    const untilMs = nextWorkingStart(now, check.timeZone, hours);
-    if (untilMs - check.messageAt > NUDGE_STALE_AFTER_MS) return { action: 'skip', reason: 'stale' };
-    return { action: 'defer', untilMs, mode: channelMode };
-  }
+  const timing = decideNudgeTiming({
+    hours: check.workingHours ?? DEFAULT_WORKING_HOURS,
+    timeZone: check.timeZone,
+    absence: check.absence,
+    isDayOff: check.isDayOff ?? (() => false),
+    nowMs: now,
+    messageAt: check.messageAt,
+    staleAfterMs: NUDGE_STALE_AFTER_MS,
+  });
+  // Too late to help, or not before the person's next working time: the digest reports it instead.
+  if (timing.action === 'digest_only') return { action: 'skip', reason: 'stale' };
+  if (timing.action === 'hold') return { action: 'defer', untilMs: timing.untilMs, mode: channelMode };
   return { action: 'send', mode: channelMode };
 }
 
@@ -80,22 +87,10 @@ export function localTime(instantMs: number, timeZone: string): { hour: number; 
 }
 
 export function withinWorkingHours(instantMs: number, timeZone: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): boolean {
-  const { hour } = localTime(instantMs, timeZone);
-  return hour >= hours.start && hour < hours.end;
+  return isWithinWorkingHours(hours, timeZone, instantMs);
 }
 
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
-
-/**
- * The first quarter-hour at or after `instantMs` that falls inside working hours. Walking the clock
- * forward (instead of computing local midnight) stays right across daylight-saving changes and in
- * zones with half- and quarter-hour offsets.
- */
+/** The first instant at or after `instantMs` inside working hours (see `nextStart`). */
 export function nextWorkingStart(instantMs: number, timeZone: string, hours: WorkingHours = DEFAULT_WORKING_HOURS): number {
-  let candidate = Math.ceil(instantMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  for (let step = 0; step < 4 * 24 * 8; step += 1) {
-    if (withinWorkingHours(candidate, timeZone, hours)) return candidate;
-    candidate += QUARTER_HOUR_MS;
-  }
-  return candidate;
+  return nextStart(hours, timeZone, instantMs);
 }

@@ -1,11 +1,12 @@
 import { isProjectCategory } from './categories';
+import type { WorkSource } from './records';
 import type { Verdict } from './types';
 
 /**
  * Who should hear about a flagged message, and as what. Pure: the analyze worker applies the
  * person's settings (opt-outs, caps, working hours) after this.
  */
-export type NudgeSource = 'assignment' | 'standup' | 'self_assigned';
+export type NudgeSource = WorkSource;
 
 export interface NudgeCandidate {
   recipientId: string;

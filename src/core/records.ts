@@ -5,7 +5,9 @@
  */
 import type { Role } from './types';
 
-export type WorkSource = 'assignment' | 'standup' | 'self_assigned';
+/** Where a piece of work came from: handed over by someone, reported in a standup, or volunteered. */
+export const WORK_SOURCES = ['assignment', 'standup', 'self_assigned'] as const;
+export type WorkSource = (typeof WORK_SOURCES)[number];
 
 /** A reference to a flagged message, for the digest's links. */
 export interface FlaggedMessageRef {

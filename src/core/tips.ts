@@ -25,7 +25,21 @@ export interface PickTipOptions {
   delegate?: { id: string } | undefined;
   /** The last tip this person got, so it is not repeated. */
   previousTipId?: string;
+  /** The phrase that was noticed (Verdict.phrase): tips about one kind of task only go with phrases about it. */
+  phrase?: string;
 }
+
+/**
+ * Tips that speak of one kind of task, and the phrases they fit. A tip about running ceremonies does
+ * not answer "send out the agenda and book the room"; a tip about minutes does not answer a room
+ * booking. Tips not listed here fit any phrase of their category.
+ */
+const FITS: Readonly<Record<string, RegExp>> = {
+  'meeting_logistics.2': /\b(?:minutes|notes|note-?tak\w*|facilitat\w*|recap|actions?)\b/,
+  'meeting_logistics.4': /\b(?:stand-?ups?|retros?|retrospectives?|planning|ceremon\w*|scrum|sprint reviews?|demos?|chair\w*|facilitat\w*|host\w*|run(?:s|ning)?)\b/,
+  'schedule.1': /\b(?:timelines?|gantt|plan|schedule|dates?)\b/,
+  'tracker_hygiene.3': /\b(?:sprints?|jira|iterations?)\b/,
+};
 
 /** A tip's text, given a Slack mention of the delegate or undefined when nobody is known. */
 type TipText = (who: string | undefined) => string;
@@ -113,15 +127,25 @@ export function allTipIds(): string[] {
  */
 export function pickTip(options: PickTipOptions): Tip {
   const { key, tips } = catalogueFor(options.category);
+  const fits = (i: number): boolean => {
+    const rule = FITS[`${key}.${i + 1}`];
+    return rule === undefined || options.phrase === undefined || rule.test(options.phrase.toLowerCase());
+  };
+  let start = 0;
   const previous = options.previousTipId;
-  let index = 0;
   if (previous !== undefined) {
-    const prevNumber = previous.split('.')[1];
-    const prevIndex = Number(prevNumber) - 1;
-    if (Number.isInteger(prevIndex) && prevIndex >= 0) {
-      // The next one along. After a tip from another category the rotation just carries on: the ids
-      // differ anyway, and people see a different style of advice each time.
-      index = (prevIndex + 1) % tips.length;
+    const prevIndex = Number(previous.split('.')[1]) - 1;
+    // The next one along. After a tip from another category the rotation just carries on: the ids
+    // differ anyway, and people see a different style of advice each time.
+    if (Number.isInteger(prevIndex) && prevIndex >= 0) start = (prevIndex + 1) % tips.length;
+  }
+  // The first tip from there on that fits the phrase (every category has tips that fit any phrase).
+  let index = start;
+  for (let step = 0; step < tips.length; step++) {
+    const i = (start + step) % tips.length;
+    if (fits(i)) {
+      index = i;
+      break;
     }
   }
   const who = options.delegate ? `<@${options.delegate.id}>` : undefined;

@@ -13,16 +13,50 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const WORK_KINDS = ['project', 'product', 'other'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
-/** What the classifier needs to judge one Slack message. */
-export interface ClassifyInput {
-  /** Raw Slack message text (mrkdwn, with `<@U…>` mentions and `&amp;` escapes as Slack sends them). */
+/** A message's own content as Slack sends it: the text and, for app posts and rich messages, blocks and attachments. */
+export interface MessageContent {
+  /** Raw Slack message text (mrkdwn, with `<@U…>` mentions and `&amp;` escapes as Slack sends them). May be empty. */
   text: string;
+  /** Slack's `blocks` (section, context, header, rich_text …), as sent. Unknown shapes are skipped. */
+  blocks?: readonly unknown[];
+  /** Slack's legacy `attachments` (pretext, title, text, fields, fallback), as sent. */
+  attachments?: readonly unknown[];
+}
+
+/** The parent of a thread reply: what "can you own this?" refers to. */
+export interface ThreadParent {
+  text?: string;
+  blocks?: readonly unknown[];
+  attachments?: readonly unknown[];
+  /** Slack user id of the parent's author. */
+  author?: string;
+  fromBot?: boolean;
+}
+
+/**
+ * A workspace's own word lists (set by its admins): phrases that always count as project work, and
+ * phrases that never do. A project phrase may name its category; otherwise the category its own
+ * words suggest is used (follow-ups when they suggest none).
+ */
+export interface WorkspaceWords {
+  project?: ReadonlyArray<string | { phrase: string; category?: string }>;
+  notProject?: readonly string[];
+}
+
+/** What the classifier needs to judge one Slack message. */
+export interface ClassifyInput extends MessageContent {
   /** Slack user id of the author, when known. */
   author?: string;
   /** Known roles of people involved (author and mentioned users), by Slack user id. */
   roles?: Readonly<Record<string, Role>>;
   /** True when another app posted the message (trackers, standup bots). */
   fromBot?: boolean;
+  /** The thread's parent message, for a reply. Read only when the reply asks something but names no work. */
+  parent?: ThreadParent;
+  /** The workspace directory, `{"U_ANA": "Ana Souza"}`: resolves people named by plain name ("Assignee: Ana Souza", "@Ana Souza"). */
+  names?: Readonly<Record<string, string>>;
+  /** Word lists for this message's workspace; a classifier made with its own lists uses those when this is absent. */
+  words?: WorkspaceWords;
 }
 
 /** One line of work in a standup, judged on its own. */

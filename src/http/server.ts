@@ -21,6 +21,9 @@ export interface HttpServerOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 
+/** Bolt's paths: events, commands and clicks; in multi-workspace mode also the install pages (GET). */
+const SLACK_PATHS = new Set(['/slack/events', '/slack/install', '/slack/oauth_redirect']);
+
 export function createHttpServer({ logger, slackListener, readiness, metrics, extraRoutes }: HttpServerOptions): Server {
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -39,7 +42,7 @@ export function createHttpServer({ logger, slackListener, readiness, metrics, ex
         return;
       }
       if (extraRoutes && (await extraRoutes(req, res))) return;
-      if (slackListener && path === '/slack/events') return slackListener(req, res);
+      if (slackListener && SLACK_PATHS.has(path)) return slackListener(req, res);
       sendJson(res, 404, { error: 'not_found' });
     } catch (error) {
       logger.error({ err: { message: (error as Error).message }, path }, 'HTTP handler failed');
@@ -56,10 +59,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export function listen(server: Server, port: number): Promise<number> {
+/** Listens on `port` of `host` (every interface when omitted). Resolves with the port taken. */
+export function listen(server: Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);

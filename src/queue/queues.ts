@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, type JobName, type JobPayload, type QueueName } from './registry';
+import type { EnqueueOptions, JobQueue } from '../ports/jobs';
+import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES, queueOf, type JobName, type JobPayload, type QueueName } from './registry';
 import { storeUnavailable } from '../errors';
 
 export type Queues = { readonly [Q in QueueName]: Queue };
@@ -31,16 +32,6 @@ export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((queue) => queue.close()));
 }
 
-export interface EnqueueOptions {
-  /** Idempotency key: a second add with the same id is a no-op. */
-  jobId: string;
-  /** Also ignore re-adds for this long after the job itself is gone (milliseconds). */
-  deduplicateForMs?: number;
-  delayMs?: number;
-}
-
-
-
 /** Adds one typed job. Throws a `store_unavailable` error when Redis does not take it. */
 export async function enqueue<Q extends QueueName, N extends JobName<Q>>(
   queues: Queues,
@@ -60,4 +51,11 @@ export async function enqueue<Q extends QueueName, N extends JobName<Q>>(
   } catch (error) {
     throw storeUnavailable(error);
   }
+}
+
+/** The features' job port (src/ports/jobs.ts) over these queues: each job goes to the queue the registry names. */
+export function jobQueueOver(queues: Queues): JobQueue {
+  return {
+    add: (name, payload, options) => enqueue(queues, queueOf(name), name as never, payload as never, options),
+  };
 }

@@ -1,6 +1,6 @@
 import { isoWeekOf, nextIsoWeek, slotInstant } from '../core/digest/calendar';
 import type { SettingsStore } from '../store/settings';
-import { jobIdFrom } from '../queue/registry';
+import { jobIdFrom } from '../ports/jobs';
 import type { SandboxPerson } from './directory';
 
 /**

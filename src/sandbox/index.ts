@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { LOCAL_DEFAULTS, SlackRequestSender, startLocalSlack } from '../../scripts/local-slack';
 import { createApp, type LanekeeperApp } from '../app';
-import { DigestTickIncomplete } from '../digest/digest-service';
+import { DigestTickIncomplete } from '../features/digests/digest-service';
 import { parseConfig } from '../config';
 import type { Logger } from '../logger';
 import { createSettingsStore } from '../store/settings';
@@ -79,7 +79,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       PORT: '0',
       ROLE: 'all',
     });
-    const app: LanekeeperApp = createApp({ config, logger: logger.child({ component: 'bot' }), processMetrics: false });
+    // The inner bot is reached only by the sandbox itself: loopback, never every interface.
+    const app: LanekeeperApp = createApp({ config, logger: logger.child({ component: 'bot' }), processMetrics: false, listenHost: '127.0.0.1' });
     cleanups.push(() => app.stop());
     const { port: botPort } = await app.start();
 

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { drainOnSignals, processIo, type ProcessIo } from '../shutdown';
 import { ConfigError, parseConfig } from '../config';
 import { createLogger } from '../logger';
-import { noSlackConfigured, SLACK_VARIABLES } from './detect';
+import { noSlackConfigured, SLACK_VARIABLES } from '../start-mode';
 import { sandboxBanner, startSandbox, type Sandbox } from './index';
 
 /**
  * Runs the sandbox as a process: reads its few settings from the environment, prints one loud
  * line, and drains on SIGTERM/SIGINT. `src/sandbox/main.ts` calls it (through `runSandboxCommand`); so does `src/main.ts` when
- * no Slack variable is set (see `detect.ts`). Exit codes as the bot's: 0 clean stop, 1 failed
+ * no Slack variable is set (see `src/start-mode.ts`). Exit codes as the bot's: 0 clean stop, 1 failed
  * start or overrun drain, 2 invalid configuration.
  */
 

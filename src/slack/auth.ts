@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { LanekeeperError } from '../errors';
 import type { Logger } from '../logger';
-import { classifySlackFailure } from './slack-errors';
+import { classifySlackFailure } from '../ports/slack-errors';
 import type { BotIdentity } from './incoming-message';
 
 export interface BotAuth extends BotIdentity {

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type HTTPReceiverOptions, type InstallationStore, type Receiver, type StateStore } from '@slack/bolt';
 import type { Config } from '../config';
 import { isStoreUnavailable } from '../errors';
 import type { Logger } from '../logger';
@@ -8,11 +8,16 @@ import { registerCommandListeners, type CommandListenerDeps } from './listeners/
 import { registerEventListeners, type EventListenerDeps } from './listeners/events';
 import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
 import type { BotAuth } from './auth';
+import { installPages } from './install-pages';
+import { InstallationNotFound } from '../store/installations';
 
 export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, ActionListenerDeps {
   config: Config;
   logger: Logger;
-  auth: BotAuth;
+  /** Single-workspace mode: the bot token's identity, so Bolt never calls auth.test itself. */
+  auth?: BotAuth;
+  /** Multi-workspace mode: where installations and installs in progress are kept. */
+  installs?: { installationStore: InstallationStore; stateStore: StateStore };
 }
 
 export interface BoltApp {
@@ -28,7 +33,8 @@ export interface BoltApp {
  * queued the event (`processBeforeResponse`), so a failed enqueue becomes a 503 and Slack retries.
  */
 export function createBoltApp(deps: BoltAppDeps): BoltApp {
-  const { config, logger, auth } = deps;
+  const { config, logger, auth, installs } = deps;
+  const { install } = config.slack;
   const boltLogger = slackLoggerFrom(logger, 'bolt');
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | undefined;
@@ -38,7 +44,20 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
     socketReceiver = new DeferredAckSocketModeReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
     receiver = socketReceiver;
   } else {
+    // Multi-workspace mode: the same receiver serves /slack/install and /slack/oauth_redirect, and
+    // its InstallProvider authorizes every request with the installation of its workspace.
+    const oauth: Partial<HTTPReceiverOptions> =
+      install.kind === 'multi' && installs
+        ? {
+            clientId: install.clientId,
+            clientSecret: install.clientSecret,
+            stateSecret: install.stateSecret,
+            installationStore: installs.installationStore,
+            ...installPages({ stateStore: installs.stateStore, apiUrl: config.slack.apiUrl, logger }),
+          }
+        : {};
     httpReceiver = new HTTPReceiver({
+      ...oauth,
       signingSecret: config.slack.signingSecret ?? '',
       endpoints: '/slack/events',
       processBeforeResponse: true,
@@ -60,10 +79,9 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
     receiver = httpReceiver;
   }
 
+  if (install.kind === 'multi' && !installs) throw new Error('multi-workspace mode needs the installation and state stores');
   const app = new App({
-    token: config.slack.botToken,
-    botId: auth.botId,
-    botUserId: auth.botUserId,
+    ...(install.kind === 'single' ? { token: install.botToken, botId: auth?.botId, botUserId: auth?.botUserId } : {}),
     receiver,
     logger: boltLogger,
     clientOptions: { slackApiUrl: config.slack.apiUrl },
@@ -73,6 +91,11 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   });
 
   app.error(async (error) => {
+    if (isNotInstalled(error)) {
+      // Answered 200: Slack stops sending once the app is uninstalled, and a retry would not help.
+      logger.warn({ code: error.code }, 'a request for a workspace without an installation was ignored');
+      return;
+    }
     if (isStoreUnavailable(error)) {
       logger.warn('Redis did not take an event; asking Slack to retry');
     } else {
@@ -86,4 +109,11 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   registerCommandListeners(app, deps);
   registerActionListeners(app, deps);
   return { app, httpReceiver, socketReceiver };
+}
+
+/** Bolt's authorization failed because the workspace has no installation (multi-workspace mode). */
+function isNotInstalled(error: unknown): boolean {
+  const original = (error as { original?: unknown } | null)?.original;
+  const cause = (original as { original?: unknown } | undefined)?.original ?? original;
+  return cause instanceof InstallationNotFound || original instanceof InstallationNotFound;
 }

@@ -1,50 +1,13 @@
-import { WebClient, type Block, type KnownBlock } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger';
 import { slackLoggerFrom } from '../logger';
+import { ResponseUrlError, type SlackWorkspace, type SlackWorkspaces } from '../ports/slack';
+import { permalinkFor } from './permalinks';
 
 /**
- * The Web API calls the workers make, narrowed to what they use, so processors depend on this
- * interface and tests can point the real implementation at a local stand-in.
+ * The Web API implementation of the Slack port (src/ports/slack.ts): one workspace over one
+ * WebClient, and the single-token `SlackWorkspaces` (SLACK_BOT_TOKEN: one workspace).
  */
-export interface SlackProfile {
-  id: string;
-  title?: string;
-  tz?: string;
-  tzOffsetSeconds?: number;
-  isBot: boolean;
-  deleted: boolean;
-  isAdmin: boolean;
-}
-
-export interface OutgoingMessage {
-  channel: string;
-  text: string;
-  blocks?: (Block | KnownBlock)[];
-  threadTs?: string;
-}
-
-export interface SlackGateway {
-  userProfile(userId: string): Promise<SlackProfile>;
-  postEphemeral(message: OutgoingMessage & { user: string }): Promise<void>;
-  /** Posts a message marked with `marker`, so a retry can find out whether it already went out. */
-  postMessage(message: OutgoingMessage & { marker: string }): Promise<{ ts: string }>;
-  /** Looks for a post of ours marked with `marker` among the channel's (or thread's) recent messages. */
-  findMarkedPost(channel: string, marker: string, threadTs?: string): Promise<string | undefined>;
-  openDm(userId: string): Promise<string>;
-  /** Answers through an interaction's response_url. */
-  respond(responseUrl: string, body: { text: string; blocks?: unknown[]; replace_original: boolean }): Promise<void>;
-  publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
-  /** The workspace's base URL (auth.test's `url`). */
-  workspaceUrl(): Promise<string | undefined>;
-}
-
-/** A response_url answered with a non-2xx status (an expired URL answers 404). */
-export class ResponseUrlError extends Error {
-  constructor(readonly status: number) {
-    super(`response_url answered ${status}`);
-    this.name = 'ResponseUrlError';
-  }
-}
 
 /** The metadata event type our own posts carry (Slack message metadata). */
 export const POST_MARKER_EVENT = 'lanekeeper_post';
@@ -72,9 +35,10 @@ export function createWebClient({ token, apiUrl, logger, timeoutMs = 10000 }: Ga
   });
 }
 
-export function createSlackGateway(client: WebClient): SlackGateway {
+/** One workspace over a WebClient holding its bot token. `workspaceUrl` (auth.test's `url`) builds message links. */
+export function createWebApiWorkspace(client: WebClient, workspaceUrl: () => string): SlackWorkspace {
   return {
-    async userProfile(userId) {
+    async profile(userId) {
       const result = await client.users.info({ user: userId });
       const user = result.user ?? {};
       return {
@@ -124,8 +88,8 @@ export function createSlackGateway(client: WebClient): SlackGateway {
     async publishHome(userId, view) {
       await client.views.publish({ user_id: userId, view });
     },
-    async workspaceUrl() {
-      return (await client.auth.test()).url;
+    permalink(ref) {
+      return permalinkFor(workspaceUrl(), ref);
     },
     async openDm(userId) {
       const result = await client.conversations.open({ users: userId });
@@ -134,4 +98,21 @@ export function createSlackGateway(client: WebClient): SlackGateway {
       return id;
     },
   };
+}
+
+/**
+ * Single-token mode: one bot token, so every team is served by the same workspace client (the
+ * token's own workspace; events from elsewhere do not reach a single-workspace app).
+ */
+export function singleTokenWorkspaces(workspace: SlackWorkspace): SlackWorkspaces {
+  return {
+    async forTeam() {
+      return workspace;
+    },
+  };
+}
+
+/** The token's workspace URL (auth.test's `url`), or undefined when Slack cannot say. */
+export async function workspaceUrlOf(client: WebClient): Promise<string | undefined> {
+  return (await client.auth.test()).url;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload } from '../queue/registry';
+import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload } from '../ports/jobs';
 
 /**
  * Turns a Slack `message` or `app_mention` event into one analyze job, or says why not.
@@ -28,8 +28,15 @@ const messageEvent = postedMessage.extend({
   previous_message: z.object({ text: z.string().optional() }).optional(),
 });
 
+const slackIdOrNothing = z.string().regex(/^[A-Z0-9_]+$/).optional().catch(undefined);
+
 const eventEnvelope = z.object({
   team_id: z.string().min(1),
+  // Enterprise Grid only; anything else (absent, null) is no enterprise.
+  enterprise_id: slackIdOrNothing,
+  context_team_id: slackIdOrNothing,
+  // The installation that received the event (Slack sends one).
+  authorizations: z.array(z.object({ team_id: slackIdOrNothing, enterprise_id: slackIdOrNothing }).passthrough()).optional().catch(undefined),
   event_id: z.string().optional(),
   event: z.object({ type: z.string(), subtype: z.string().optional() }).passthrough(),
 });
@@ -53,7 +60,7 @@ export function readIncomingMessage(body: unknown, bot: BotIdentity, now: number
   const parsed = messageEvent.safeParse(envelope.data.event);
   if (!parsed.success) return { action: 'malformed', problems: describe(parsed.error) };
   const event = parsed.data;
-  const teamId = envelope.data.team_id;
+  const { teamId, enterpriseId } = workspaceOfEnvelope(envelope.data);
 
   const edited = event.subtype === 'message_changed';
   const message = edited ? event.message : event;
@@ -75,6 +82,7 @@ export function readIncomingMessage(body: unknown, bot: BotIdentity, now: number
     deduplicateForMs: DEDUPLICATION_TTL_MS,
     payload: {
       teamId,
+      enterpriseId,
       channelId: event.channel,
       channelType: event.channel_type,
       ts: message.ts,
@@ -85,6 +93,25 @@ export function readIncomingMessage(body: unknown, bot: BotIdentity, now: number
       edited,
       receivedAt: now,
     },
+  };
+}
+
+/**
+ * The workspace an event is for: the installation that received it. In a Slack Connect channel the
+ * envelope's `team_id` can be the host organisation's; ours is in `authorizations[0]` (and
+ * `context_team_id`). Settings, records and snoozes are kept under this team. An org-wide install's
+ * authorization names no team: the event's own workspace is then the one.
+ */
+export function workspaceOfEnvelope(envelope: {
+  team_id: string;
+  enterprise_id?: string;
+  context_team_id?: string;
+  authorizations?: { team_id?: string; enterprise_id?: string }[];
+}): { teamId: string; enterpriseId?: string } {
+  const authorization = envelope.authorizations?.[0];
+  return {
+    teamId: authorization?.team_id ?? envelope.context_team_id ?? envelope.team_id,
+    enterpriseId: authorization?.enterprise_id ?? envelope.enterprise_id,
   };
 }
 

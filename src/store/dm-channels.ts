@@ -1,4 +1,4 @@
-import type { SlackGateway } from '../slack/gateway';
+import type { SlackWorkspaces } from '../ports/slack';
 import type { KeySpace, RedisClient } from './redis';
 
 /**
@@ -12,13 +12,13 @@ export interface DmChannels {
 
 const DM_CHANNEL_TTL_SECONDS = 90 * 24 * 3600;
 
-export function createDmChannels({ redis, keys, slack }: { redis: RedisClient; keys: KeySpace; slack: Pick<SlackGateway, 'openDm'> }): DmChannels {
+export function createDmChannels({ redis, keys, workspaces }: { redis: RedisClient; keys: KeySpace; workspaces: SlackWorkspaces }): DmChannels {
   return {
     async channelFor(teamId, userId) {
       const key = keys.team(teamId, 'dm', userId);
       const cached = await redis.get(key);
       if (cached) return cached;
-      const channel = await slack.openDm(userId);
+      const channel = await (await workspaces.forTeam(teamId)).openDm(userId);
       await redis.set(key, channel, 'EX', DM_CHANNEL_TTL_SECONDS);
       return channel;
     },

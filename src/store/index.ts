@@ -1,4 +1,4 @@
-import type { SlackGateway } from '../slack/gateway';
+import type { SlackWorkspaces } from '../ports/slack';
 import { createDeliveryGuards } from './delivery-guards';
 import { createDmChannels } from './dm-channels';
 import { createNudgeCaps } from './nudge-caps';
@@ -13,14 +13,15 @@ import { createTipHistory } from './tip-history';
 export interface StoreOptions {
   redis: RedisClient;
   keys: KeySpace;
-  slack: Pick<SlackGateway, 'userProfile' | 'openDm'>;
+  /** Profiles and DM channels not cached yet are asked of the workspace. */
+  workspaces: SlackWorkspaces;
   profileTtlSeconds: number;
   /** Profiles from the cache only, never from Slack (the receive path). */
   cacheOnlyProfiles?: boolean;
 }
 
-export function createStores({ redis, keys, slack, profileTtlSeconds, cacheOnlyProfiles }: StoreOptions) {
-  const profiles = createProfileCache({ redis, keys, slack, ttlSeconds: profileTtlSeconds, cacheOnly: cacheOnlyProfiles });
+export function createStores({ redis, keys, workspaces, profileTtlSeconds, cacheOnlyProfiles }: StoreOptions) {
+  const profiles = createProfileCache({ redis, keys, workspaces, ttlSeconds: profileTtlSeconds, cacheOnly: cacheOnlyProfiles });
   const settings = createSettingsStore({ redis, keys });
   return {
     profiles,
@@ -30,7 +31,7 @@ export function createStores({ redis, keys, slack, profileTtlSeconds, cacheOnlyP
     tipHistory: createTipHistory({ redis, keys }),
     caps: createNudgeCaps({ redis, keys }),
     guards: createDeliveryGuards({ redis, keys }),
-    dmChannels: createDmChannels({ redis, keys, slack }),
+    dmChannels: createDmChannels({ redis, keys, workspaces }),
   };
 }
 

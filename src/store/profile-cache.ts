@@ -1,4 +1,4 @@
-import type { SlackGateway, SlackProfile } from '../slack/gateway';
+import type { SlackProfile, SlackWorkspaces } from '../ports/slack';
 import type { KeySpace, RedisClient } from './redis';
 
 /**
@@ -16,7 +16,7 @@ export interface ProfileCache {
 export interface ProfileCacheOptions {
   redis: RedisClient;
   keys: KeySpace;
-  slack: Pick<SlackGateway, 'userProfile'>;
+  workspaces: SlackWorkspaces;
   ttlSeconds: number;
   /** Never ask Slack: for the receive path, where a lookup could outlast Slack's 3 seconds. */
   cacheOnly?: boolean;
@@ -25,7 +25,7 @@ export interface ProfileCacheOptions {
 /** A user Slack does not know is remembered briefly, so a typo'd mention does not cost a call each time. */
 const UNKNOWN_USER_TTL_SECONDS = 600;
 
-export function createProfileCache({ redis, keys, slack, ttlSeconds, cacheOnly = false }: ProfileCacheOptions): ProfileCache {
+export function createProfileCache({ redis, keys, workspaces, ttlSeconds, cacheOnly = false }: ProfileCacheOptions): ProfileCache {
   const keyOf = (teamId: string, userId: string) => keys.team(teamId, 'profile', userId);
   const cache: ProfileCache = {
     async get(teamId, userId) {
@@ -36,7 +36,7 @@ export function createProfileCache({ redis, keys, slack, ttlSeconds, cacheOnly =
         return 'unknown' in parsed ? undefined : parsed;
       }
       try {
-        const profile = await slack.userProfile(userId);
+        const profile = await (await workspaces.forTeam(teamId)).profile(userId);
         await redis.set(keyOf(teamId, userId), JSON.stringify(profile), 'EX', ttlSeconds);
         return profile;
       } catch (error) {

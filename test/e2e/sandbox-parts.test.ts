@@ -6,7 +6,7 @@ import { startSandbox } from '../../src/sandbox';
 import { createDirectory, DirectoryError } from '../../src/sandbox/directory';
 import { digestTickerOf, runWeeklyDigestNow } from '../../src/sandbox/digest-now';
 import { EphemeralMessages } from '../../src/sandbox/ephemerals';
-import { noSlackConfigured } from '../../src/sandbox/detect';
+import { noSlackConfigured } from '../../src/start-mode';
 import { runSandbox, runSandboxCommand, type RunIo } from '../../src/sandbox/run';
 import { SEED_CHANNELS, SEED_PEOPLE, zoneWhereItIsHour } from '../../src/sandbox/seed';
 import { encodeTypedText } from '../../src/sandbox/typed-text';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { scheduledTimeOf } from '../../src/queue/processors/digest-tick';
+import { scheduledTimeOf } from '../../src/features/digests/digest-tick';
 import { REDIS_URL, deleteKeys } from '../support/harness';
 
 /**

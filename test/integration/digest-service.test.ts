@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { slotInstant } from '../../src/core/digest/calendar';
-import { DigestTickIncomplete, createDigestService } from '../../src/digest/digest-service';
+import { DigestTickIncomplete, createDigestService } from '../../src/features/digests/digest-service';
 import { createLogger } from '../../src/logger';
-import { digestTick } from '../../src/queue/processors/digest-tick';
-import { sendDigest } from '../../src/queue/processors/send-digest';
-import { closeQueues, createQueues, type Queues } from '../../src/queue/queues';
-import { jobIdFrom } from '../../src/queue/registry';
-import type { SlackGateway, SlackProfile } from '../../src/slack/gateway';
+import { digestTick } from '../../src/features/digests/digest-tick';
+import { sendDigest } from '../../src/features/digests/send-digest';
+import { jobIdFrom } from '../../src/ports/jobs';
+import type { SlackProfile, SlackWorkspace, SlackWorkspaces } from '../../src/ports/slack';
+import { closeQueues, createQueues, jobQueueOver, type Queues } from '../../src/queue/queues';
+import { permalinkFor } from '../../src/slack/permalinks';
 import { createStores, type Stores } from '../../src/store';
 import { KeySpace } from '../../src/store/redis';
 import { REDIS_URL, deleteKeys } from '../support/harness';
@@ -39,12 +40,13 @@ describe('the digest service', () => {
   let failing: Set<string>;
   let lookups: string[];
   let posts: { channel: string; text: string; marker: string }[];
-  let slack: SlackGateway;
+  let slack: SlackWorkspace;
+  const workspaces: SlackWorkspaces = { forTeam: async () => slack };
   const logger = createLogger({ level: 'silent', destination: { write: () => true } as never });
 
   const profile = (id: string, title: string, isAdmin = false): SlackProfile => ({ id, title, tz: 'UTC', isBot: false, deleted: false, isAdmin });
   const service = (overrides: { now?: () => number } = {}) =>
-    createDigestService({ ...stores, queues, logger, workspaceUrl: () => 'https://acme.slack.com/', ...overrides });
+    createDigestService({ ...stores, jobs: jobQueueOver(queues), workspaces, logger, ...overrides });
 
   let ts = 0;
   async function projectWork(userId: string, week: string, pieces: number): Promise<void> {
@@ -74,7 +76,7 @@ describe('the digest service', () => {
     lookups = [];
     posts = [];
     slack = {
-      async userProfile(userId: string) {
+      async profile(userId: string) {
         lookups.push(userId);
         if (failing.has(userId)) throw rateLimited();
         const found = directory.get(userId);
@@ -91,8 +93,9 @@ describe('the digest service', () => {
       async findMarkedPost() {
         return undefined;
       },
-    } as unknown as SlackGateway;
-    stores = createStores({ redis, keys, slack, profileTtlSeconds: 3600 });
+      permalink: (ref: { channelId: string; ts: string; threadTs?: string }) => permalinkFor('https://acme.slack.com/', ref),
+    } as unknown as SlackWorkspace;
+    stores = createStores({ redis, keys, workspaces, profileTtlSeconds: 3600 });
   });
   afterEach(async () => {
     await closeQueues(queues);
@@ -103,7 +106,7 @@ describe('the digest service', () => {
   });
 
   const send = (userId: string, kind: 'person' | 'team', week = REPORTED) =>
-    sendDigest({ digests: service(), slack, tipHistory: stores.tipHistory, dmChannels: stores.dmChannels }, { teamId: TEAM, userId, week }, kind, { id: `${kind}-${userId}-${week}`, isRetry: false }, logger);
+    sendDigest({ digests: service(), workspaces, tipHistory: stores.tipHistory, dmChannels: stores.dmChannels }, { teamId: TEAM, userId, week }, kind, { id: `${kind}-${userId}-${week}`, isRetry: false }, logger);
 
   describe('when Slack cannot say who someone is during their slot’s tick', () => {
     beforeEach(async () => {
@@ -211,7 +214,7 @@ describe('the digest service', () => {
     });
 
     it('reads roles with the directory it is given (e.g. cached profiles only, for /lane team)', async () => {
-      const cacheOnly = createStores({ redis, keys, slack, profileTtlSeconds: 3600, cacheOnlyProfiles: true });
+      const cacheOnly = createStores({ redis, keys, workspaces, profileTtlSeconds: 3600, cacheOnlyProfiles: true });
       const digests = service();
       const cold = await digests.composeTeam(TEAM, REPORTED, cacheOnly.people);
       expect(lookups).toEqual([]);

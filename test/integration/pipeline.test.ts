@@ -76,6 +76,19 @@ describe('event pipeline', () => {
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('Slack Connect: reads settings under the installing workspace, so a product manager who ran /lane snooze 1w is not nudged', async () => {
+    // In a channel shared with another organisation the envelope's team is the host's; ours is in the authorization.
+    expect((await h.sender.sendSlashCommand({ teamId: TEAM, userId: CAST.ana.id, text: 'snooze 1w' })).status).toBe(200);
+    const shared = (to: string) => post(`<@${to}> can you book the room for the retro and send the invites?`, { team: 'T_HOSTORG', installedTeam: TEAM, channel: 'C_SHARED', user: 'U_HOSTLEAD' });
+    await h.sender.sendEvent(shared(CAST.ana.id));
+    await h.sender.sendEvent(shared(CAST.ben.id));
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    await waitForIdle(h.app);
+    expect(nudge.params).toMatchObject({ user: CAST.ben.id, channel: 'C_SHARED' });
+    expect(h.slack.callsTo('chat.postEphemeral').filter((call) => call.params.user === CAST.ana.id)).toEqual([]);
+    expect(await h.redis.keys(`${h.prefix}:*T_HOSTORG*`)).toEqual([]);
+  });
+
   it('ignores the bot’s own posts without queueing them', async () => {
     const own = post(`<@${CAST.ana.id}> can you book the room for the retro?`, { user: 'U_LOCAL_BOT', botId: 'B_LOCAL_BOT' });
     const auth = await h.slack.waitForCall('auth.test');

@@ -80,6 +80,11 @@ export interface HarnessOptions {
   prefix?: string;
 }
 
+/** The environment every test app shares: signed HTTP, the local Slack, the real Redis under `prefix`, a free port. */
+export function testAppEnv(slackUrl: string, prefix: string): Record<string, string> {
+  return { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackUrl, REDIS_URL, REDIS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'debug', JOB_LOCK_MS: '2000' };
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const slack = options.slack ?? (await startLocalSlack({ teamId: TEAM, botToken: BOT_TOKEN }));
   const tz = zoneWhereItIsHour(12);
@@ -91,13 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const build = (env: Record<string, string> = {}) => {
     const config = parseConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      PORT: '0',
-      LOG_LEVEL: 'debug',
-      JOB_LOCK_MS: '2000',
+      ...testAppEnv(slack.url, prefix),
       ...options.env,
       ...env,
     });

@@ -38,18 +38,20 @@ describe('lanekeeper classify', () => {
     expect(out[2]).toMatchObject({ kind: 'standup', flag: true, projectShare: 1 });
   });
 
-  it('answers a bad line with an error line and goes on', async () => {
-    const input = ['not json', '{"id":"x"}', '{"text":"no id"}', '[1,2]', '{"id":"r","text":"hi","roles":{"U1":"boss"}}', '{"id":"ok","text":"hello"}'].join('\n');
+  it('answers a bad line with an error line that carries its input line number, and goes on', async () => {
+    // Line 2 is blank: it is skipped, but it still counts, so the numbers match the file's.
+    const input = ['not json', '', '{"id":"x"}', '{"text":"no id"}', '[1,2]', '{"id":"r","text":"hi","roles":{"U1":"boss"}}', '{"id":"b","text":"hi","blocks":"nope"}', '{"id":"ok","text":"hello"}'].join('\n');
     const t = io(input);
     expect(await runClassify([], t.io)).toBe(0);
     const out = t.out().trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(out).toHaveLength(6);
-    expect(out[0]).toEqual({ error: expect.stringContaining('invalid JSON') });
-    expect(out[1]).toEqual({ id: 'x', error: expect.stringContaining('text') });
-    expect(out[2]).toEqual({ error: expect.stringContaining('id') });
-    expect(out[3]).toEqual({ error: expect.any(String) });
-    expect(out[4]).toEqual({ id: 'r', error: expect.stringContaining('roles.U1') });
-    expect(out[5]).toMatchObject({ id: 'ok', kind: 'chatter' });
+    expect(out).toHaveLength(7);
+    expect(out[0]).toEqual({ line: 1, error: expect.stringContaining('invalid JSON') });
+    expect(out[1]).toEqual({ id: 'x', line: 3, error: expect.stringContaining('text') });
+    expect(out[2]).toEqual({ line: 4, error: expect.stringContaining('id') });
+    expect(out[3]).toEqual({ line: 5, error: expect.any(String) });
+    expect(out[4]).toEqual({ id: 'r', line: 6, error: expect.stringContaining('roles.U1') });
+    expect(out[5]).toEqual({ id: 'b', line: 7, error: expect.stringContaining('blocks') });
+    expect(out[6]).toMatchObject({ id: 'ok', kind: 'chatter' });
   });
 
   it('skips blank lines and accepts CRLF line ends', async () => {
@@ -89,22 +91,54 @@ describe('lanekeeper classify', () => {
 });
 
 describe('lanekeeper check', () => {
-  it('prints the verdict, the reasons and a tip for a flagged product manager', async () => {
+  it('prints the verdict in plain words, the reasons and a tip for a flagged product manager', async () => {
     const t = io('');
     const code = await runCheck(['<@U_ANA> can you book the retro room?', '--author', 'U_LEAD', '--role', 'U_ANA=product', '--role=U_RAJ=project'], t.io);
     expect(code).toBe(0);
     const out = t.out();
-    expect(out).toMatch(/^kind: +assignment$/m);
-    expect(out).toMatch(/^flag: +yes, nudge <@U_ANA>$/m);
-    expect(out).toContain('meeting_logistics: "book the retro room"');
+    expect(out).toMatch(/^kind: +a request$/m);
+    expect(out).toMatch(/^nudge: +yes: <@U_ANA> would get a private tip$/m);
+    expect(out).toContain('meeting logistics: "book the retro room"');
+    expect(out).not.toMatch(/meeting_logistics|chatter|assignment/);
     expect(out).toMatch(/^tip \(meeting logistics\): .*<@U_RAJ>/m);
+  });
+
+  it('takes plain @handles in the text and in --role, and names people by them', async () => {
+    const t = io('');
+    expect(await runCheck(['@ana can you book a room?', '--role', 'ana=product', '--role', 'raj=project'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/^nudge: +yes: @ana would get a private tip$/m);
+    expect(t.out()).toMatch(/^asked: +@ana$/m);
+    expect(t.out()).toMatch(/^tip \(meeting logistics\): .*@raj/m);
+    expect(t.out()).not.toContain('U_ANA');
+  });
+
+  it('says when it cannot tell because nobody\'s role is known, instead of a bare no', async () => {
+    const t = io('');
+    await runCheck(['@ben can you book a room?'], t.io);
+    expect(t.out()).toMatch(/^nudge: +can't tell: the role of @ben is not known/m);
+  });
+
+  it('calls chatter "not a request"', async () => {
+    const t = io('');
+    await runCheck(['thanks everyone, great retro!'], t.io);
+    expect(t.out()).toMatch(/^kind: +not a request$/m);
+    expect(t.out()).toMatch(/^nudge: +no: nothing is asked of anyone$/m);
+  });
+
+  it('quotes and answers the work that was asked for', async () => {
+    const t = io('');
+    await runCheck(['@ana can you send out the agenda and book the room?', '--role', 'ana=product'], t.io);
+    expect(t.out()).not.toMatch(/^tip .*Running ceremonies/m);
+    const u = io('');
+    await runCheck(['@ana can you chase the vendor for the updated invoice and log it in the budget sheet?', '--role', 'ana=product'], u.io);
+    expect(u.out()).toMatch(/^noticed: +"log it in the budget sheet"$/m);
   });
 
   it('prints items and the project share for a standup', async () => {
     const t = io('');
     await runCheck(['Y: updated the gantt\nT: PRD review\nB: none', '--author', 'U_ANA', '--role', 'U_ANA=product'], t.io);
-    expect(t.out()).toContain('items:       2, project share 50%');
-    expect(t.out()).toContain('- [project] updated the gantt (schedule)');
+    expect(t.out()).toContain('items:       2, 50% project-management work');
+    expect(t.out()).toContain('- updated the gantt (project-management work: schedule & timeline)');
   });
 
   it('rejects bad arguments with usage and exit code 2', async () => {
@@ -113,6 +147,13 @@ describe('lanekeeper check', () => {
       expect(await runCheck(args, t.io)).toBe(2);
       expect(t.err()).toContain('usage: lanekeeper check');
     }
+  });
+
+  it('prints its usage, with --from-bot, and exits 0 for --help', async () => {
+    const t = io('');
+    expect(await runCheck(['--help'], t.io)).toBe(0);
+    expect(t.out()).toContain('usage: lanekeeper check');
+    expect(t.out()).toContain('--from-bot');
   });
 
   it('parses --author, --role (both spellings) and --from-bot', () => {
@@ -126,12 +167,27 @@ describe('lanekeeper check', () => {
 });
 
 describe('lanekeeper dispatcher', () => {
-  it('prints usage and exits 2 for --help or no command', async () => {
-    for (const argv of [['--help'], ['-h'], []]) {
+  it('prints usage and exits 2 with no command, and exits 0 when asked for help', async () => {
+    const none = io('');
+    expect(await runCli([], none.io)).toBe(2);
+    expect(none.out()).toContain('usage: lanekeeper <command>');
+    for (const argv of [['--help'], ['-h'], ['help']]) {
       const t = io('');
-      expect(await runCli(argv, t.io)).toBe(2);
+      expect(await runCli(argv, t.io)).toBe(0);
       expect(t.out()).toContain('usage: lanekeeper <command>');
       expect(t.out()).toContain('classify');
+    }
+  });
+
+  it.each([
+    ['classify', 'usage: lanekeeper classify'],
+    ['check', 'usage: lanekeeper check'],
+    ['digest', 'usage: lanekeeper digest'],
+  ])('prints the usage of %s and exits 0 for --help, -h and help <command>', async (command, text) => {
+    for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const t = io('');
+      expect(await runCli(argv, t.io)).toBe(0);
+      expect(t.out()).toContain(text);
     }
   });
 

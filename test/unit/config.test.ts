@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../../src/config';
 
@@ -94,5 +95,38 @@ describe('configuration', () => {
       'lanekeeper: config: PORT must be at least 0',
       'lanekeeper: config: SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)',
     ]);
+  });
+
+  it('stops with exit code 2 and one clear line when both a bot token and OAuth credentials are set', () => {
+    const root = path.resolve(__dirname, '../..');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: 'xoxb-secret-value',
+        SLACK_SIGNING_SECRET: 'signing-secret-value',
+        SLACK_CLIENT_ID: '1.2',
+        SLACK_CLIENT_SECRET: 'client-secret-value',
+        SLACK_STATE_SECRET: 'state-secret-value',
+        INSTALLATION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'lanekeeper: config: SLACK_BOT_TOKEN and SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET are both set: set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (and no SLACK_BOT_TOKEN) for many',
+    ]);
+    expect(result.stderr).not.toMatch(/secret-value/);
+  });
+
+  it('reads multi-workspace mode, the encryption key included', () => {
+    const key = randomBytes(32);
+    const config = parseConfig({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'ss', INSTALLATION_ENCRYPTION_KEY: key.toString('base64'), SLACK_SIGNING_SECRET: 'x' });
+    expect(config.slack.install.kind).toBe('multi');
+    expect(config.slack.install.kind === 'multi' && config.slack.install.encryptionKey.equals(key)).toBe(true);
+    expect(() => parseConfig({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'ss', INSTALLATION_ENCRYPTION_KEY: 'short', SLACK_SIGNING_SECRET: 'x' })).toThrow(
+      /INSTALLATION_ENCRYPTION_KEY must be 32 bytes in base64/,
+    );
   });
 });

@@ -17,6 +17,29 @@ describe('reading an incoming message event', () => {
     });
   });
 
+  it('carries an Enterprise Grid organization along, so the worker finds the right installation', () => {
+    const event = { user: 'U1', text: 'hi', ts: '1700000000.000150' };
+    const grid = readIncomingMessage(envelope(event, { enterprise_id: 'E1' }), bot, NOW);
+    expect(grid).toMatchObject({ action: 'enqueue', payload: { teamId: 'T1', enterpriseId: 'E1' } });
+    // Outside a grid Slack sends no enterprise (or null): the message is still queued, without one.
+    const plain = readIncomingMessage(envelope(event, { enterprise_id: null }), bot, NOW);
+    expect(plain.action === 'enqueue' && plain.payload.enterpriseId).toBeUndefined();
+    expect(plain.action).toBe('enqueue');
+  });
+
+  it('reads a Slack Connect message under the workspace that installed the app, not the host organisation', () => {
+    const event = { user: 'U1', text: 'hi', ts: '1700000000.000170' };
+    const shared = readIncomingMessage(
+      envelope(event, { team_id: 'THOST', context_team_id: 'TOURS', authorizations: [{ team_id: 'TOURS', enterprise_id: null, user_id: 'UBOT', is_bot: true }] }),
+      bot,
+      NOW,
+    );
+    expect(shared).toMatchObject({ action: 'enqueue', jobId: 'msg_TOURS_C1_1700000000.000170', payload: { teamId: 'TOURS' } });
+    // An org-wide install's authorization names the org; the event's own workspace is the one.
+    const orgWide = readIncomingMessage(envelope(event, { authorizations: [{ team_id: null, enterprise_id: 'E1', is_enterprise_install: true }] }), bot, NOW);
+    expect(orgWide).toMatchObject({ action: 'enqueue', payload: { teamId: 'T1', enterpriseId: 'E1' } });
+  });
+
   it('gives a duplicate delivery with another event_id the same job id', () => {
     const event = { user: 'U1', text: 'hello', ts: '1700000000.000200' };
     const first = readIncomingMessage(envelope(event, { event_id: 'EvA' }), bot, NOW);

@@ -1,4 +1,4 @@
-import { parseLaneCommand } from '../../src/core/lane-command';
+import { parseLaneCommand } from '../../src/features/lane/parse';
 
 const ok = (text: string) => {
   const result = parseLaneCommand(text);

@@ -25,8 +25,11 @@ describe('logging', () => {
     logger.info({ token: 'xoxb-123', text: 'please book the room', event: { text: 'book it', blocks: [{ x: 1 }] } }, 'event');
     logger.info({ config: { slack: { botToken: 'xoxb-456', signingSecret: 'shh', appToken: 'xapp-1' } } }, 'config');
     logger.info({ payload: { phrase: 'book the room' }, headers: { authorization: 'Bearer xoxb-789' } }, 'job');
+    logger.info({ oauth: { access_token: 'xoxb-oauth', refresh_token: 'xoxe-1', client_secret: 'cs-1' } }, 'oauth answer');
+    logger.info({ install: { clientSecret: 'cs-2', stateSecret: 'ss-2', encryptionKey: 'key-2', bot: { refreshToken: 'xoxe-2' } } }, 'install');
     const written = JSON.stringify(lines);
-    for (const secret of ['xoxb-123', 'please book the room', 'book it', 'xoxb-456', 'shh', 'xapp-1', 'book the room', 'xoxb-789']) {
+    const oauthSecrets = ['xoxb-oauth', 'xoxe-1', 'cs-1', 'cs-2', 'ss-2', 'key-2', 'xoxe-2'];
+    for (const secret of ['xoxb-123', 'please book the room', 'book it', 'xoxb-456', 'shh', 'xapp-1', 'book the room', 'xoxb-789', ...oauthSecrets]) {
       expect(written).not.toContain(secret);
     }
     expect(written).toContain('[redacted]');

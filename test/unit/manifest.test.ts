@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BOT_SCOPES } from '../../src/slack/install-pages';
 import { SUBSCRIBED_EVENTS } from '../../src/slack/listeners/events';
 
 /** The Slack app manifest must ask for exactly what the code uses: no missing event, no spare scope. */
@@ -37,6 +38,12 @@ describe('the Slack app manifest', () => {
     expect([...new Set(methods)]).toEqual(
       ['auth.test', 'chat.postEphemeral', 'chat.postMessage', 'conversations.history', 'conversations.open', 'conversations.replies', 'users.info', 'views.publish'],
     );
+  });
+
+  it('has installs ask for the manifest’s bot scopes, come back to /slack/oauth_redirect, and allow org-wide installs', () => {
+    expect([...BOT_SCOPES].sort()).toEqual(listUnder('bot').sort());
+    expect(manifest).toMatch(/redirect_urls:\n\s+- https:\/\/lanekeeper\.example\.com\/slack\/oauth_redirect\n/);
+    expect(manifest).toMatch(/^\s+org_deploy_enabled: true$/m);
   });
 
   it('declares the /lane command with escaped mentions, the Home tab and interactivity', () => {

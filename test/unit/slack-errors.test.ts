@@ -1,5 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
-import { classifySlackFailure } from '../../src/slack/slack-errors';
+import { WorkspaceNotInstalled } from '../../src/ports/slack';
+import { classifySlackFailure, isSlackApiError } from '../../src/ports/slack-errors';
 
 describe('sorting Slack failures', () => {
   it('honours Retry-After on a 429', () => {
@@ -23,5 +24,11 @@ describe('sorting Slack failures', () => {
 
   it('does not retry a request Slack rejects as malformed', () => {
     expect(classifySlackFailure({ code: ErrorCode.HTTPError, statusCode: 400 }).kind).toBe('permanent');
+  });
+
+  it('gives up at once on a workspace lanekeeper is not installed in, as on a revoked token', () => {
+    const error = new WorkspaceNotInstalled('T0GONE');
+    expect(isSlackApiError(error)).toBe(true);
+    expect(classifySlackFailure(error)).toEqual({ kind: 'permanent', code: 'not_installed' });
   });
 });

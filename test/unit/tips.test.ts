@@ -78,3 +78,15 @@ describe('delegation tips', () => {
     for (const category of projectCategories) expect(ids).toContain(`${category}.1`);
   });
 });
+
+describe('tips that fit what was noticed', () => {
+  it('does not answer "send out the agenda and book the room" with the tip about running ceremonies', () => {
+    const tip = pickTip({ category: 'meeting_logistics', previousTipId: 'meeting_logistics.3', phrase: 'send out the agenda' });
+    expect(tip.text).not.toMatch(/Running ceremonies/);
+    expect(tip.id).not.toBe('meeting_logistics.3');
+  });
+
+  it('still gives the ceremonies tip when a ceremony is what was noticed', () => {
+    expect(pickTip({ category: 'meeting_logistics', previousTipId: 'meeting_logistics.3', phrase: 'run the retro' }).id).toBe('meeting_logistics.4');
+  });
+});

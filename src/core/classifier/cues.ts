@@ -15,8 +15,10 @@ export interface ClauseCues {
   toAddressees: boolean;
   /** Mentions at the start of the clause ("@ana, @ben please …"). */
   vocatives: number[];
+  /** The clause is a bare imperative ("give me till 3"), with no "you", "please" or named actor. */
+  bare?: boolean;
   /** Why the clause cannot be a request, when it cannot. */
-  blocked?: 'negated' | 'done' | 'thanks' | 'question';
+  blocked?: 'negated' | 'done' | 'thanks' | 'question' | 'away';
   /** The words that decided it, for reasons. */
   cue?: string;
 }
@@ -42,14 +44,41 @@ const IMPERATIVE_VERBS = new Set(
   ).split(' '),
 );
 
+/** A clause that takes back what came before ("ignore this ^", "scrap that, facilities are doing it"). */
+const RETRACTION = /^(?:(?:oh|ah|sorry|actually|wait|update|edit)[ ,:-]+)*(?:ignore (?:this|that|the above|my last|me|above)|scrap that|scratch that|disregard(?: this| that| the above| my last)?|never ?mind|nvm|cancel that|forget (?:that|it|this|about (?:it|that|this))|no longer needed|not needed any ?more|no need any ?more|(?:this|that|it)(?:'s| is) (?:no longer|not) needed)\b(?!\s+(?:the|a|an|my|our|your|his|her|their|this|that|these|those|about)\b)/;
+
+/** True when a clause takes back the requests before it. */
+export function retracts(clause: string): boolean {
+  return RETRACTION.test(clause);
+}
+
+/** Handing something over by calling it theirs. */
+const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b/;
+
+/** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
+const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;
+
+/** True when a clause only points people to someone else; read after a clause where someone is away. */
+export function redirectsAfterAway(clause: string): boolean {
+  return REDIRECT_TO.test(clause) && !IMPERATIVE_WORK.test(clause);
+}
+
+/** A pointer to someone else that still names work to do ("ping @ben to book the room in the meantime"). */
+const IMPERATIVE_WORK = /\b(?:to|and)\s+(?:book|send|update|chase|schedule|prepare|prep|write|run|organi[sz]e|arrange|sort|collect|track|log)\b/;
+
+/** True for a verb that opens a request ("book", "chase", "log"). */
+export function isRequestVerb(word: string): boolean {
+  return IMPERATIVE_VERBS.has(word);
+}
+
 /** Words that may come between a volunteer cue and its verb ("I'll also quickly …"). */
 const FILLERS = new Set(['also', 'just', 'quickly', 'go', 'ahead', 'and', 'happily', 'then', 'now', 'gladly', 'still', 'try', 'to', 'definitely', 'kindly', 'please', 'pls', 'plz', 'then']);
 
 /** After "I'll …" these do not volunteer for work ("I'll be out", "let me know"). */
 const NOT_VOLUNTEERING = new Set([
   'be', 'been', 'have', 'need', 'let', 'know', 'see', 'think', 'join', 'miss', 'wait', 'leave', 'bring', 'believe',
-  'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'keep', 'admit', 'say', 'tell',
-  'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'get', 'loop',
+  'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'admit', 'say', 'tell',
+  'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'loop',
 ]);
 
 const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
@@ -60,6 +89,12 @@ const OBJECT_BEFORE =
 
 const NEGATION =
   /\b(?:no need|don'?t need|do not need|doesn'?t need|does not need|needn'?t|no longer need\w*|not needed|no action needed|nothing needed|nothing to do|don'?t bother|do not bother|don'?t worry about|do not worry about|never ?mind|nvm|hold off|off the hook|off (?:your|ur) plate|(?<!(?:don'?t|do not|never|not) )forget (?:about )?(?:the|it|that|this|those|these)|scratch that|not required|no longer required|nothing (?:for you|you need) to do|skip (?:the|it|that|this)|stop \w+ing|cancel that|ignore (?:that|this|it|the|my)|disregard|not necessary|unnecessary|won'?t be needed)\b/;
+/**
+ * Someone is away and others are pointed elsewhere ("@ana is off today, ping @ben if anything's
+ * urgent"): a notice about who to ask, not a request to do work.
+ */
+const AWAY = /^(?:(?:fyi|heads up|btw|just so you know|note)[ ,:-]+)?(?:@p\d+|[a-z]+)(?:\s+and\s+(?:@p\d+|[a-z]+))?\s*(?:is|are|'s|'re|will be|'ll be)\s+(?:out|off|away|ooo|on (?:leave|holiday|vacation|pto|sick leave|parental leave|annual leave)|sick|unwell|offline|unavailable|travelling|traveling|at a conference|in (?:all-day )?(?:meetings|workshops|an offsite))\b/;
+const REDIRECT = /\b(?:for|if|with)\s+(?:anything|something|questions|anything'?s|it'?s|there'?s anything)?\s*(?:urgent|blocking|pressing|time-sensitive|that can'?t wait|in the meantime|meanwhile)\b|\bin (?:the meantime|(?:her|his|their) absence)\b|\bmeanwhile\b|\buntil (?:she|he|they)(?:'s|'re| is| are) back\b/;
 const PROHIBITION = /(?<!why )\b(?:don'?t|do not|pls don'?t|please don'?t)\s+(?!forget|hesitate)[a-z]/;
 const NOT_ANY_MORE = /\b(?:i|we) (?:can'?t|cannot|won'?t|will not|couldn'?t)\b/;
 
@@ -78,17 +113,17 @@ const THANKS =
 const THANKS_IN_ADVANCE = /\b(?:thanks|thank you|thx|ty) in advance\b/;
 
 const QUESTION_START =
-  /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
+  /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do(?! the needful)|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
 
 const REQUEST_YOU =
-  /\b(?:can|could|would|will|cn|cud|wd|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
 /**
  * Questions for information phrased as a request: "can you tell me when …", "could you let me know
  * who …", "can you point me to …", "can you explain how …". The asker wants an answer, not work done.
  * "Can you tell the vendor …" or "remind the team to …" ask someone to act and are not matched.
  */
 const INFO_REQUEST =
-  /\b(?:can|could|would|will|cn|cud|wd)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|quickly\s+|just\s+|remind\s+me\s+and\s+)?(?:(?:tell|remind|show|teach|ping|update|message|dm)\s+(?:me|us)\s+(?:how|what|what'?s|when|when'?s|where|where'?s|which|who|who'?s|whom|why|whether|if|again)\b|(?:tell|remind|show)\s+(?:me|us)\s+(?:the|a)\s+(?:way|link|url|name|date|status|deadline|answer|process)\b|let\s+(?:me|us)\s+know\b|(?:send|share|drop|post|paste|dm)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\b|(?:point|direct|link|send)\s+(?:me|us)\s+(?:to|at|toward|towards)\b|fill\s+(?:me|us)\s+in\b|explain(?:\s+to\s+(?:me|us))?\s+(?:how|what|why|where|when|who|which|whether|if)\b|clarify\s+(?:for\s+(?:me|us)\s+)?(?:how|what|why|where|when|who|which|whether|if)\b|confirm\s+(?:for\s+(?:me|us)\s+)?(?:when|where|who|what|which|whether|if)\b)/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|quickly\s+|just\s+|remind\s+me\s+and\s+)?(?:(?:tell|remind|show|teach|ping|update|message|dm)\s+(?:me|us)\s+(?:how|what|what'?s|when|when'?s|where|where'?s|which|who|who'?s|whom|why|whether|if|again)\b|(?:tell|remind|show)\s+(?:me|us)\s+(?:the|a)\s+(?:way|link|url|name|date|status|deadline|answer|process)\b|let\s+(?:me|us)\s+know\b|(?:send|share|drop|post|paste|dm)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+)?(?:link|url)\b|(?:point|direct|link|send)\s+(?:me|us)\s+(?:to|at|toward|towards)\b|fill\s+(?:me|us)\s+in\b|explain(?:\s+to\s+(?:me|us))?\s+(?:how|what|why|where|when|who|which|whether|if)\b|clarify\s+(?:for\s+(?:me|us)\s+)?(?:how|what|why|where|when|who|which|whether|if)\b|confirm\s+(?:for\s+(?:me|us)\s+)?(?:when|where|who|what|which|whether|if)\b)/;
 /** After an information question, work is still asked for when the answer is about the addressee's own
  *  work ("… when you'll have it ready", "… once you've sent it") or a second request follows ("… and update the timeline"). */
 const INFO_BUT_WORK = /\b(?:you|u)(?:'ve|'ll| have| will)\b|\bonce (?:you|u)\b|\b(?:and|then|also)\s+(?:also\s+|then\s+)?(?:pls\s+|please\s+)?([a-z][a-z'-]*)/;
@@ -98,7 +133,7 @@ const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
@@ -114,9 +149,9 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
 ];
 
 const SELF_CUE =
-  /\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
+  /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
-  /\b(?:leave (?:it|this|that|the [a-z ]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
 /**
  * Handing work away: "hand X over to @pj", "can you delegate X to @pj?", "brief @pj so they can take
  * over X". The work goes to @pj, not to whoever is asked to hand it over (nor to the author).
@@ -164,6 +199,8 @@ function volunteers(clause: string): string | undefined {
   const verb = words.find((w) => !FILLERS.has(w));
   if (verb === undefined || NOT_VOLUNTEERING.has(verb)) return undefined;
   if (/^(?:not|never|n't)$/.test(verb)) return undefined;
+  // "I'll keep you posted", "I'll get back to you": a promise to tell, not work taken on.
+  if (/^(?:keep|get)$/.test(verb) && /^(?:(?:you|u|everyone|y'all|ya|you all|people|folks) (?:posted|updated|informed|in the loop)|back)\b/.test(clause.slice(m.index + m[0].indexOf(verb) + verb.length).trim())) return undefined;
   return m[0];
 }
 
@@ -184,6 +221,9 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
     }
   }
 
+  const away = AWAY.test(clause) && !REQUEST_YOU.test(rest) && !PLEASE.test(rest) && !IMPERATIVE_VERBS.has(firstWord(rest));
+  if (away) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: AWAY.exec(clause)?.[0] };
+  if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
   // (PROHIBITION needs "don't" or "do not", so "do".)
   const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(clause) : null) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
@@ -240,7 +280,9 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   const offer = volunteers(rest);
   if (offer && !NOT_ANY_MORE.test(rest)) return { actors: ['author'], toAddressees: false, vocatives, cue: offer };
 
-  if (!request && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
+  // "yours?", "this one's yours I think?": handing over as a question is still handing over.
+  const handsOver = YOURS.test(rest);
+  if (!request && !handsOver && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
   }
   // Reports of work already done ("I already sent the invites") hand nothing over.
@@ -258,54 +300,5 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   const you = YOU_MODAL.exec(rest);
   const cue = request?.[0] ?? you?.[0] ?? (imperative ? verb : undefined) ?? please?.[0];
   if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
-  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue };
-}
-
-// --- tracker notifications ------------------------------------------------------------------------
-
-const TRACKER_CHATTER = /\b(?:unassigned|commented|changed|reminder|is due|due today|overdue|completed|moved|closed|resolved|marked|removed|archived|mentioned you|reopened)\b/;
-const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
-  new RegExp(`^${M}\\s+(?:was|has been|were|got|is)\\s+(?:assigned|added|reassigned)\\b`),
-  new RegExp(`^${M}\\s+you'?ve been (?:assigned|added)\\b`),
-  new RegExp(`\\bassigned to ${M}\\s*:`),
-  new RegExp(`\\bassigned\\b.*\\bto ${M}\\s*$`),
-  new RegExp(`\\bassignee:\\s*${M}`),
-  new RegExp(`\\bnew (?:task|ticket|issue|card) for ${M}`),
-];
-
-/** An assignment to "you" with nobody named ("You've been assigned *OPS-7: …* by Priya"): the app
- *  posted it to its recipient, who is not in the text. */
-const TRACKER_ASSIGN_UNNAMED = /^(?:you'?ve|you have) been (?:assigned|added)\b|\bassigned (?:to )?you\b/;
-
-/** Bold spans and quoted strings of two words or more, without a mention or link: ticket titles. */
-const TITLE_SPAN = /\*[^*\n<\s]+\s[^*\n<]*\*|"[^"\n<\s]+\s[^"\n<]*"|“[^”\n<\s]+\s[^”\n<]*”/g;
-
-/**
- * Raw tracker text with ticket titles blanked out ("*OPS-90: Chase overdue invoices*" → "title"), so
- * the notification's own words ("commented", "moved", "assigned … to") are read without the title's
- * ("overdue", "completed", "changed scope"). Mentions are kept, in order.
- */
-export function maskTicketTitles(raw: string): string {
-  return raw.includes('*') || raw.includes('"') || raw.includes('“') ? raw.replace(TITLE_SPAN, ' title ') : raw;
-}
-
-/** True when an app tells an unnamed "you" that they were assigned something. */
-export function trackerAssignsUnnamed(untitled: readonly string[]): boolean {
-  return untitled.some((line) => TRACKER_ASSIGN_UNNAMED.test(line)) && !TRACKER_CHATTER.test(untitled.join('\n'));
-}
-
-/**
- * The mention a tracker notification assigns work to, or undefined when it is not an assignment.
- * `untitled` are the same lines with ticket titles masked (see {@link maskTicketTitles}): a chatter
- * word in a title ("Chase overdue invoices") must not turn an assignment into chatter.
- */
-export function trackerAssignee(lines: readonly string[], untitled: readonly string[] = lines): { actor: number; cue: string } | undefined {
-  if (TRACKER_CHATTER.test(untitled.join('\n'))) return undefined;
-  for (const line of lines) {
-    for (const re of TRACKER_ASSIGN) {
-      const m = re.exec(line);
-      if (m) return { actor: Number(m[1]), cue: m[0].replace(/@p\d+/g, '@someone').trim() };
-    }
-  }
-  return undefined;
+  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue, bare: request === null && you === null && please === null };
 }

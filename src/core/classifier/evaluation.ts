@@ -1,4 +1,4 @@
-import type { Classifier, MessageKind, Role, WorkKind } from '../types';
+import type { Classifier, ClassifyInput, MessageKind, Role, ThreadParent, WorkKind } from '../types';
 
 /**
  * Scoring against the labelled corpus (test/fixtures/corpus/README.md). Shared by `npm run eval`
@@ -11,6 +11,10 @@ export interface CorpusLine {
   author?: string;
   roles?: Record<string, Role>;
   fromBot?: boolean;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  parent?: ThreadParent;
+  names?: Record<string, string>;
   expect: {
     kind: MessageKind;
     flag: boolean;
@@ -59,6 +63,20 @@ export function loadCorpus(content: string): CorpusLine[] {
   return out;
 }
 
+/** The classifier's input from a corpus line: every field `lanekeeper classify` accepts. */
+export function inputOf(line: CorpusLine): ClassifyInput {
+  return {
+    text: line.text ?? '',
+    author: line.author,
+    roles: line.roles,
+    fromBot: line.fromBot,
+    blocks: line.blocks,
+    attachments: line.attachments,
+    parent: line.parent,
+    names: line.names,
+  };
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 }
@@ -78,7 +96,7 @@ export function score(lines: readonly CorpusLine[], classify: Classifier): Score
   let assigneesOk = 0;
   const misses: Miss[] = [];
   for (const line of lines) {
-    const verdict = classify({ text: line.text, author: line.author, roles: line.roles, fromBot: line.fromBot });
+    const verdict = classify(inputOf(line));
     const e = line.expect;
     if (verdict.flag && e.flag) tp++;
     else if (verdict.flag && !e.flag) fp++;

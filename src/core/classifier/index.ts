@@ -1,11 +1,15 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
-import type { Classifier, ClassifyInput, StandupItem, Verdict, WorkKind } from '../types';
-import { clauseCues, maskTicketTitles, trackerAssignee, trackerAssignsUnnamed, type Actor, type ClauseCues } from './cues';
-import { LEXICON } from './lexicon';
+import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
+import { clauseCues, isRequestVerb, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
+import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
+import { maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
 import { TYPOS } from './typos';
+import { scoreText, type ScorerModel } from './scorer';
+import { SCORER_MODEL } from './scorer-model.gen';
+import { scanWith, type Scan } from './word-lists';
 
 export { mentionedUsers } from './normalize';
 export { naiveClassify } from './naive';
@@ -79,7 +83,7 @@ function summarize(hits: readonly Hit<Category>[], mixed: 'project-wins' | 'heav
       bests.push(hit);
     } else {
       scores[i] += hit.weight;
-      if (hit.weight > bests[i].weight) bests[i] = hit;
+      if (quotability(hit) > quotability(bests[i])) bests[i] = hit;
     }
   }
   let project = 0;
@@ -109,6 +113,15 @@ function sortCategories(cats: readonly Category[], scores: readonly number[], pr
   );
 }
 
+/**
+ * How well a hit says what was asked, to choose the phrase a category is quoted by: its weight, and a
+ * little more for an action ("log it in the budget sheet") than for a noun ("updated invoice").
+ */
+function quotability(hit: Hit<Category>): number {
+  const first = /^[a-z'-]+/.exec(hit.phrase)?.[0] ?? '';
+  return hit.weight + (hit.phrase.includes(' ') && isRequestVerb(first) ? 0.5 : 0);
+}
+
 function round2(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 }
@@ -122,7 +135,17 @@ function cleanPhrase(phrase: string): string {
 }
 
 function categoryReasons(summary: WorkSummary): string[] {
-  return summary.categories.map((cat, i) => `${cat}: "${cleanPhrase(summary.best[i].phrase)}"`);
+  return summary.categories.map((cat, i) => {
+    const best = summary.best[i];
+    return `${cat}${best.listed === 'project' ? ' (workspace word list)' : ''}: "${cleanPhrase(best.phrase)}"`;
+  });
+}
+
+/** Phrases the workspace lists as never project work, where they were found. */
+function unlistedReasons(hits: readonly Hit<Category>[]): string[] {
+  const out: string[] = [];
+  for (const hit of hits) if (hit.listed === 'not-project') out.push(`not project work (workspace word list): "${cleanPhrase(hit.phrase)}"`);
+  return out;
 }
 
 function strongestProjectPhrase(summary: WorkSummary): string | undefined {
@@ -146,6 +169,7 @@ function splitClauses(norm: Normalized): Array<{ text: string; question: boolean
 }
 
 function chatterVerdict(summary: WorkSummary, reasons: string[], confidence: number): Verdict {
+  const listed = unlistedReasons(summary.best);
   return {
     kind: 'chatter',
     flag: false,
@@ -154,7 +178,7 @@ function chatterVerdict(summary: WorkSummary, reasons: string[], confidence: num
     work: summary.work,
     categories: summary.categories,
     confidence,
-    reasons: tidyReasons([...reasons, ...categoryReasons(summary)]),
+    reasons: tidyReasons([...reasons, ...categoryReasons(summary), ...listed]),
   };
 }
 
@@ -163,13 +187,13 @@ function itemText(item: string, mentions: readonly string[]): string {
   return item.includes('@p') ? item.replace(/@p(\d+)/g, (_m, n: string) => `<@${mentions[Number(n)]}>`) : item;
 }
 
-function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized): Verdict {
+function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized, scan: Scan): Verdict {
   const judged: StandupItem[] = [];
   // Each item is scanned once; the whole update's summary reuses the items' hits (scan is pure).
   const allHits: Hit<Category>[] = [];
   const counts: Record<WorkKind, number> = { project: 0, product: 0, other: 0 };
   for (const item of items) {
-    const hits = LEXICON.scan(item);
+    const hits = scan(item);
     for (const hit of hits) allHits.push(hit);
     const s = summarize(hits);
     counts[s.work]++;
@@ -219,10 +243,10 @@ function isPrimary(cat: Category, work: WorkKind): boolean {
 }
 
 /** What a message talks about (for chatter): its own words plus quoted lines and link labels. */
-function topicOf(ownHits: readonly Hit<Category>[], norm: Normalized): WorkSummary {
+function topicOf(ownHits: readonly Hit<Category>[], norm: Normalized, scan: Scan): WorkSummary {
   const hits = ownHits.slice();
-  for (const text of norm.quoted) for (const hit of LEXICON.scan(text)) hits.push(hit);
-  for (const text of norm.linkLabels) for (const hit of LEXICON.scan(text)) hits.push(hit);
+  for (const text of norm.quoted) for (const hit of scan(text)) hits.push(hit);
+  for (const text of norm.linkLabels) for (const hit of scan(text)) hits.push(hit);
   return summarize(hits, 'heavier');
 }
 
@@ -231,8 +255,26 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
-export const classify: Classifier = (input: ClassifyInput): Verdict => {
-  const norm = normalize(input.text, TYPOS);
+/** "it", "this", "this one": what a reply refers to when it names no work. */
+const PRONOUN = /\b(?:this one|that one|it|this|that)\b/;
+
+/** True when the hits name work strongly enough to stand alone (a lone weak word does not). */
+function namesWork(hits: readonly Hit<Category>[]): boolean {
+  return hits.some((h) => h.cat !== null && h.weight >= WEAK);
+}
+
+/** What a reply's parent says about work, read only when the reply itself names none (see {@link judgeText}). */
+interface ParentContext {
+  /** The parent's work phrases, normalised. */
+  hits: () => Hit<Category>[];
+  /** The parent's first sentence, normalised: what "it" stands for in "can you book it?". */
+  gist: () => string;
+  /** The parent's author: the person a reply's bare "can you own this?" is addressed to. */
+  author?: string;
+}
+
+function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: ParentContext | undefined, scorer: ScorerModel | null): Verdict {
+  const norm = normalize(text, TYPOS);
   const roles = input.roles ?? {};
   const fromBot = input.fromBot === true;
 
@@ -241,33 +283,43 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     // A standup app posts on someone's behalf: the update is theirs, not the app's.
     const subject = fromBot ? standupSubject(norm.lines) : undefined;
     const author = subject !== undefined ? norm.mentions[subject] : input.author;
-    return standupVerdict(author, roles, standup.items, standup.format, norm);
+    return standupVerdict(author, roles, standup.items, standup.format, norm, scan);
   }
 
   if (fromBot) {
-    const topic = topicOf(LEXICON.scan(norm.text), norm);
+    // The work is read without the app's layout labels ("Status: To Do", "Due date").
+    const topic = topicOf(scan(withoutLayoutLabels(norm.text)), norm, scan);
     // The notification's own words decide; the ticket title only says what the work is.
-    const untitled = normalize(maskTicketTitles(input.text)).lines.map((l) => l.text);
-    const tracked = trackerAssignee(norm.lines.map((l) => l.text), untitled);
-    const assignee = tracked ? norm.mentions[tracked.actor] : undefined;
-    if (!tracked || assignee === undefined) {
+    const untitled = normalize(maskTicketTitles(text)).lines.map((l) => l.text);
+    // Structure is read on the words as written: typo repair is for work words, not field labels.
+    const tracked = trackerAssignee(normalize(text).lines.map((l) => l.text), untitled);
+    const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
+    if (!tracked || holders.length === 0) {
+      // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
+      const words = personalText(text);
+      const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
+      if (said !== undefined && said.kind === 'assignment' && said.assignees.length > 0) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
       // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
       // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
       return chatterVerdict(topic, [why], 0.8);
     }
-    const isPm = roles[assignee] === 'product';
-    const flag = isPm && topic.work === 'project' && topic.project >= WEAK;
+    const canFlag = topic.work === 'project' && topic.project >= WEAK;
+    const flagged = canFlag ? holders.filter((id) => roles[id] === 'product') : [];
+    const cue = cleanPhrase(tracked.cue);
     return {
       kind: 'assignment',
-      flag,
-      assignees: [assignee],
-      flagged: flag ? [assignee] : [],
+      flag: flagged.length > 0,
+      assignees: holders,
+      flagged,
       work: topic.work,
       categories: topic.categories,
       confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
-      reasons: tidyReasons([`assigned by an app to <@${assignee}>: "${cleanPhrase(tracked.cue)}"`, ...categoryReasons(topic)]),
-      phrase: flag ? strongestProjectPhrase(topic) : undefined,
+      reasons: tidyReasons([
+        ...holders.map((id) => (tracked.how === 'due' ? `app reminder of work <@${id}> holds: "${cue}"` : `assigned by an app to <@${id}>: "${cue}"`)),
+        ...categoryReasons(topic),
+      ]),
+      phrase: flagged.length > 0 ? strongestProjectPhrase(topic) : undefined,
     };
   }
 
@@ -275,11 +327,28 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     text,
     question,
     cues: clauseCues(text, question),
-    hits: LEXICON.scan(text),
+    hits: scan(text),
   }));
 
+  // "@ana is out this week, ping @ben for anything on the portal": after someone is away, pointing
+  // people to someone else is a notice, not a request.
+  // A clause that takes back what came before ("… ignore this ^, Ben is doing travel now") cancels
+  // the requests before it.
+  let retraction = -1;
+  clauses.forEach((clause, i) => {
+    if (retracts(clause.text)) retraction = i;
+  });
+  for (let i = 0; i < retraction; i++) clauses[i].cues = { actors: [], toAddressees: false, vocatives: clauses[i].cues.vocatives, blocked: 'negated', cue: clauses[retraction].text.split(' ').slice(0, 3).join(' ') };
+  let awaySeen = false;
+  for (const clause of clauses) {
+    if (clause.cues.blocked === 'away') awaySeen = true;
+    else if (awaySeen && redirectsAfterAway(clause.text)) clause.cues = { actors: [], toAddressees: false, vocatives: clause.cues.vocatives, blocked: 'away', cue: clause.text.split(' ').slice(0, 2).join(' ') };
+  }
+
   // The message's addressees: whoever is named at the start of the first clause that names anyone.
-  const addressees = clauses.find((c) => c.cues.vocatives.length > 0)?.cues.vocatives ?? [];
+  const addressees: Actor[] = clauses.find((c) => c.cues.vocatives.length > 0)?.cues.vocatives ?? [];
+  // A reply that names nobody ("can you own this?") is addressed to whoever started the thread.
+  const parentAuthor = parent?.author !== undefined && parent.author !== input.author ? parent.author : undefined;
 
   // Who each clause hands work to.
   const byActor = new Map<string, Clause[]>();
@@ -293,8 +362,10 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
       continue;
     }
     const actors: Actor[] = cues.toAddressees ? addressees : cues.actors;
-    for (const actor of actors) {
-      const id = resolveActor(actor, norm, input.author);
+    const ids = actors.map((actor) => resolveActor(actor, norm, input.author));
+    // (Only a real request: a bare "give me till 3" is not addressed to the thread's author.)
+    if (cues.toAddressees && addressees.length === 0 && parentAuthor !== undefined && cues.bare !== true) ids.push(parentAuthor);
+    for (const id of ids) {
       if (id === undefined) continue;
       const list = byActor.get(id) ?? [];
       list.push(clause);
@@ -304,7 +375,7 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   }
 
   if (byActor.size === 0) {
-    const topic = topicOf(hitsOf(clauses), norm);
+    const topic = topicOf(hitsOf(clauses), norm, scan);
     return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons.slice(0, 6) : ['nobody is asked to do anything'], blockReasons.length > 0 ? 0.85 : 0.75);
   }
 
@@ -316,10 +387,28 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
   const flagged: string[] = [];
   const allHits: Hit<Category>[] = [];
   const flaggedHits: Hit<Category>[] = [];
+  const parentReasons: string[] = [];
   for (const [id, own] of byActor) {
-    // An actor's own clauses decide their work; "can you own that?" borrows it from the context.
+    // An actor's own clauses decide their work; "can you own that?" borrows it from the context,
+    // and in a thread reply that names no work at all, from the thread's parent.
     const ownHits = hitsOf(own);
-    const hits = ownHits.some((h) => h.cat !== null) ? ownHits : ownHits.concat(hitsOf(context));
+    let hits = namesWork(ownHits) ? ownHits : ownHits.concat(hitsOf(context));
+    if (parent !== undefined && !namesWork(hits)) {
+      // "can you book it?": the reply's verb applied to what the parent talks about, plus the parent's own work.
+      const fromParent = parent.hits().concat(...own.map((c) => scan(c.text.replace(PRONOUN, ` ${parent.gist()} `))));
+      const work = summarize(fromParent, 'heavier');
+      // The parent's main kind of work is what is handed over: a ticket about customer interviews is discovery.
+      const handed = work.work === 'project' ? fromParent : fromParent.filter((h) => h.cat === null || !isProjectCategory(h.cat));
+      hits = hits.concat(handed);
+      if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
+    }
+    if (!namesWork(hits)) {
+      const learned = learnedHit(scorer, norm.text);
+      if (learned) {
+        hits = hits.concat(learned.hit);
+        addReason(parentReasons, learned.reason);
+      }
+    }
     const scoped = summarize(hits);
     allHits.push(...hits);
     // A lone weak word ("risk", "scope", "sprint") is topic, not enough to nudge anyone.
@@ -341,8 +430,64 @@ export const classify: Classifier = (input: ClassifyInput): Verdict => {
     categories: summary.categories,
     confidence: round2(confidence),
     // Who was asked and what work decided it come first, so the cap only ever drops repeats of kind.
-    reasons: tidyReasons(cueReasons.slice(0, 6).concat(categoryReasons(summary), blockReasons)),
+    reasons: tidyReasons(cueReasons.slice(0, 6).concat(parentReasons, categoryReasons(summary), unlistedReasons(allHits), blockReasons)),
     // The phrase is about the work that landed on the product managers, not on anyone else.
     phrase: flag ? strongestProjectPhrase(summarize(flaggedHits)) : undefined,
   };
-};
+}
+
+/** Options of {@link createClassifier}. */
+export interface ClassifierOptions {
+  /** The workspace's word lists, used when an input carries none of its own. */
+  words?: WorkspaceWords;
+  /** The learned scorer's model (default: the one trained on the corpus); null turns it off. */
+  scorer?: ScorerModel | null;
+}
+
+/** A project-work hit from the learned scorer when it finds the words likely project work, with its reason. */
+function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Category>; reason: string } | undefined {
+  if (scorer === null) return undefined;
+  const verdict = scoreText(scorer, text);
+  if (!verdict.project || verdict.category === undefined) return undefined;
+  const words = verdict.evidence.map((w) => `"${w}"`).join(', ');
+  return {
+    hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: verdict.evidence[0] ?? '' },
+    reason: `likely project work by its words (learned scorer): ${words}`,
+  };
+}
+
+function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['names'], scan: Scan): ParentContext | undefined {
+  if (parent === undefined) return undefined;
+  let hits: Hit<Category>[] | undefined;
+  let normalised: string | undefined;
+  const text = (): string =>
+    (normalised ??= normalize(resolveNames(renderMessage({ text: parent.text ?? '', blocks: parent.blocks, attachments: parent.attachments }).text, names), TYPOS).text);
+  return {
+    author: parent.fromBot === true ? undefined : parent.author,
+    // Read lazily: most replies name their own work, and then the parent is never rendered.
+    hits: () => (hits ??= scan(text())),
+    gist: () => text().split(/[.!?\n]/)[0].slice(0, 200),
+  };
+}
+
+/**
+ * A classifier, optionally with a workspace's word lists. Pure: the same input always gives the same
+ * verdict. It reads the message's text, blocks and attachments (see slack-content.ts), resolves plain
+ * names against `names`, judges at most the first {@link MAX_JUDGED_CHARS} characters (and says so),
+ * and reads a thread's parent only when a reply asks for something without naming the work.
+ */
+export function createClassifier(options: ClassifierOptions = {}): Classifier {
+  const scorer = options.scorer === undefined ? SCORER_MODEL : options.scorer;
+  return (input: ClassifyInput): Verdict => {
+    const scan = scanWith(input.words ?? options.words);
+    const rendered = renderMessage(input);
+    const text = resolveNames(rendered.text, input.names);
+    const verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan), scorer);
+    if (rendered.cutFrom === undefined) return verdict;
+    const note = `long message: judged on its first ${MAX_JUDGED_CHARS.toLocaleString('en-US')} of ${rendered.cutFrom.toLocaleString('en-US')} characters`;
+    return { ...verdict, reasons: tidyReasons([note, ...verdict.reasons.slice(0, MAX_REASONS - 1)]) };
+  };
+}
+
+/** The classifier with the lexicon alone (no workspace word lists). */
+export const classify: Classifier = createClassifier();

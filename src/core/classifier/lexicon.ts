@@ -46,7 +46,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'discovery', pattern: `book|reserve DET *2 room|rooms|space for DET *1 ${PEOPLE}|discovery|research|usability ${RESEARCH_SESSIONS}`, weight: 2, prio: 4 },
   { cat: 'discovery', pattern: `invite~|email~|contact~|reach_out_to|talk_to|talking_to|speak_to|speak_with|call DET *1 ${PEOPLE}`, weight: 1.5, prio: 3 },
   { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
-  { cat: 'discovery', pattern: 'interview~ DET *1 customers|users|clients|prospects|admins|buyers|participants', weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: 'interview~ DET *3 customers|users|clients|prospects|admins|buyers|participants|managers|owners', weight: 2, prio: 2 },
   { cat: 'discovery', pattern: 'user|ux|customer|market|field|qualitative|quant|quantitative research', weight: 1.5, prio: 1 },
   { cat: 'discovery', pattern: 'survey|surveys|questionnaire|questionnaires|persona|personas|jtbd|jobs_to_be_done|usability_test|usability_tests|usability_testing|diary_study|card_sort|card_sorting|discovery|nps_comments|nps_verbatims|feedback_synthesis|affinity_map|affinity_mapping|interview_guide|discussion_guide|research_plan|research_findings|insights', weight: 1.5 },
   { cat: 'discovery', pattern: 'synthesi[sz]e~|synthesise~|synthesize~|synthesis|summari[sz]e~|summarise~|summarize~|cluster~|tag~|code DET *2 feedback|interviews|interview_notes|research|survey|survey_results|responses|verbatims|insights', weight: 2, prio: 2 },
@@ -197,5 +197,93 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'vision_strategy', pattern: 'long-term|long_term|product_principles|strategic_pillars|pillars|strategy_memo|vision_doc|vision_deck|vision_statement|three-year_plan|multi-year|strategic_themes|where_to_play|how_to_win', weight: 1.2 },
 ];
 
+/*
+ * Concept classes: verbs of coordinating (keeping, chasing, herding, compiling, mapping, chairing)
+ * crossed with the objects of project work (dates, owners, dependencies, people and capacity,
+ * checklists and runbooks, spend, meetings on calendars). Written as classes rather than phrases, so
+ * "wrangle everyone's dates", "keep the team honest on dates" and "pull together who owns what by
+ * when" are read by the same rule, whatever the exact words between verb and object.
+ */
+const KEEP_VERBS = 'keep~|kept|maintain~|own|owning|owns|run|runs|running|manage~|track~|monitor~|update~|refresh~|police~|watch|babysit~';
+const COMPILE_VERBS =
+  'pull_together|put_together|pulling_together|putting_together|draw_up|drawing_up|map_out|mapping_out|map|lay_out|laying_out|work_out|working_out|figure_out|sketch_out|sketch|list|lists|listing|compile~|collate~|build|building|create~|make|prepare~|prep|draft~|write|write_up|writing|do|doing|come_up_with|own|produce~|set_up|setup|nail_down|pin_down';
+const HERD_VERBS = 'herd~|wrangle~|corral~|chase~|chasing|nag~|hound~|badger~|keep_after|round_up|rally~|align|get|getting|collect~|gather~|confirm~|lock_down|lock_in';
+const DATE_OBJECTS =
+  "dates|date|deadlines|deadline|due_dates|timings|timing|timelines|timeline|milestones|milestone|deliverables|dependencies|dependency|cross-team_dependencies|handoffs|hand-offs|critical_path|cutover|cut-over|cutover_plan|go-live|rollout_plan|roll-out_plan|migration_plan|project_plan|delivery_plan|runbook|runbooks|run-book|checklist|checklists|launch_checklist|release_checklist|countdown|workback|work-back|uat_schedule|test_schedule|uat_plan|sequencing|order_of_work|plan_with_owners|owners_and_dates|dates_and_owners|who_does_what|who's_doing_what|who_is_doing_what";
+const PEOPLE_OBJECTS = 'people|engineers|devs|developers|folks|hands|bodies|heads|designers|testers|capacity|bandwidth|headcount|staffing|staff|rota|rotas|cover|coverage|on-call|allocation|allocations|assignments|owners';
+const SPEND_OBJECTS = 'spend|spending|spent|costs|cost|burn|budget|budgets|invoices|expenses|hours|actuals|overspend|outgoings';
+
+const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
+  // Dates, owners and dependencies kept, mapped or herded: schedule work.
+  { cat: 'schedule', pattern: `${KEEP_VERBS}|${COMPILE_VERBS}|${HERD_VERBS} DET *3 ${DATE_OBJECTS}`, weight: 2, prio: 1 },
+  { cat: 'schedule', pattern: `${DATE_OBJECTS} up_to_date|current|updated|on_track|honest|straight|in_order|in_sync`, weight: 2, prio: 1 },
+  { cat: 'schedule', pattern: "who|who's|whos|who_is|who_owns|who_does|who_needs_to_do|who_will_do *3 what|which|when|by_when", weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'waiting_on|waiting_for|blocked_on|blocked_by|blocking|depends_on|dependent_on|gated_on|gating *2 which|what|whom|each_other|who', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule|on_time on|about|with DET *2 dates|deadlines|timings|the_plan|milestones', weight: 2, prio: 2 },
+  { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'critical_path|uat_schedule|uat_plan|uat_timeline|test_schedule|cutover_plan|cutover_runbook|release-day_runbook|launch-day_runbook|go-live_runbook|go-live_checklist|launch_checklist|release_checklist|readiness_checklist|dependency_map|dependency_mapping|raci|raci_chart|raci_matrix|runbook|run-book|workback_schedule|countdown_plan', weight: 1.5 },
+  { cat: 'schedule', pattern: 'break|breaking|broke|split~|chunk~|carve~ DET *3 into tasks|into_tickets|into_stories|into_workstreams|into_phases|into_milestones|into_chunks|down', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'estimate~|size~|point DET *2 them|tasks|tickets|stories|work|it', weight: 1, prio: 0 },
+  // People and capacity: resourcing.
+  { cat: 'resourcing', pattern: `enough|sufficient|spare|more|extra ${PEOPLE_OBJECTS}`, weight: 2, prio: 1 },
+  { cat: 'resourcing', pattern: `${COMPILE_VERBS}|${KEEP_VERBS} DET *2 capacity_plan|capacity_planning|resource_plan|resourcing_plan|staffing_plan|rota|rotas|cover_rota|allocation|allocations`, weight: 2, prio: 2 },
+  { cat: 'resourcing', pattern: 'assign~|allocate~|hand_out|dish_out|dole_out|divvy_up|share_out DET *2 them|tasks|tickets|work|stories|owners|people', weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: 'capacity_plan|capacity_planning|resource_plan|resource_planning|staffing_plan|people_plan', weight: 1.5 },
+  // Spend against a budget: budget tracking.
+  { cat: 'budget_tracking', pattern: `breakdown|break-down|split|tally|summary|view|report|sheet|tracker|comparison of DET *3 ${SPEND_OBJECTS}`, weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: `${SPEND_OBJECTS} breakdown|vs|versus|against|compared|to_date|so_far|tracker|sheet|report|log`, weight: 2, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'against|vs|versus|compared_to|within DET *2 budget|budgets|what_finance|the_approved|the_allocation|the_po|what_we_were_given', weight: 1.5, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'log~|record~|enter~|put|add~|track~ DET *4 budget_sheet|budget_tracker|cost_sheet|spend_sheet|finance_sheet|expenses_sheet', weight: 2, prio: 2 },
+  // Meetings: on calendars, chaired, kept to time; ceremonies run by someone.
+  { cat: 'meeting_logistics', pattern: `get|put|add|stick|pop|drop DET *2 ${MEETINGS}|go_no-go on|in|into|onto DET *1 calendar|calendars|diary|diaries|cal|cals`, weight: 2, prio: 3 },
+  { cat: 'meeting_logistics', pattern: 'on|in|into|onto DET calendar|calendars|diary|diaries|cal|cals', weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'go_no-go|go_no-go_call|go_no-go_meeting|go-no-go|launch_readiness_review|readiness_review|cab_meeting|steerco_meeting|status_meeting|weekly_sync|project_sync|kickoff_call|kick-off_call|kickoff_meeting|kick-off_meeting', weight: 1.5 },
+  { cat: 'meeting_logistics', pattern: 'scrum_master|scrum-master|scrummaster|facilitator|note-taker|notetaker|note_taker|minute-taker|minute_taker|timekeeper|time-keeper|meeting_owner|master_of_ceremonies|emcee', weight: 2 },
+  { cat: 'meeting_logistics', pattern: 'finishes|finish|ends|end|wraps|wrap|runs|run|stays|stay|keep~ DET *2 on_time|to_time|to_30|to_an_hour|under_an_hour|to_the_hour|to_schedule|short', weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'send_out|sending_out|sent_out|circulate~|share~|distribute~ DET *2 agenda|agendas|invite|invites|minutes|pre-read|pre-reads|dial-in', weight: 2, prio: 2 },
+  // Change requests and scope changes kept in a log.
+  { cat: 'change_control', pattern: `log~|record~|track~|capture~|list~|keep~|collect~ DET *3 change|changes|change_requests|requests_for_change|scope_changes|new_asks|additions`, weight: 2, prio: 2 },
+  // Status rolled up and reported.
+  { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 2, prio: 1 },
+  // Where things are: status gathered, rolled up and sent.
+  { cat: 'status_reporting', pattern: "where DET *3 we're_at|we_are_at|is_at|are_at|'s_at|it's_at|things_are|things_stand|we_stand|it_stands|each_squad's_at|each_team's_at", weight: 2, prio: 2 },
+  { cat: 'status_reporting', pattern: "where-we're-at|where-we-are|where_we're_at|roll_it_up|roll_them_up|roll~ DET *2 up|one-pager_on_where|one_pager_on_where|status_bit|status_section|progress_email|update_email|check-in_email", weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'keep_tabs_on|keeping_tabs_on|keep_an_eye_on|keeping_an_eye_on|keep_on_at|keep_at|stay_on|stay_on_top_of|keep_on_top_of|on_top_of|check_in_w/|check_in_with_each|check_in_with_every|poke~|prod~|chivvy|chivvied|chase_up|follow_through', weight: 1.5, prio: 1 },
+  // What could go wrong, kept in a list with owners: risk log.
+  { cat: 'risk_log', pattern: "things|anything|stuff|what|everything|issues that|which|could|might|may|that'll|that_could|that_might *2 derail|slip|go_sideways|go_wrong|blow_up|bite_us|trip_us_up|put_at_risk|threaten|jeopardise|jeopardize|sink", weight: 2, prio: 2 },
+  { cat: 'risk_log', pattern: 'go_sideways|goes_sideways|going_sideways|go_wrong|derail~|blockers_log|risk_list|worry_list|watch_list|watchlist', weight: 1.2 },
+  // What moves when something is late: schedule.
+  { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|what_moves|ripple_effect|slip~|slippage|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'put|stick|pencil|get DET *2 dates|deadlines|timings against|on|to|for', weight: 2, prio: 2 },
+  // Money: how much is spent, whether it adds up.
+  { cat: 'budget_tracking', pattern: "how_much DET *4 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'money_side|the_money|the_numbers_add_up|numbers_add_up|adds_up|add_up|money_adds_up|costs_add_up|within_budget|over_budget|under_budget|on_budget', weight: 1.5, prio: 1 },
+  // Travel and rooms sorted for a group: meeting logistics.
+  { cat: 'meeting_logistics', pattern: 'sort~|book~|arrange~|organise~|organize~|handle|find|get DET *3 travel|hotels|hotel|flights|accommodation|room|rooms|meeting_room|venue|lunch|dinner|catering|desks|visas', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'travel|hotels|hotel|flights|accommodation|meeting_room|visas', weight: 1.2 },
+  { cat: 'meeting_logistics', pattern: 'send_round|send_around|sending_round|write_up|writing_up|circulate~|share~|type_up|jot_down DET *2 what_we_agreed|what_was_agreed|actions|action_points|next_steps|decisions|recap|summary_of_the_call|summary_of_the_meeting', weight: 2, prio: 2 },
+  // People across teams: resourcing.
+  { cat: 'resourcing', pattern: "who's|who_is|whos covering|covers|cover|minding|owning|picking_up", weight: 2, prio: 2 },
+  { cat: 'resourcing', pattern: "best_placed|best_used|best_deployed|across_the_squads|across_squads|across_the_teams|across_teams|freeing_up|free_up|frees_up|roll_off|rolls_off|rolling_off|who_goes_where|who_goes_on|where_they_go|second_qa|extra_qa|another_dev|another_engineer|more_hands", weight: 1.5, prio: 1 },
+  // Scope added after agreement: change control.
+  { cat: 'change_control', pattern: 'tacking_on|tacks_on|tacked_on|tack_on|bolting_on|bolted_on|after_sign-off|after_signoff|after_sign_off|extra DET *2 scope|absorb DET *3 scope|scope_creep|new_asks|change_asks|extra_asks|additional_asks', weight: 1.5, prio: 1 },
+  // Boards that do not match reality: tracker hygiene.
+  { cat: 'tracker_hygiene', pattern: "board|boards|tracker|jira *3 lying|isn't_lying|accurate|right|a_mess|messy|out_of_date|stale|wrong|reflects_reality", weight: 2, prio: 2 },
+  { cat: 'tracker_hygiene', pattern: 'tidy~|clean~|sort_out|straighten~|fix|groom~ DET *2 board|boards|tickets|columns|lanes|swimlanes|tracker', weight: 2, prio: 2 },
+  // Product readings that look like project words.
+  { cat: 'market_analysis', pattern: "what|how *4 are_doing|is_doing|are_charging|is_charging|do_it|handle_it|are_building|have_built|ship~ with|for|on|about|around|in", weight: 1.5, prio: 1 },
+  { cat: 'discovery', pattern: 'tickets|complaints|requests|reports|messages|emails about|saying|asking|complaining', weight: 2, prio: 3 },
+  { cat: 'discovery', pattern: 'talk_to|speak_to|speak_with|call|interview DET *2 few|some|handful|couple of them|those_users|those_customers', weight: 2, prio: 2 },
+  { cat: 'prioritization', pattern: 'cut|trim|narrow|whittle|pare DET *2 down|down_to|to_what|to_the', weight: 1.5, prio: 1 },
+  { cat: 'prioritization', pattern: 'wishlist|wish_list|wish-list|top_asks|top_10_asks|top_requests|what_actually_matters|what_to_drop|what_should_we_drop|what_we_drop|what_goes|rank~|ranking', weight: 1.5, prio: 1 },
+  // The board of directors is not a tracker board.
+  { cat: null, pattern: `${KEEP_VERBS}|${COMPILE_VERBS} DET *2 board version|deck|pack|paper|papers|slides|meeting|update|memo|narrative|presentation`, weight: 0, prio: 2 },
+  { cat: 'status_reporting', pattern: 'status_note|status_notes|status_summary|status_slide|rag_slide|closure_report|project_closure|close-out_report|closeout_report|end-of-project_report|lessons_learned|post-project_review|quarterly_update|monthly_update_deck|update_inputs|update_deck', weight: 1.5 },
+  { cat: 'meeting_logistics', pattern: 'running_order|run_of_show|run-of-show|demo_list|demo_order|speaker_list|speaker_order|lineup|line-up|save-the-dates|save_the_dates|save-the-date|rsvps|sign-off_meeting|signoff_meeting', weight: 1.5 },
+  { cat: 'resourcing', pattern: 'onboarding_plan|onboarding_plans|new_starters|new_joiners|starter_plan|induction_plan|resource_plan|resourcing_plan|headcount_asks|stakeholder_map', weight: 1.5 },
+  // Tracker work: boards and task lists kept current.
+  { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
+];
+
 /** The compiled lexicon, shared by every call (it is immutable). */
-export const LEXICON = new PhraseMatcher<Category>(RULES);
+export const LEXICON = new PhraseMatcher<Category>([...RULES, ...CONCEPT_RULES]);

@@ -29,6 +29,8 @@ export interface Hit<C extends string> {
   start: number;
   end: number;
   phrase: string;
+  /** Set when the phrase comes from a workspace's own word list rather than the lexicon. */
+  listed?: 'project' | 'not-project';
 }
 
 interface CompiledRule<C extends string> {
@@ -57,7 +59,7 @@ interface Bucket<C extends string> {
 const SEP = `[ ,:"'()/&+-]+`;
 const WORD = `[a-z0-9@#']+`;
 const DETERMINERS =
-  "the|a|an|our|this|that|these|those|my|your|his|her|their|its|some|all|any|next|new|upcoming|weekly|monthly|quarterly|today's|tomorrow's|next_week's|this_week's|friday's|monday's|q[1-4]";
+  "the|a|an|our|this|that|these|those|my|your|his|her|their|its|some|all|any|next|new|upcoming|weekly|monthly|quarterly|today's|tomorrow's|next_week's|this_week's|friday's|monday's|everyone's|everybody's|people's|the_team's|each|every|q[1-4]";
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()[\]\\]/g, '\\$&');

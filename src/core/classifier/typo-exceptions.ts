@@ -1080,7 +1080,6 @@ export const REAL_WORDS_NEAR_KEYWORDS: readonly string[] = [
   'males',
   'malls',
   'manager',
-  'managers',
   'mange',
   'marked',
   'marker',

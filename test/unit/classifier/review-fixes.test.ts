@@ -178,7 +178,7 @@ describe('vocabulary', () => {
 
 describe('reasons', () => {
   it('gives each reason once, however often a request is repeated', () => {
-    const v = judge(`<@U_ANA> ${'please book the room. '.repeat(2000)}`);
+    const v = judge(`<@U_ANA> ${'please book the room. '.repeat(300)}`);
     expect(v.flag).toBe(true);
     expect(v.reasons).toEqual(['asks <@U_ANA>: "book"', 'meeting_logistics: "book the room"']);
   });

@@ -1,4 +1,4 @@
-import { DIGEST_TICK_JOB_OPTIONS } from '../../../src/queue/processors/digest-tick';
+import { DIGEST_TICK_JOB_OPTIONS } from '../../../src/features/digests/digest-tick';
 
 describe('the digest tick’s retries', () => {
   // BullMQ's exponential backoff waits delay × 2^(n-1) before retry n.

@@ -1,10 +1,18 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { HOME_ACTIONS } from '../../views/home';
-import { NUDGE_ACTIONS } from '../../views/nudge';
-import { createHomeButtonHandler, type HomeAction, type HomeButtonDeps } from './home-buttons';
-import { createNudgeButtonHandler, type NudgeAction, type NudgeButtonDeps } from './nudge-buttons';
+import type { App, BlockAction, ButtonAction, Context } from '@slack/bolt';
+import { createHomeButtonHandler, type HomeAction, type HomeButtonDeps } from '../../../features/home/buttons';
+import { HOME_ACTIONS } from '../../../features/home/view';
+import { createNudgeButtonHandler, type NudgeAction, type NudgeButtonDeps } from '../../../features/nudges/buttons';
+import { NUDGE_ACTIONS } from '../../../features/nudges/message';
 
 export type ActionListenerDeps = NudgeButtonDeps & HomeButtonDeps;
+
+/**
+ * The workspace a click is for: the one Bolt authorized it with (the installing workspace, also in
+ * a Slack Connect channel), else the payload's team.
+ */
+function workspaceOfClick(body: BlockAction, context: Context): { teamId: string; enterpriseId?: string } {
+  return { teamId: context.teamId ?? body.team?.id ?? body.user.team_id ?? '', enterpriseId: context.enterpriseId ?? body.enterprise?.id };
+}
 
 export function registerActionListeners(app: App, deps: ActionListenerDeps): void {
   const handleNudgeClick = createNudgeButtonHandler(deps);
@@ -14,12 +22,12 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
   // fewer listeners keep the receive path fast.
   const nudgeActions = new Set<string>(Object.values(NUDGE_ACTIONS));
   const homeActions = new Set<string>(Object.values(HOME_ACTIONS));
-  app.action<BlockAction<ButtonAction>>(/^nudge_/, async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>(/^nudge_/, async ({ ack, body, action, context }) => {
     await ack();
     if (!nudgeActions.has(action.action_id)) return;
     await handleNudgeClick({
       actionId: action.action_id as NudgeAction,
-      teamId: body.team?.id ?? body.user.team_id ?? '',
+      ...workspaceOfClick(body, context),
       userId: body.user.id,
       value: action.value ?? '',
       responseUrl: body.response_url,
@@ -28,12 +36,12 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
       seenByOthers: body.container?.is_ephemeral !== true && !(body.channel?.id ?? '').startsWith('D'),
     });
   });
-  app.action<BlockAction<ButtonAction>>(/^home_/, async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>(/^home_/, async ({ ack, body, action, context }) => {
     await ack();
     if (!homeActions.has(action.action_id)) return;
     await handleHomeClick({
       actionId: action.action_id as HomeAction,
-      teamId: body.team?.id ?? body.user.team_id ?? '',
+      ...workspaceOfClick(body, context),
       userId: body.user.id,
       value: action.value,
       actionTs: action.action_ts,

@@ -5,7 +5,8 @@ import { readIncomingMessage, type BotIdentity } from '../../incoming-message';
 
 export interface IncomingMessageDeps {
   queues: Queues;
-  bot: BotIdentity;
+  /** Single-workspace mode's bot; in multi-workspace mode each event's installation names its own (Bolt's context). */
+  bot?: BotIdentity;
   metrics: Pick<Metrics, 'eventsReceived'>;
   logger: Logger;
   now?: () => number;
@@ -27,9 +28,10 @@ export function createIncomingMessageHandler(deps: IncomingMessageDeps) {
       { malformed: counted(type, 'malformed'), dropped: counted(type, 'dropped'), failed: counted(type, 'failed'), queued: counted(type, 'queued') },
     ]),
   );
-  return async function handleIncomingMessage(body: unknown, eventType: 'message' | 'app_mention'): Promise<void> {
+  return async function handleIncomingMessage(body: unknown, eventType: 'message' | 'app_mention', installedBot?: Partial<BotIdentity>): Promise<void> {
     const count = counters[eventType];
-    const decision = readIncomingMessage(body, deps.bot, now());
+    const bot = installedBot?.botUserId && installedBot.botId ? { botUserId: installedBot.botUserId, botId: installedBot.botId } : (deps.bot ?? NO_BOT);
+    const decision = readIncomingMessage(body, bot, now());
     switch (decision.action) {
       case 'malformed':
         count.malformed.inc();
@@ -57,6 +59,9 @@ export function createIncomingMessageHandler(deps: IncomingMessageDeps) {
     }
   };
 }
+
+/** No bot known (cannot happen with Bolt's authorize): nothing counts as our own post. */
+const NO_BOT: BotIdentity = { botUserId: '', botId: '' };
 
 function eventIdOf(body: unknown): string | undefined {
   const id = (body as { event_id?: unknown } | null)?.event_id;

@@ -1,0 +1,97 @@
+import { isProjectCategory, type Category, type ProjectCategory } from '../categories';
+import type { WorkspaceWords } from '../types';
+import { LEXICON } from './lexicon';
+import type { Hit } from './matcher';
+
+/**
+ * A workspace's own word lists, laid over the lexicon: phrases its admins say always count as
+ * project work, and phrases that never do. A listed phrase wins over the lexicon's words it overlaps,
+ * and its hit says where it came from, so the reasons can name the list.
+ */
+
+/** Scans normalised text for work phrases (the lexicon, plus a workspace's lists when it has any). */
+export type Scan = (text: string) => Hit<Category>[];
+
+/** How heavy a listed project phrase is: enough to flag on its own, as the admin asked. */
+const LISTED_WEIGHT = 2;
+/** Phrases are short; longer entries are cut (an admin pasting a paragraph should not slow every message). */
+const MAX_PHRASE_CHARS = 80;
+const MAX_PHRASES = 500;
+
+interface Listed {
+  re: RegExp;
+  /** Category by lower-cased phrase; null for "never project work". */
+  category: Map<string, ProjectCategory | null>;
+}
+
+const compiled = new WeakMap<WorkspaceWords, Listed | null>();
+
+/** A phrase as the classifier sees text: lower case, single spaces, no markup. */
+export function normalisePhrase(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .replace(/[*_~`"“”]+/g, ' ')
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_PHRASE_CHARS);
+}
+
+/** The project category a phrase's own words suggest, else follow-ups (the most general coordinating work). */
+function inferCategory(phrase: string): ProjectCategory {
+  for (const hit of LEXICON.scan(phrase)) if (hit.cat !== null && isProjectCategory(hit.cat)) return hit.cat;
+  return 'follow_up';
+}
+
+function compile(words: WorkspaceWords): Listed | null {
+  const category = new Map<string, ProjectCategory | null>();
+  for (const entry of (words.project ?? []).slice(0, MAX_PHRASES)) {
+    const phrase = normalisePhrase(typeof entry === 'string' ? entry : entry.phrase);
+    if (phrase.length === 0) continue;
+    const given = typeof entry === 'string' ? undefined : entry.category;
+    category.set(phrase, given !== undefined && isProjectCategory(given) ? given : inferCategory(phrase));
+  }
+  // "Never" wins over "always" for the same phrase: an admin who listed both meant the correction.
+  for (const entry of (words.notProject ?? []).slice(0, MAX_PHRASES)) {
+    const phrase = normalisePhrase(entry);
+    if (phrase.length > 0) category.set(phrase, null);
+  }
+  if (category.size === 0) return null;
+  const alternatives = [...category.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s,-]+'));
+  return { re: new RegExp(`(?<![a-z0-9@])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g'), category };
+}
+
+function listedFor(words: WorkspaceWords): Listed | null {
+  let listed = compiled.get(words);
+  if (listed === undefined) {
+    listed = compile(words);
+    compiled.set(words, listed);
+  }
+  return listed;
+}
+
+const lexiconScan: Scan = (text) => LEXICON.scan(text);
+
+/**
+ * A scan that reads the workspace's lists first and the lexicon around them. Compiled once per word
+ * lists object (cached), so a caller that keeps its lists object pays the compilation once.
+ */
+export function scanWith(words: WorkspaceWords | undefined): Scan {
+  if (words === undefined) return lexiconScan;
+  const listed = listedFor(words);
+  if (listed === null) return lexiconScan;
+  return (text) => {
+    const own: Hit<Category>[] = [];
+    listed.re.lastIndex = 0;
+    for (let m = listed.re.exec(text); m !== null; m = listed.re.exec(text)) {
+      const cat = listed.category.get(m[0].replace(/[\s,-]+/g, ' ')) ?? null;
+      own.push({ cat, weight: cat === null ? 0 : LISTED_WEIGHT, start: m.index, end: m.index + m[0].length, phrase: m[0], listed: cat === null ? 'not-project' : 'project' });
+    }
+    const lexicon = LEXICON.scan(text);
+    if (own.length === 0) return lexicon;
+    const merged = lexicon.filter((h) => !own.some((o) => h.start < o.end && o.start < h.end)).concat(own);
+    return merged.sort((a, b) => a.start - b.start);
+  };
+}

@@ -1,0 +1,8 @@
+import type { HomeSection } from '../section';
+import { balance } from './balance';
+import { digest } from './digest';
+import { nudges } from './nudges';
+import { who } from './who';
+
+/** The Home tab's sections, top to bottom. A new section is a module in this folder and one line here. */
+export const HOME_SECTIONS: readonly HomeSection[] = [who, balance, nudges, digest];

@@ -1,0 +1,65 @@
+import { deleteMatching, type KeySpace, type RedisClient } from '../../store/redis';
+import { jobIdFrom, type ForgetWorkspacePayload, type JobQueue } from '../../ports/jobs';
+
+/** What forgetting needs of each queue: its kept jobs, page by page (a BullMQ Queue is one). */
+export interface KeptJobs {
+  /** The queue's own key of a kind (its de-duplication keys are `toKey('de')` + ':' + id). */
+  toKey(type: string): string;
+  getJobs(states: (typeof JOB_STATES)[number][], start: number, end: number): Promise<({ name: string; data: unknown; remove(): Promise<unknown> } | undefined)[]>;
+}
+
+/** Jobs that may already be running when a workspace is forgotten finish within this; a second pass then sweeps up. */
+export const SECOND_PASS_DELAY_MS = 10 * 60 * 1000;
+const JOB_STATES = ['waiting', 'delayed', 'prioritized', 'failed', 'completed'] as const;
+const PAGE = 500;
+
+/**
+ * The `forget-workspace` job: after `tokens_revoked` (of the bot token) or `app_uninstalled`,
+ * delete everything kept about that workspace: its keys (settings, records, profiles, caches), its
+ * queued and kept jobs (which may hold message text), its sent markers and de-duplication keys. A second pass runs a
+ * little later, for jobs that were in flight during the first and wrote again.
+ */
+export async function forgetWorkspace(
+  deps: {
+    redis: RedisClient;
+    keys: KeySpace;
+    queues: Record<string, KeptJobs>;
+    jobs: JobQueue;
+    /** Multi-workspace mode: whether the workspace has installed lanekeeper again since. */
+    reinstalled?: (teamId: string) => Promise<boolean>;
+  },
+  payload: ForgetWorkspacePayload,
+): Promise<{ keys: number; jobs: number; skipped?: 'reinstalled' }> {
+  const { redis, keys, queues, jobs } = deps;
+  const { teamId } = payload;
+  // The sweep would delete the new installation and its first data along with the old.
+  if (payload.pass === 2 && (await deps.reinstalled?.(teamId))) return { keys: 0, jobs: 0, skipped: 'reinstalled' };
+  let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId));
+  // Job ids carry the workspace (see jobIdFrom): sent markers and BullMQ's de-duplication keys.
+  const inJobId = `*_${jobIdFrom('x', teamId).slice(2)}_*`;
+  deletedKeys += await deleteMatching(redis, keys.key('sent', inJobId));
+  for (const queue of Object.values(queues)) deletedKeys += await deleteMatching(redis, `${queue.toKey('de')}:${inJobId}`);
+  await redis.srem(keys.key('teams'), teamId);
+
+  let deletedJobs = 0;
+  for (const queue of Object.values(queues)) {
+    for (let start = 0; ; start += PAGE) {
+      const jobs = await queue.getJobs([...JOB_STATES], start, start + PAGE - 1);
+      if (jobs.length === 0) break;
+      for (const job of jobs) {
+        if (job && (job.data as { teamId?: string } | undefined)?.teamId === teamId && job.name !== 'forget-workspace') {
+          // An active job cannot be removed; it finishes and the second pass deletes what it wrote.
+          deletedJobs += await job.remove().then(
+            () => 1,
+            () => 0,
+          );
+        }
+      }
+      if (jobs.length < PAGE) break;
+    }
+  }
+  if (payload.pass === 1) {
+    await jobs.add('forget-workspace', { ...payload, pass: 2 }, { jobId: jobIdFrom('forget', teamId, payload.reason, 'pass2'), delayMs: SECOND_PASS_DELAY_MS });
+  }
+  return { keys: deletedKeys, jobs: deletedJobs };
+}

@@ -1,0 +1,86 @@
+import { ErrorCode } from '@slack/web-api';
+
+/**
+ * Sorts a failed Web API call into what the queue should do about it. Permanent errors will fail
+ * the same way however often they are tried; transient ones are worth a retry with backoff; a rate
+ * limit says exactly when to try again.
+ */
+export type SlackFailure =
+  | { kind: 'rate_limited'; retryAfterSeconds: number; code: string }
+  | { kind: 'permanent'; code: string }
+  | { kind: 'transient'; code: string };
+
+/** Platform errors that no retry can fix: the channel, user, token or payload is wrong. */
+const PERMANENT_PLATFORM_ERRORS = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'user_not_found',
+  'user_not_visible',
+  'user_not_in_channel',
+  'users_not_found',
+  'is_archived',
+  'channel_is_archived',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+  'not_allowed_token_type',
+  'restricted_action',
+  'cannot_dm_bot',
+  'user_disabled',
+  'msg_too_long',
+  'no_text',
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'invalid_arguments',
+  'invalid_arg_name',
+  'invalid_metadata_format',
+  'invalid_metadata_schema',
+  'too_many_attachments',
+  'messages_tab_disabled',
+  'team_access_not_granted',
+  'ekm_access_denied',
+  'method_deprecated',
+  'unknown_method',
+]);
+
+export function classifySlackFailure(error: unknown): SlackFailure {
+  if (error instanceof Error && error.name === 'WorkspaceNotInstalled') return { kind: 'permanent', code: 'not_installed' };
+  if (error instanceof Error && error.name === 'ResponseUrlError') {
+    const status = (error as Error & { status: number }).status;
+    // 404: the response_url expired (30 minutes) or was used up; trying again cannot help.
+    return status >= 500 || status === 429 ? { kind: 'transient', code: `response_url_${status}` } : { kind: 'permanent', code: `response_url_${status}` };
+  }
+  const coded = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
+  switch (coded?.code) {
+    case ErrorCode.RateLimitedError:
+      return { kind: 'rate_limited', retryAfterSeconds: Math.max(1, coded.retryAfter ?? 1), code: 'ratelimited' };
+    case ErrorCode.PlatformError: {
+      const code = coded.data?.error ?? 'unknown_error';
+      if (code === 'ratelimited') return { kind: 'rate_limited', retryAfterSeconds: 1, code };
+      return PERMANENT_PLATFORM_ERRORS.has(code) ? { kind: 'permanent', code } : { kind: 'transient', code };
+    }
+    case ErrorCode.HTTPError: {
+      const status = coded.statusCode ?? 0;
+      // 4xx other than 408/429 means the request itself is wrong; 5xx is Slack having a bad moment.
+      const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+      return { kind: permanent ? 'permanent' : 'transient', code: `http_${status}` };
+    }
+    case ErrorCode.RequestError:
+      return { kind: 'transient', code: 'request_error' };
+    default:
+      return { kind: 'transient', code: 'unexpected_error' };
+  }
+}
+
+/** Errors a SlackWorkspace raises itself rather than through the Web API client (see ports/slack.ts). */
+const PORT_ERRORS = new Set(['ResponseUrlError', 'WorkspaceNotInstalled']);
+
+/** True for errors from talking to Slack (as opposed to Redis or our own code). */
+export function isSlackApiError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && code.startsWith('slack_webapi_')) || (error instanceof Error && PORT_ERRORS.has(error.name));
+}

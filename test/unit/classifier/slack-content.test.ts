@@ -1,0 +1,148 @@
+import { classify, createClassifier } from '../../../src/core/classifier';
+import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from '../../../src/core/classifier/slack-content';
+import { ROLES_MAP } from './helpers';
+
+const roles = { ...ROLES_MAP, U_JIRA: 'other' as const };
+
+describe('what an app post carries', () => {
+  it('reads a tracker post whose text is empty and whose content is in attachments', () => {
+    const v = classify({
+      text: '',
+      author: 'U_JIRA',
+      fromBot: true,
+      roles,
+      attachments: [
+        {
+          fallback: 'OPS-31 assigned',
+          pretext: 'Issue assigned',
+          title: 'OPS-31: Book rooms and send the invites for the QBR',
+          fields: [
+            { title: 'Assignee', value: '<@U_ANA>', short: true },
+            { title: 'Status', value: 'To Do', short: true },
+          ],
+        },
+      ],
+    });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+    expect(v.categories[0]).toBe('meeting_logistics');
+  });
+
+  it('reads section text and fields, whose label and value sit on two lines', () => {
+    const v = classify({
+      text: 'New task',
+      author: 'U_JIRA',
+      fromBot: true,
+      roles,
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Reconcile the contractor invoices' } },
+        { type: 'section', fields: [{ type: 'mrkdwn', text: '*Assignee:*\n<@U_ANA>' }, { type: 'mrkdwn', text: '*Due:*\nFriday' }] },
+        { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' } }] },
+      ],
+    });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true, categories: ['budget_tracking'] });
+  });
+
+  it("reads a person's rich text with its user mentions, and says nothing twice when text repeats it", () => {
+    const blocks = [
+      {
+        type: 'rich_text',
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: [
+              { type: 'user', user_id: 'U_ANA' },
+              { type: 'text', text: ' could you update the ' },
+              { type: 'text', text: 'gantt', style: { bold: true } },
+              { type: 'text', text: ' today?' },
+            ],
+          },
+        ],
+      },
+    ];
+    expect(classify({ text: '', author: 'U_LEAD', roles, blocks })).toMatchObject({ kind: 'assignment', flag: true, categories: ['schedule'] });
+    expect(renderMessage({ text: '<@U_ANA> could you update the *gantt* today?', blocks }).text).toBe('<@U_ANA> could you update the *gantt* today?');
+  });
+
+  it('skips shapes it does not know instead of failing', () => {
+    const odd = [null, 3, 'x', { type: 'section', text: 42 }, { type: 'rich_text', elements: [{ type: 'rich_text_list', elements: 'no' }] }];
+    expect(() => classify({ text: 'hi', blocks: odd, attachments: odd })).not.toThrow();
+  });
+});
+
+describe('people named by plain name', () => {
+  const names = { U_ANA: 'Ana Souza', U_RAJ: 'Raj Patel', U_LEAD: 'Lee Morgan' };
+
+  it('credits a tracker assignment to a person named, not mentioned', () => {
+    const v = classify({ text: '*Chase legal for the signed NDA*\nAssignee: Ana Souza', author: 'U_JIRA', fromBot: true, roles, names });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+  });
+
+  it('reads "@Ana Souza" typed as text as a mention', () => {
+    expect(classify({ text: '@Ana Souza can you book the room for the retro?', author: 'U_LEAD', roles, names })).toMatchObject({ flag: true, assignees: ['U_ANA'] });
+  });
+
+  it('leaves names alone without a directory, and never rewrites a link or a mention label', () => {
+    expect(classify({ text: 'Ana Souza can you book the room for the retro?', author: 'U_LEAD', roles })).toMatchObject({ flag: false });
+    expect(resolveNames('see <https://x.test/ana|Ana Souza> and <@U_RAJ|Raj Patel>', names)).toBe('see <https://x.test/ana|Ana Souza> and <@U_RAJ|Raj Patel>');
+  });
+});
+
+describe('thread replies', () => {
+  const parent = { text: 'The vendor still has not sent the signed SOW, and the renewal lapses Friday.', author: 'U_LEAD' };
+
+  it('judges a reply that asks a product manager but names no work against the thread parent', () => {
+    const v = classify({ text: '<@U_ANA> can you own this?', author: 'U_LEAD', roles, parent });
+    expect(v).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+    expect(v.categories[0]).toBe('vendor_admin');
+    expect(v.reasons.some((r) => r.startsWith("work named in the thread's parent"))).toBe(true);
+  });
+
+  it('addresses a bare "mind taking it?" to whoever started the thread', () => {
+    const v = classify({ text: 'mind taking it?', author: 'U_LEAD', roles, parent: { text: 'the status deck for the steerco is not started', author: 'U_ANA' } });
+    expect(v).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+  });
+
+  it('does not borrow the parent when the reply names its own work', () => {
+    expect(classify({ text: '<@U_ANA> can you draft the PRD?', author: 'U_LEAD', roles, parent })).toMatchObject({ flag: false, work: 'product' });
+  });
+});
+
+describe('long and hostile input', () => {
+  it('judges a very long message on a bounded prefix and says so', () => {
+    const text = `<@U_ANA> please book the retro room. ${'blah '.repeat(1_200_000)}`;
+    const v = classify({ text, author: 'U_LEAD', roles });
+    expect(v.flag).toBe(true);
+    expect(v.reasons[0]).toBe(`long message: judged on its first ${MAX_JUDGED_CHARS.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters`);
+  });
+
+  it('does not crash on deep nesting or a huge list of blocks', () => {
+    let deep: Record<string, unknown> = { type: 'rich_text_section', elements: [{ type: 'text', text: 'x' }] };
+    for (let i = 0; i < 10_000; i++) deep = { type: 'rich_text_list', elements: [deep] };
+    const many = Array.from({ length: 100_000 }, () => ({ type: 'section', text: { type: 'mrkdwn', text: '<@U_ANA> chase the vendor' } }));
+    expect(() => classify({ text: '', blocks: [{ type: 'rich_text', elements: [deep] }, ...many], roles })).not.toThrow();
+  });
+});
+
+describe('workspace word lists', () => {
+  it('counts a listed phrase as project work and names the list in the reasons', () => {
+    const mine = createClassifier({ words: { project: ['herd the cats'] } });
+    const v = mine({ text: '<@U_ANA> can you herd the cats before Friday?', author: 'U_LEAD', roles });
+    expect(v).toMatchObject({ flag: true, categories: ['follow_up'] });
+    expect(v.reasons).toContain('follow_up (workspace word list): "herd the cats"');
+    expect(classify({ text: '<@U_ANA> can you herd the cats before Friday?', author: 'U_LEAD', roles }).flag).toBe(false);
+  });
+
+  it('never counts a phrase listed as not project work, and says why', () => {
+    const input = { text: '<@U_ANA> can you update the launch tracker?', author: 'U_LEAD', roles };
+    const words = { notProject: ['launch tracker'] };
+    expect(classify(input).flag).toBe(true);
+    const v = classify({ ...input, words });
+    expect(v.flag).toBe(false);
+    expect(v.reasons).toContain('not project work (workspace word list): "launch tracker"');
+  });
+
+  it('takes a category for a listed phrase', () => {
+    const v = classify({ text: '<@U_ANA> please do the pulse check', author: 'U_LEAD', roles, words: { project: [{ phrase: 'pulse check', category: 'status_reporting' }] } });
+    expect(v).toMatchObject({ flag: true, categories: ['status_reporting'] });
+  });
+});

@@ -1,0 +1,26 @@
+import { classify } from '../../src/core/classifier';
+import { reasonInWords, verdictInWords } from '../../src/core/verdict-wording';
+
+const person = (id: string): string => `<@${id}>`;
+
+describe('a verdict in plain words', () => {
+  it('names categories as people say them and never shows internal ids or "chatter"', () => {
+    const words = verdictInWords(classify({ text: '<@U_ANA> can you book the retro room?', roles: { U_ANA: 'product' } }), { person });
+    expect(words.kind).toBe('a request');
+    expect(words.work).toBe('project-management work: meeting logistics');
+    expect(words.reasons).toContain('project work, meeting logistics: "book the retro room"');
+    const chatter = verdictInWords(classify({ text: 'lol the retro room has no chairs again' }), { person });
+    expect(chatter.kind).toBe('not a request');
+    expect(JSON.stringify(chatter)).not.toMatch(/chatter|meeting_logistics/);
+  });
+
+  it('says why a clause was not a request in words', () => {
+    expect(reasonInWords('not a request (done): "already sent"', person)).toBe('not a request (already done): "already sent"');
+    expect(reasonInWords('not a request (question): "when is"', person)).toBe('not a request (a question for information): "when is"');
+  });
+
+  it("says it can't tell when the asked person's role is unknown", () => {
+    const verdict = classify({ text: '<@U_BEN> can you book the retro room?' });
+    expect(verdictInWords(verdict, { person, roleKnown: () => false }).nudge).toMatch(/^can't tell: the role of <@U_BEN> is not known/);
+  });
+});
