@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { classify as defaultClassifier } from './core/classifier';
 import type { Classifier } from './core/types';
 import { closeServer, createHttpServer, listen } from './http/server';
+import { scrubMessageContent } from './ports/jobs';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { DIGEST_TICK_JOB_OPTIONS } from './features/digests/digest-tick';
@@ -71,7 +72,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   // SLACK_BOT_TOKEN is one workspace's bot. Multi-workspace mode: each workspace's own installation.
   const { install } = config.slack;
   let auth: BotAuth | undefined;
-  const mode = workspacesFor(install, { apiUrl: config.slack.apiUrl, redis: storeRedis, keys, logger, workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/' });
+  const mode = workspacesFor(install, { apiUrl: config.slack.apiUrl, timeoutMs: config.slack.apiTimeoutMs, redis: storeRedis, keys, logger, workspaceUrl: () => auth?.workspaceUrl ?? 'https://slack.com/' });
   const { workspaces } = mode;
   // Bolt looks installations up on the receive path, which fails fast rather than waits on Redis.
   const receiveInstallations = mode.kind === 'multi' ? mode.installationsOver(fastRedis) : undefined;
@@ -167,7 +168,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
         workers = [
           createWorker('analyze', analyzeProcessors(processorDeps), {
             ...options,
-            scrubFailedData: (data) => ('text' in data ? { ...data, text: '' } : data),
+            scrubFailedData: scrubMessageContent,
           }),
           createWorker('deliver', deliverProcessors(processorDeps), options),
         ];

@@ -79,6 +79,7 @@ const environmentSchema = z
     SHUTDOWN_TIMEOUT_MS: integerFrom(25000, 1000, 600000),
     PROFILE_CACHE_TTL_SECONDS: integerFrom(6 * 3600, 60, 7 * 24 * 3600),
     JOB_LOCK_MS: integerFrom(30000, 1000, 600000),
+    SLACK_API_TIMEOUT_MS: integerFrom(10000, 100, 120000),
   })
   .superRefine((env, ctx) => {
     if (env.REDIS_CLUSTER_NODES && env.REDIS_SENTINELS) {
@@ -108,6 +109,8 @@ export interface Config {
     /** Set: Socket Mode. Unset: events arrive over HTTP at POST /slack/events. */
     readonly appToken: string | undefined;
     readonly apiUrl: string;
+    /** How long a Web API call may take before it counts as timed out (its outcome is then unknown). */
+    readonly apiTimeoutMs: number;
   };
   readonly redis: RedisSettings;
   readonly port: number;
@@ -172,6 +175,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     },
     redis: {
       url: e.REDIS_URL,

@@ -11,6 +11,7 @@ export interface Metrics {
   readonly jobsByState: Gauge<'queue' | 'state'>;
   readonly queueLatency: Histogram<'queue'>;
   readonly nudgesSent: Counter<'mode'>;
+  readonly nudgesOutcomeUnknown: Counter<'mode'>;
   readonly slackApiErrors: Counter<'method' | 'error'>;
 }
 
@@ -47,6 +48,12 @@ export function createMetrics(options: { defaultMetrics: boolean }): Metrics {
     nudgesSent: new Counter({
       name: 'lanekeeper_nudges_sent_total',
       help: 'Nudges delivered to product managers, by delivery mode.',
+      labelNames: ['mode'],
+      registers: [registry],
+    }),
+    nudgesOutcomeUnknown: new Counter({
+      name: 'lanekeeper_nudges_outcome_unknown_total',
+      help: 'Nudges whose send attempt timed out or whose worker died during the call, by delivery mode; ephemeral ones are not sent again.',
       labelNames: ['mode'],
       registers: [registry],
     }),

@@ -248,6 +248,12 @@ export function createMethodHandlers(state: WorkspaceState, deps: MethodDeps): R
       return { ok: true, user: userObject(user, id) };
     },
 
+    'users.list': (params) => {
+      // Slack pages the directory by cursor (at most 1,000 a page, 0 meaning its own default).
+      const { page, nextCursor } = paginate([...state.users.values()], { ...params, limit: int(params, 'limit') || 100 }, 100);
+      return { ok: true, members: page.map((user) => userObject(user, id)), cache_ts: 1700000000, response_metadata: { next_cursor: nextCursor } };
+    },
+
     'users.profile.get': (params) => {
       const user = state.users.get(str(params, 'user') ?? id.botUserId);
       if (!user) return fail('user_not_found');

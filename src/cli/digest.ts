@@ -59,7 +59,7 @@ export async function runDigest(args: readonly string[], io: CliIo, env: Readonl
   const keys = new KeySpace(config.redis.prefix);
   const queues = createQueues(redis, config.redis.prefix);
   let workspaceUrl = 'https://slack.com/';
-  const mode = workspacesFor(config.slack.install, { apiUrl: config.slack.apiUrl, redis, keys, logger, workspaceUrl: () => workspaceUrl });
+  const mode = workspacesFor(config.slack.install, { apiUrl: config.slack.apiUrl, timeoutMs: config.slack.apiTimeoutMs, redis, keys, logger, workspaceUrl: () => workspaceUrl });
   if (mode.kind === 'single') workspaceUrl = (await workspaceUrlOf(mode.client).catch(() => undefined)) ?? workspaceUrl;
   const { workspaces } = mode;
   const stores = createStores({ redis, keys, workspaces, profileTtlSeconds: config.profileCacheTtlSeconds });

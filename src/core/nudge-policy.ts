@@ -57,8 +57,17 @@ export function decideNudge(check: NudgeCheck): NudgeDecision {
   });
   // Too late to help, or not before the person's next working time: the digest reports it instead.
   if (timing.action === 'digest_only') return { action: 'skip', reason: 'stale' };
-  if (timing.action === 'hold') return { action: 'defer', untilMs: timing.untilMs, mode: channelMode };
-  return { action: 'send', mode: channelMode };
+  const mode = deliveryModeFor(settings, channelMode);
+  if (timing.action === 'hold') return { action: 'defer', untilMs: timing.untilMs, mode };
+  return { action: 'send', mode };
+}
+
+/**
+ * The person's own choice (`/lane delivery`, private either way) comes before the channel's mode
+ * an admin set: nobody's nudges are made public against their wish. A channel turned off stays off.
+ */
+export function deliveryModeFor(settings: Pick<PersonSettings, 'delivery'>, channelMode: Exclude<DeliveryMode, 'off'>): Exclude<DeliveryMode, 'off'> {
+  return settings.delivery ?? channelMode;
 }
 
 const hourFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -93,6 +93,10 @@ export function sumWeeks(weeks: readonly WeeklyRecord[]): WeeklyRecord {
 export const NUDGE_DELIVERY_MODES = ['ephemeral', 'thread', 'dm', 'off'] as const;
 export type DeliveryMode = (typeof NUDGE_DELIVERY_MODES)[number];
 
+/** How a person may choose to get their own nudges (`/lane delivery`): never public, that is the channel's call. */
+export const PERSONAL_DELIVERY_MODES = ['ephemeral', 'dm'] as const;
+export type PersonalDelivery = (typeof PERSONAL_DELIVERY_MODES)[number];
+
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -123,6 +127,8 @@ export interface PersonSettings {
   dismissedPhrases: string[];
   /** Weekly digest: off, or when it is due. */
   digest: { enabled: boolean; slot: DigestSlot; alwaysSend: boolean };
+  /** The person's own choice of delivery (`/lane delivery`); undefined: as each channel is set. */
+  delivery?: PersonalDelivery;
 }
 
 export function defaultSettings(): PersonSettings {

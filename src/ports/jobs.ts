@@ -16,7 +16,19 @@ const slackTs = z.string().regex(/^\d+\.\d+$/, 'must be a Slack timestamp');
  */
 const workspaceFields = { teamId: slackId, enterpriseId: slackId.optional() };
 
-/** One Slack message to judge. The text lives in Redis only until the job is done (see README). */
+/** Slack allows 50 blocks in a message; 100 attachments is well past what any app posts. */
+export const MAX_MESSAGE_BLOCKS = 50;
+export const MAX_MESSAGE_ATTACHMENTS = 100;
+/**
+ * The most characters a message's blocks and attachments may take in a job (as JSON). The classifier
+ * judges the first 8,000 characters of the rendered message, so more would only cost Redis memory.
+ */
+export const MAX_MESSAGE_CONTENT_CHARS = 64 * 1024;
+
+/**
+ * One Slack message to judge. Its content (text, blocks, attachments) lives in Redis only until the
+ * job is done, and is scrubbed from a job that failed for good (see README and {@link scrubMessageContent}).
+ */
 export const analyzeMessagePayload = z.object({
   ...workspaceFields,
   channelId: slackId,
@@ -26,11 +38,25 @@ export const analyzeMessagePayload = z.object({
   userId: slackId.optional(),
   botId: z.string().optional(),
   text: z.string(),
+  /** Slack's `blocks` and `attachments` as sent (app posts often carry their content only there). */
+  blocks: z.array(z.unknown()).max(MAX_MESSAGE_BLOCKS).optional(),
+  attachments: z.array(z.unknown()).max(MAX_MESSAGE_ATTACHMENTS).optional(),
+  /** The author of the thread's parent, for a reply (Slack's `parent_user_id`). */
+  parentUserId: slackId.optional(),
   /** The message was edited: judged again, but the per-thread limit still holds. */
   edited: z.boolean(),
   receivedAt: z.number().int(),
 });
 export type AnalyzeMessagePayload = z.infer<typeof analyzeMessagePayload>;
+
+/** A failed job's data without the message's content: what is kept of a job that failed for good. */
+export function scrubMessageContent(data: Record<string, unknown>): Record<string, unknown> {
+  if (!('text' in data) && !('blocks' in data) && !('attachments' in data)) return data;
+  const rest: Record<string, unknown> = { ...data, text: '' };
+  delete rest.blocks;
+  delete rest.attachments;
+  return rest;
+}
 
 export const NUDGE_MODES = ['ephemeral', 'thread', 'dm'] as const;
 export type NudgeMode = (typeof NUDGE_MODES)[number];
@@ -53,6 +79,11 @@ export const sendNudgePayload = z.object({
   source: z.enum(WORK_SOURCES),
   delegateId: slackId.optional(),
   recipientRole: z.enum(ROLES),
+  /**
+   * Known from the event that the recipient is not in the conversation (a DM between someone else
+   * and the bot): nothing but a DM of their own reaches them there.
+   */
+  recipientOutsideConversation: z.boolean().optional(),
 });
 export type SendNudgePayload = z.infer<typeof sendNudgePayload>;
 

@@ -84,3 +84,19 @@ export function isSlackApiError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (typeof code === 'string' && code.startsWith('slack_webapi_')) || (error instanceof Error && PORT_ERRORS.has(error.name));
 }
+
+/**
+ * True when Slack answered the call (an error code, a 429, an HTTP status): the call was refused and
+ * nothing was delivered. False for a timeout, a dropped connection or anything else: Slack may have
+ * carried the call out without us hearing back.
+ */
+export function slackAnswered(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === ErrorCode.PlatformError || code === ErrorCode.RateLimitedError || code === ErrorCode.HTTPError;
+}
+
+/** The error code of a call Slack answered with `ok: false` (e.g. `user_not_in_channel`), else undefined. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const coded = error as { code?: unknown; data?: { error?: unknown } } | null;
+  return coded?.code === ErrorCode.PlatformError && typeof coded.data?.error === 'string' ? coded.data.error : undefined;
+}

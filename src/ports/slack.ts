@@ -33,6 +33,32 @@ export interface MessageRef {
   threadTs?: string;
 }
 
+/** One person of the workspace's directory (`users.list`): whom a plain name ("Ana Souza") may mean. */
+export interface DirectoryPerson {
+  id: string;
+  /** The person's full name as Slack shows it (profile real name). */
+  realName: string;
+  displayName?: string;
+  isBot: boolean;
+  deleted: boolean;
+}
+
+/** One page of the directory; `nextCursor` is absent on the last page. */
+export interface DirectoryPage {
+  people: DirectoryPerson[];
+  nextCursor?: string;
+}
+
+/** A thread's parent message as Slack returns it (`conversations.replies`): its content and author. */
+export interface ThreadRootMessage {
+  text: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  /** The author's user id (absent for some app posts). */
+  userId?: string;
+  fromBot: boolean;
+}
+
 export interface SlackWorkspace {
   profile(userId: string): Promise<SlackProfile>;
   /** Posts a message marked with `marker`, so a retry can find out whether it already went out. */
@@ -44,6 +70,10 @@ export interface SlackWorkspace {
   publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
   /** A link to a message, built without a Web API call. */
   permalink(ref: MessageRef): string;
+  /** One page of the workspace's people (`users.list`, needs users:read). */
+  directoryPage(cursor?: string): Promise<DirectoryPage>;
+  /** A thread's parent message (`conversations.replies` limited to it), or undefined when Slack has no such thread. */
+  threadRoot(channel: string, threadTs: string): Promise<ThreadRootMessage | undefined>;
   /** Answers through an interaction's response_url. */
   respond(responseUrl: string, body: { text: string; blocks?: unknown[]; replace_original: boolean }): Promise<void>;
 }

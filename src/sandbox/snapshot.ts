@@ -12,8 +12,10 @@ import type { HeldNudge } from './queue-watch';
 export interface PageMessage {
   ts: string;
   user?: string;
-  /** Posted by the bot (through the Web API). */
+  /** Posted by an app: lanekeeper (through the Web API) or another app (the sandbox's tracker). */
   fromBot: boolean;
+  /** The app's name when another app posted it. */
+  appName?: string;
   text: string;
   blocks?: unknown[];
   attachments?: unknown[];
@@ -113,6 +115,7 @@ const toPageMessage =
     ts: message.ts,
     user: message.user,
     fromBot: message.user === botUserId || message.bot_id !== undefined,
+    ...(message.user !== botUserId && typeof message.bot_profile?.name === 'string' ? { appName: message.bot_profile.name } : {}),
     text: message.text,
     ...(message.blocks ? { blocks: message.blocks } : {}),
     ...(message.attachments ? { attachments: message.attachments } : {}),

@@ -11,6 +11,7 @@ import {
 import type { Activity, InboundRequest } from './activity';
 import type { Directory } from './directory';
 import type { EphemeralMessages } from './ephemerals';
+import { parseTrackerCommand, TRACKER_APP, trackerPost } from './tracker-post';
 import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
 
 /**
@@ -48,9 +49,14 @@ export interface Visitor {
 }
 
 const LANE = '/lane';
+const TRACKER = '/tracker';
 
 export function createVisitor(deps: VisitorDeps): Visitor {
   const { slack, sender, directory, ephemerals, teamId } = deps;
+  // The tracker app the visitor can post as: an app user, as Slack lists one.
+  slack.addUser({ id: TRACKER_APP.userId, name: 'tracker', real_name: TRACKER_APP.name, is_bot: true });
+  // One ticket per task title, so a reminder about a task is about the ticket it was assigned as.
+  const tickets = new Map<string, string>();
 
   const known = (): Mentionable => ({
     people: [...directory.people(), { id: slack.botUserId, handle: 'lanekeeper' }],
@@ -85,6 +91,29 @@ export function createVisitor(deps: VisitorDeps): Visitor {
     }
   };
 
+  /** `/tracker assign @ana Book the venue`: a tracker app's notification, as real apps post them. */
+  const postAsTracker = async (user: string, where: { id: string; name: string; isDm: boolean }, args: string): Promise<{ status: number; reply?: string }> => {
+    const request = parseTrackerCommand(args);
+    const assignee = 'error' in request ? undefined : directory.people().find((p) => p.handle.toLowerCase() === request.handle.toLowerCase());
+    if ('error' in request || !assignee) {
+      const text = 'error' in request ? request.error : `Nobody here is @${request.handle}.`;
+      ephemerals.add({ channel: where.id, user, from: 'slackbot', command: `${TRACKER}${args}`, text });
+      deps.activity.bump();
+      return { status: 0, reply: text };
+    }
+    const title = request.title.toLowerCase();
+    const key = tickets.get(title) ?? `OPS-${101 + tickets.size}`;
+    tickets.set(title, key);
+    const post = trackerPost(request, key, assignee.name);
+    const ts = nextTs();
+    const app = { bot_id: TRACKER_APP.botId, bot_profile: { name: TRACKER_APP.name, app_id: 'A0TRACKER' } };
+    slack.addMessage(where.id, { ts, user: TRACKER_APP.userId, team: teamId, ...post, ...app });
+    deps.activity.bump();
+    const event = messageEvent({ team: teamId, channel: where.id, user: TRACKER_APP.userId, botId: TRACKER_APP.botId, text: post.text, ts, extra: { blocks: post.blocks, attachments: post.attachments, bot_profile: app.bot_profile } });
+    const response = await deliver({ kind: 'event', summary: `${TRACKER_APP.name} app post in #${where.name}`, user, body: event }, () => sender.sendEvent(event));
+    return { status: response?.status ?? 0 };
+  };
+
   return {
     async post({ user, channel, threadTs, text }) {
       personOf(user);
@@ -100,7 +129,15 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       deps.activity.bump();
 
       const label = where.isDm ? 'DM with lanekeeper' : `#${where.name}`;
-      const event = messageEvent({ team: teamId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
+      const event = messageEvent({
+        team: teamId,
+        channel: where.id,
+        user,
+        text: encoded,
+        ts,
+        threadTs: parent?.ts,
+        ...(parent?.user ? { extra: { parent_user_id: parent.user } } : {}),
+      });
       await deliver({ kind: 'event', summary: `message in ${label}${parent ? ' (thread)' : ''}`, user, body: event }, () => sender.sendEvent(event));
       // Slack also sends app_mention when a channel message mentions the app (the bot collapses the pair).
       if (!where.isDm && mentionedIds(encoded).includes(slack.botUserId)) {
@@ -115,6 +152,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       const where = channelFor(user, channel);
       const typed = text.trim();
       const [name = '', ...rest] = typed.split(/\s+/);
+      if (name === TRACKER) return postAsTracker(user, where, typed.slice(name.length));
       if (name !== LANE) {
         ephemerals.add({
           channel: where.id,

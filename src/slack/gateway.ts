@@ -9,6 +9,9 @@ import { permalinkFor } from './permalinks';
  * WebClient, and the single-token `SlackWorkspaces` (SLACK_BOT_TOKEN: one workspace).
  */
 
+/** People per `users.list` page (Slack recommends no more than 200). */
+const DIRECTORY_PAGE_SIZE = 200;
+
 /** The metadata event type our own posts carry (Slack message metadata). */
 export const POST_MARKER_EVENT = 'lanekeeper_post';
 
@@ -74,6 +77,42 @@ export function createWebApiWorkspace(client: WebClient, workspaceUrl: () => str
         return metadata?.event_type === POST_MARKER_EVENT && metadata.event_payload?.marker === marker;
       });
       return found?.ts;
+    },
+    async directoryPage(cursor) {
+      // 200 a page is what Slack recommends; users.list is Tier 2 (about 20 calls a minute).
+      const result = await client.users.list({ limit: DIRECTORY_PAGE_SIZE, cursor });
+      return {
+        people: (result.members ?? []).flatMap((member) =>
+          member.id
+            ? [{
+                id: member.id,
+                realName: member.profile?.real_name || member.real_name || '',
+                displayName: member.profile?.display_name || undefined,
+                isBot: Boolean(member.is_bot) || member.id === 'USLACKBOT',
+                deleted: Boolean(member.deleted),
+              }]
+            : [],
+        ),
+        nextCursor: result.response_metadata?.next_cursor || undefined,
+      };
+    },
+    async threadRoot(channel, threadTs) {
+      try {
+        // The parent comes first in the replies; one message is all we need.
+        const result = await client.conversations.replies({ channel, ts: threadTs, limit: 1, inclusive: true });
+        const root = (result.messages ?? []).find((message) => message.ts === threadTs);
+        if (!root) return undefined;
+        return {
+          text: root.text ?? '',
+          blocks: root.blocks as unknown[] | undefined,
+          attachments: root.attachments as unknown[] | undefined,
+          userId: root.user,
+          fromBot: root.bot_id !== undefined || (root as { subtype?: string }).subtype === 'bot_message',
+        };
+      } catch (error) {
+        if ((error as { data?: { error?: string } }).data?.error === 'thread_not_found') return undefined;
+        throw error;
+      }
     },
     async respond(responseUrl, body) {
       const response = await fetch(responseUrl, {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload } from '../ports/jobs';
+import {
+  DEDUPLICATION_TTL_MS,
+  MAX_MESSAGE_ATTACHMENTS,
+  MAX_MESSAGE_BLOCKS,
+  MAX_MESSAGE_CONTENT_CHARS,
+  jobIdFrom,
+  type AnalyzeMessagePayload,
+} from '../ports/jobs';
 
 /**
  * Turns a Slack `message` or `app_mention` event into one analyze job, or says why not.
@@ -14,8 +21,12 @@ const postedMessage = z.object({
   user: z.string().optional(),
   bot_id: z.string().optional(),
   text: z.string().optional(),
+  // Read as they come: the classifier skips shapes it does not know, so a payload is never refused for them.
+  blocks: z.array(z.unknown()).optional().catch(undefined),
+  attachments: z.array(z.unknown()).optional().catch(undefined),
   ts: z.string().regex(/^\d+\.\d+$/),
   thread_ts: z.string().regex(/^\d+\.\d+$/).optional(),
+  parent_user_id: z.string().regex(/^[A-Z0-9_]+$/).optional().catch(undefined),
   subtype: z.string().optional(),
   edited: z.object({ ts: z.string() }).optional(),
 });
@@ -25,7 +36,9 @@ const messageEvent = postedMessage.extend({
   channel: z.string().min(1),
   channel_type: z.enum(['channel', 'group', 'im', 'mpim', 'app_home']).optional(),
   message: postedMessage.optional(),
-  previous_message: z.object({ text: z.string().optional() }).optional(),
+  previous_message: z
+    .object({ text: z.string().optional(), blocks: z.array(z.unknown()).optional().catch(undefined), attachments: z.array(z.unknown()).optional().catch(undefined) })
+    .optional(),
 });
 
 const slackIdOrNothing = z.string().regex(/^[A-Z0-9_]+$/).optional().catch(undefined);
@@ -66,9 +79,11 @@ export function readIncomingMessage(body: unknown, bot: BotIdentity, now: number
   const message = edited ? event.message : event;
   if (!message) return { action: 'malformed', problems: ['message_changed without message'] };
   if (isFromBot(message, bot)) return { action: 'drop', reason: edited ? 'edit of own post' : 'own post' };
-  if (edited && message.text === event.previous_message?.text) return { action: 'drop', reason: 'text unchanged' };
+  if (edited && event.previous_message && sameContent(message, event.previous_message)) return { action: 'drop', reason: 'text unchanged' };
   const text = message.text ?? '';
-  if (text.trim() === '') return { action: 'drop', reason: 'no text' };
+  const content = boundedContent(message);
+  // App posts often carry everything in blocks or attachments, with an empty `text`.
+  if (text.trim() === '' && content.blocks === undefined && content.attachments === undefined) return { action: 'drop', reason: 'no text' };
 
   // The message identity (team, channel, ts) is the job id: Slack retries and duplicate deliveries
   // under a different event_id, and the message + app_mention pair for one post, all collapse.
@@ -90,6 +105,8 @@ export function readIncomingMessage(body: unknown, bot: BotIdentity, now: number
       userId: message.user,
       botId: message.bot_id,
       text,
+      ...content,
+      parentUserId: message.thread_ts !== undefined && message.thread_ts !== message.ts ? message.parent_user_id : undefined,
       edited,
       receivedAt: now,
     },
@@ -117,6 +134,46 @@ export function workspaceOfEnvelope(envelope: {
 
 function isFromBot(message: z.infer<typeof postedMessage>, bot: BotIdentity): boolean {
   return message.bot_id === bot.botId || (message.user !== undefined && message.user === bot.botUserId);
+}
+
+type ContentParts = Pick<z.infer<typeof postedMessage>, 'text' | 'blocks' | 'attachments'>;
+
+/** An edit that changed nothing the classifier reads (a link unfurl, a reaction count) is not judged again. */
+function sameContent(message: ContentParts, previous: ContentParts): boolean {
+  if (message.text !== previous.text) return false;
+  // Some payloads carry only the previous text: then the text decides.
+  if (previous.blocks === undefined && previous.attachments === undefined) return true;
+  return JSON.stringify(boundedContent(message)) === JSON.stringify(boundedContent(previous));
+}
+
+/** A link preview Slack or an app added (`from_url`): the linked page's words, not the message's. */
+function isUnfurl(attachment: unknown): boolean {
+  return typeof attachment === 'object' && attachment !== null && 'from_url' in attachment;
+}
+
+/**
+ * The message's blocks and attachments, bounded: at most Slack's own counts, and at most
+ * {@link MAX_MESSAGE_CONTENT_CHARS} characters of JSON between them (the last items are left out
+ * first; the classifier judges a bounded prefix anyway). Empty lists are left out.
+ */
+export function boundedContent(message: ContentParts): { blocks?: unknown[]; attachments?: unknown[] } {
+  const blocks = (message.blocks ?? []).slice(0, MAX_MESSAGE_BLOCKS);
+  const attachments = (message.attachments ?? []).filter((a) => !isUnfurl(a)).slice(0, MAX_MESSAGE_ATTACHMENTS);
+  let budget = MAX_MESSAGE_CONTENT_CHARS;
+  const fit = (items: unknown[]): unknown[] | undefined => {
+    const kept: unknown[] = [];
+    for (const item of items) {
+      const size = JSON.stringify(item)?.length ?? 0;
+      if (size > budget) break;
+      budget -= size;
+      kept.push(item);
+    }
+    return kept.length > 0 ? kept : undefined;
+  };
+  // Blocks first: a person's rich text and an app's sections hold what `text` summarises.
+  const keptBlocks = fit(blocks);
+  const keptAttachments = fit(attachments);
+  return { ...(keptBlocks ? { blocks: keptBlocks } : {}), ...(keptAttachments ? { attachments: keptAttachments } : {}) };
 }
 
 function describe(error: z.ZodError): string[] {

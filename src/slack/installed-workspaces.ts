@@ -7,6 +7,8 @@ import { createWebApiWorkspace, createWebClient, workspaceUrlOf } from './gatewa
 export interface InstalledWorkspacesOptions {
   installations: Pick<InstallationRepository, 'botFor'>;
   apiUrl: string;
+  /** Web API request timeout (SLACK_API_TIMEOUT_MS). Default 10 s. */
+  timeoutMs?: number;
   logger: Logger;
 }
 
@@ -21,7 +23,7 @@ const FALLBACK_WORKSPACE_URL = 'https://slack.com/';
  * One WebClient per workspace is kept while its token stays the same (a rotated token gets a new
  * one); the workspace's URL, for message links, is asked of `auth.test` once per process.
  */
-export function installedWorkspaces({ installations, apiUrl, logger }: InstalledWorkspacesOptions): SlackWorkspaces {
+export function installedWorkspaces({ installations, apiUrl, timeoutMs, logger }: InstalledWorkspacesOptions): SlackWorkspaces {
   const clients = new Map<string, { token: string; client: WebClient; workspace: SlackWorkspace }>();
   const urls = new Map<string, string>();
 
@@ -40,7 +42,7 @@ export function installedWorkspaces({ installations, apiUrl, logger }: Installed
       if (!bot) throw new WorkspaceNotInstalled(teamId);
       let cached = clients.get(teamId);
       if (cached?.token !== bot.token) {
-        const client = createWebClient({ token: bot.token, apiUrl, logger });
+        const client = createWebClient({ token: bot.token, apiUrl, logger, timeoutMs });
         cached = { token: bot.token, client, workspace: createWebApiWorkspace(client, () => urls.get(teamId) ?? FALLBACK_WORKSPACE_URL) };
         clients.set(teamId, cached);
       }

@@ -14,6 +14,8 @@ type InstallationRedis = InstallationStoreOptions['redis'];
 
 export interface WorkspacesOptions {
   apiUrl: string;
+  /** Web API request timeout (SLACK_API_TIMEOUT_MS). Default 10 s. */
+  timeoutMs?: number;
   redis: InstallationRedis;
   keys: KeySpace;
   logger: Logger;
@@ -35,14 +37,14 @@ export type ModeWorkspaces =
  * The Slack port for the configured mode: one bot token's workspace, or each workspace's own
  * installation. The app and the command line build it the same way.
  */
-export function workspacesFor(install: InstallMode, { apiUrl, redis, keys, logger, workspaceUrl }: WorkspacesOptions): ModeWorkspaces {
+export function workspacesFor(install: InstallMode, { apiUrl, timeoutMs, redis, keys, logger, workspaceUrl }: WorkspacesOptions): ModeWorkspaces {
   if (install.kind === 'single') {
-    const client = createWebClient({ token: install.botToken, apiUrl, logger });
+    const client = createWebClient({ token: install.botToken, apiUrl, logger, timeoutMs });
     return { kind: 'single', client, workspaces: singleTokenWorkspaces(createWebApiWorkspace(client, workspaceUrl)) };
   }
   const cipher = createTokenCipher(install.encryptionKey);
   const refreshBotToken = createBotTokenRefresher({ apiUrl, clientId: install.clientId, clientSecret: install.clientSecret, logger });
   const installationsOver = (connection: InstallationRedis) => createInstallationStore({ redis: connection, keys, cipher, refreshBotToken, logger });
   const installations = installationsOver(redis);
-  return { kind: 'multi', installations, installationsOver, workspaces: installedWorkspaces({ installations, apiUrl, logger }) };
+  return { kind: 'multi', installations, installationsOver, workspaces: installedWorkspaces({ installations, apiUrl, timeoutMs, logger }) };
 }

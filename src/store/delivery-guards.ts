@@ -4,12 +4,22 @@ import type { KeySpace, RedisClient } from './redis';
  * Two small Redis records that keep deliveries honest across retries and workers:
  * - sent markers: a job that already reached Slack is never sent again, even if the worker died
  *   between Slack's answer and BullMQ marking the job complete;
+ * - attempt markers: set before a nudge calls Slack, so a later attempt knows an earlier one may
+ *   have reached Slack without anyone hearing the answer;
  * - rate gates: after a 429, every job for that workspace and method waits out `Retry-After`
  *   without calling Slack, while other workspaces and methods go on.
  */
 export interface DeliveryGuards {
   wasSent(jobId: string): Promise<boolean>;
   markSent(jobId: string): Promise<void>;
+  /**
+   * Marks, atomically, that a delivery is about to call Slack. True for the first attempt; false
+   * when an earlier attempt got that far and was never marked sent: that attempt's outcome is
+   * unknown (it timed out, or its worker died during the call).
+   */
+  beginAttempt(jobId: string): Promise<boolean>;
+  /** Takes the mark back when Slack answered that it did not deliver, so a retry is a clean first attempt. */
+  forgetAttempt(jobId: string): Promise<void>;
   /** Epoch milliseconds until which calls are held back, or 0. */
   blockedUntil(teamId: string, method: string): Promise<number>;
   block(teamId: string, method: string, untilMs: number): Promise<void>;
@@ -49,6 +59,7 @@ export function createDeliveryGuards({ redis, keys }: { redis: RedisClient; keys
   if (!('lanekeeperReserveSlot' in redis)) redis.defineCommand('lanekeeperReserveSlot', { numberOfKeys: 2, lua: RESERVE_SLOT_SCRIPT });
   const reserveSlot = (redis as unknown as { lanekeeperReserveSlot: (a: string, b: string, now: number, interval: number) => Promise<number> }).lanekeeperReserveSlot.bind(redis);
   const sentKey = (jobId: string) => keys.key('sent', jobId);
+  const attemptKey = (jobId: string) => keys.key('attempt', jobId);
   const gateKey = (teamId: string, method: string) => keys.team(teamId, 'rategate', method);
   return {
     async wasSent(jobId) {
@@ -56,6 +67,12 @@ export function createDeliveryGuards({ redis, keys }: { redis: RedisClient; keys
     },
     async markSent(jobId) {
       await redis.set(sentKey(jobId), '1', 'EX', SENT_MARKER_TTL_SECONDS);
+    },
+    async beginAttempt(jobId) {
+      return (await redis.set(attemptKey(jobId), '1', 'EX', SENT_MARKER_TTL_SECONDS, 'NX')) === 'OK';
+    },
+    async forgetAttempt(jobId) {
+      await redis.del(attemptKey(jobId));
     },
     async blockedUntil(teamId, method) {
       const value = await redis.get(gateKey(teamId, method));

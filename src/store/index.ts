@@ -8,6 +8,10 @@ import { createRecordsStore } from './records';
 import type { KeySpace, RedisClient } from './redis';
 import { createSettingsStore } from './settings';
 import { createTipHistory } from './tip-history';
+import { createNameDirectory } from './name-directory';
+import { createThreadParents } from './thread-parents';
+import { createTicketReminders } from './ticket-reminders';
+import { createWordListsStore } from './word-lists';
 
 /** Every Redis repository, built over one connection. The app builds one set per connection kind. */
 export interface StoreOptions {
@@ -23,6 +27,7 @@ export interface StoreOptions {
 export function createStores({ redis, keys, workspaces, profileTtlSeconds, cacheOnlyProfiles }: StoreOptions) {
   const profiles = createProfileCache({ redis, keys, workspaces, ttlSeconds: profileTtlSeconds, cacheOnly: cacheOnlyProfiles });
   const settings = createSettingsStore({ redis, keys });
+  const guards = createDeliveryGuards({ redis, keys });
   return {
     profiles,
     settings,
@@ -30,8 +35,13 @@ export function createStores({ redis, keys, workspaces, profileTtlSeconds, cache
     people: createPeopleDirectory({ profiles, settings }),
     tipHistory: createTipHistory({ redis, keys }),
     caps: createNudgeCaps({ redis, keys }),
-    guards: createDeliveryGuards({ redis, keys }),
+    guards,
     dmChannels: createDmChannels({ redis, keys, workspaces }),
+    // Read by the analyze worker only (never on the receive path).
+    names: createNameDirectory({ redis, keys, workspaces, guards }),
+    threadParents: createThreadParents({ redis, keys, workspaces, guards }),
+    reminders: createTicketReminders({ redis, keys }),
+    wordLists: createWordListsStore({ redis, keys }),
   };
 }
 

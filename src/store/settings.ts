@@ -1,4 +1,4 @@
-import { defaultSettings, type DeliveryMode, type DigestSlot, type PersonSettings } from '../core/records';
+import { defaultSettings, PERSONAL_DELIVERY_MODES, type DeliveryMode, type DigestSlot, type PersonalDelivery, type PersonSettings } from '../core/records';
 import { ROLES, type Role } from '../core/types';
 import type { KeySpace, RedisClient } from './redis';
 
@@ -18,6 +18,8 @@ export interface SettingsStore {
   dismissPhrase(teamId: string, userId: string, phrase: string): Promise<void>;
   restorePhrases(teamId: string, userId: string): Promise<number>;
   setDigest(teamId: string, userId: string, digest: { enabled: boolean; slot?: DigestSlot; alwaysSend?: boolean }): Promise<void>;
+  /** Sets or clears (`undefined`: as each channel is set) how the person's own nudges reach them. */
+  setDelivery(teamId: string, userId: string, delivery: PersonalDelivery | undefined): Promise<void>;
 
   workspace(teamId: string): Promise<WorkspaceSettings>;
   setDefaultDelegate(teamId: string, delegateId: string | undefined): Promise<void>;
@@ -94,6 +96,7 @@ export function createSettingsStore({ redis, keys }: { redis: RedisClient; keys:
       if (fields.digestWeekday) settings.digest.slot.isoWeekday = Number(fields.digestWeekday);
       if (fields.digestHour) settings.digest.slot.hour = Number(fields.digestHour);
       settings.digest.alwaysSend = fields.digestAlways === '1';
+      if ((PERSONAL_DELIVERY_MODES as readonly string[]).includes(fields.delivery ?? '')) settings.delivery = fields.delivery as PersonalDelivery;
       return settings;
     },
     async setRole(teamId, userId, role, setBy) {
@@ -125,6 +128,9 @@ export function createSettingsStore({ redis, keys }: { redis: RedisClient; keys:
       if (slot) fields.push('digestWeekday', String(slot.isoWeekday), 'digestHour', String(slot.hour));
       if (alwaysSend !== undefined) fields.push('digestAlways', alwaysSend ? '1' : '0');
       await redis.hset(personKey(teamId, userId), ...fields);
+    },
+    async setDelivery(teamId, userId, delivery) {
+      await setOrDelete(personKey(teamId, userId), 'delivery', delivery);
     },
 
     async workspace(teamId) {

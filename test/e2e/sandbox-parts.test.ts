@@ -9,6 +9,7 @@ import { EphemeralMessages } from '../../src/sandbox/ephemerals';
 import { noSlackConfigured } from '../../src/start-mode';
 import { runSandbox, runSandboxCommand, type RunIo } from '../../src/sandbox/run';
 import { SEED_CHANNELS, SEED_PEOPLE, zoneWhereItIsHour } from '../../src/sandbox/seed';
+import { parseTrackerCommand, trackerPost } from '../../src/sandbox/tracker-post';
 import { encodeTypedText } from '../../src/sandbox/typed-text';
 import { findButton } from '../../src/sandbox/visitor';
 import { deleteKeys, REDIS_URL } from '../support/harness';
@@ -258,3 +259,19 @@ function fakeIo(): { io: RunIo; stdout: string[]; stderr: string[] } {
   };
   return { io, stdout, stderr };
 }
+
+describe('posting as a tracker app', () => {
+  it('reads /tracker assign|due @handle <task>, and says the right form otherwise', () => {
+    expect(parseTrackerCommand(' assign @ana Book the venue  for the offsite')).toEqual({ kind: 'assign', handle: 'ana', title: 'Book the venue for the offsite' });
+    expect(parseTrackerCommand('DUE @raj, chase the caterer')).toEqual({ kind: 'due', handle: 'raj', title: 'chase the caterer' });
+    expect(parseTrackerCommand('close @ana x')).toEqual({ error: expect.stringContaining('/tracker assign @someone <task>') });
+    expect(parseTrackerCommand('assign ana x')).toHaveProperty('error');
+  });
+
+  it('posts as real trackers do: a short fallback text, the content in attachments, the assignee by plain name', () => {
+    const post = trackerPost({ kind: 'due', handle: 'ana', title: 'Book the venue' }, 'OPS-101', 'Ana Souza');
+    expect(post.text).toBe('Reminder: a task is due tomorrow: OPS-101');
+    expect(post.attachments[0]).toMatchObject({ title: 'OPS-101 Book the venue', fields: expect.arrayContaining([{ title: 'Assignee', value: 'Ana Souza', short: true }]) });
+    expect(JSON.stringify(post)).not.toContain('<@');
+  });
+});

@@ -19,6 +19,8 @@ const README_SCREENSHOT = process.env.SANDBOX_SCREENSHOT ? join(__dirname, '..',
 const WAIT_MS = 10000;
 
 const PEOPLE = { ana: 'U01ANA', raj: 'U02RAJ', lee: 'U03LEE' };
+/** What the lead asks of the product manager (after the @-mention), as typed in the first test. */
+const LEES_ASK = 'can you send the weekly status report and book the retro room?';
 
 describe('the sandbox page in a real browser', () => {
   const prefix = `lke2e-${randomUUID().slice(0, 8)}`;
@@ -36,10 +38,17 @@ describe('the sandbox page in a real browser', () => {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: Error) => {
       throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH): ${error.message}`);
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    watchForProblems(page, problems, new URL(sandbox.url).origin);
+    page = await openPage({ width: 1280, height: 800 });
     await page.goto(sandbox.url);
   });
+
+  /** A browser page watched for problems, where a missing element fails its own step (naming what it waited for) well within the test's time. */
+  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+    const opened = await browser.newPage({ viewport });
+    opened.setDefaultTimeout(WAIT_MS);
+    watchForProblems(opened, problems, new URL(sandbox.url).origin);
+    return opened;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -57,7 +66,7 @@ describe('the sandbox page in a real browser', () => {
     await page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: /Ana Souza/ }).waitFor();
     await box.press('Enter');
     expect(await box.inputValue()).toBe('@ana ');
-    await box.pressSequentially('can you send the weekly status report and book the retro room?');
+    await box.pressSequentially(LEES_ASK);
     await box.press('Enter');
 
     const posted = page.locator('#timeline article').filter({ hasText: 'book the retro room' });
@@ -65,7 +74,7 @@ describe('the sandbox page in a real browser', () => {
     expect(await posted.locator('.mention').textContent()).toBe('@Ana');
     expect(await box.inputValue()).toBe('');
     const state = (await (await page.request.get(`${sandbox.url}api/state?viewer=${PEOPLE.lee}`)).json()) as { messages: Record<string, { text: string }[]> };
-    expect(state.messages.C01PLANNING.map((m) => m.text)).toEqual([`<@${PEOPLE.ana}> can you send the weekly status report and book the retro room?`]);
+    expect(state.messages.C01PLANNING.map((m) => m.text)).toEqual([`<@${PEOPLE.ana}> ${LEES_ASK}`]);
   });
 
   it('shows the product manager the nudge in the thread, marked as only visible to her, and nobody else', async () => {
@@ -190,14 +199,41 @@ describe('the sandbox page in a real browser', () => {
     expect(await isInside(heading, page.locator('#timeline'))).toBe(true);
     await shoot(page, 'digest');
 
-    // Its link to the message it counted opens that thread in the sandbox.
-    await digest.getByRole('link', { name: '“book the retro room”' }).click();
+    // Its link to the message it counted quotes a phrase of that message (which of its two asks is
+    // the classifier's call) and opens that thread in the sandbox.
+    const noticed = digest.getByRole('link', { name: /^“.+”$/ });
+    expect(await noticed.count()).toBe(1);
+    const quoted = ((await noticed.textContent()) ?? '').replace(/^“|”$/g, '');
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(LEES_ASK).toContain(quoted);
+    await noticed.click();
     await page.getByRole('complementary', { name: 'Thread in #planning' }).waitFor();
   });
 
+  it('posts as a tracker app with /tracker: content in attachments, the assignee by plain name, and the nudge follows', async () => {
+    await page.getByLabel('View as').selectOption(PEOPLE.lee);
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'standup' }).click();
+    const box = page.getByRole('combobox', { name: 'Message #standup as Lee' });
+    await box.fill('/tracker assign @ana Book the venue for the offsite');
+    await box.press('Enter');
+    const post = page.locator('#timeline article').filter({ hasText: 'Book the venue for the offsite' });
+    await post.waitFor({ timeout: WAIT_MS });
+    expect(await post.locator('.author').textContent()).toBe('Tracker');
+    expect(await post.textContent()).toMatch(/APP/);
+    expect(await post.textContent()).toMatch(/Assignee\s*Ana Souza/);
+    const state = (await (await page.request.get(`${sandbox.url}api/state?viewer=${PEOPLE.lee}`)).json()) as { messages: Record<string, { text: string; attachments?: unknown[] }[]> };
+    const stored = state.messages.C02STANDUP.find((m) => m.attachments !== undefined);
+    // As real trackers post: a short fallback text, the content in attachments, no Slack mention.
+    expect(stored?.text).not.toContain('Book the venue');
+    expect(JSON.stringify(stored?.attachments)).not.toContain('<@');
+
+    await page.getByLabel('View as').selectOption(PEOPLE.ana);
+    await post.locator('.thread-summary').filter({ hasText: '1 only visible to you' }).waitFor({ timeout: WAIT_MS });
+    await shoot(page, 'tracker-post');
+  });
+
   it('fits a phone screen: no sideways scrolling, conversations behind a menu button', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    watchForProblems(phone, problems, new URL(sandbox.url).origin);
+    const phone = await openPage({ width: 390, height: 844 });
     await phone.goto(`${sandbox.url}#as=${PEOPLE.ana}`);
     const box = phone.getByRole('combobox', { name: 'Message #planning as Ana' });
     await box.waitFor();

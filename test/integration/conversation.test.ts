@@ -159,7 +159,7 @@ describe('people and conversation', () => {
 
   describe('delivery modes per channel', () => {
     it('thread: a friendly public reply addressed to the assigner and the product manager', async () => {
-      await lane('channel thread', CAST.lead.id);
+      await lane('channel thread', ADMIN.id);
       const event = await handProjectWork();
       const post = await h.slack.waitForCall('chat.postMessage');
       expect(post.params).toMatchObject({ channel: 'C_PLAN', thread_ts: event.event.ts });
@@ -168,7 +168,7 @@ describe('people and conversation', () => {
     });
 
     it('dm: a direct message to the product manager, linking to the conversation', async () => {
-      await lane('channel dm', CAST.lead.id);
+      await lane('channel dm', ADMIN.id);
       const event = await handProjectWork();
       const post = await h.slack.waitForCall('chat.postMessage');
       expect(h.slack.callsTo('conversations.open')[0].params.users as string).toBe(CAST.ana.id);
@@ -179,7 +179,7 @@ describe('people and conversation', () => {
     });
 
     it('thread: answers to the public nudge’s buttons go to the product manager alone and leave the nudge', async () => {
-      await lane('channel thread', CAST.lead.id);
+      await lane('channel thread', ADMIN.id);
       await handProjectWork();
       const nudge = await h.slack.waitForCall('chat.postMessage');
       const snooze = h.sender.blockAction({
@@ -197,8 +197,68 @@ describe('people and conversation', () => {
       expect(String(answer.params.text)).toMatch(/Snoozed for a week/);
     });
 
+    it('is changed for a whole channel by admins only; anyone else is told who can and what they can do', async () => {
+      const refusal = (await lane('channel thread', CAST.lead.id)).text;
+      expect(refusal).toMatch(/Only workspace admins can change how nudges are delivered to everyone in a channel/);
+      expect(refusal).toContain('/lane delivery ephemeral');
+      expect(refusal).toContain('/lane delivery dm');
+      await handProjectWork();
+      await h.slack.waitForCall('chat.postEphemeral');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    });
+
+    it('a person’s own delivery comes first: by DM when they chose it, private even where an admin made nudges public', async () => {
+      expect((await lane('delivery dm')).text).toMatch(/reach you \*by direct message\*/);
+      await handProjectWork('C_PLAN');
+      const dm = await h.slack.waitForCall('chat.postMessage');
+      expect(String(dm.params.channel)).toMatch(/^D/);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+
+      await lane('channel thread', ADMIN.id, 'C_OPEN');
+      expect((await lane('delivery ephemeral')).text).toMatch(/privately, in the thread/);
+      await handProjectWork('C_OPEN');
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      expect(nudge.params).toMatchObject({ channel: 'C_OPEN', user: CAST.ana.id });
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postMessage').filter((call) => call.params.channel === 'C_OPEN')).toHaveLength(0);
+    });
+
+    it('shows the person’s own delivery in /lane delivery, in help and on the Home tab', async () => {
+      expect((await lane('help')).text).toContain('/lane delivery');
+      expect((await lane('delivery')).text).toMatch(/as each channel is set/);
+      expect((await lane('delivery public')).text).toMatch(/`public` is not a delivery you can choose for yourself\. Use `\/lane delivery <ephemeral\|dm\|channel>`/);
+      await lane('delivery dm');
+      await h.sender.sendEvent(appHomeOpenedEvent({ team: TEAM, user: CAST.ana.id, tab: 'home' }));
+      const published = await h.slack.waitForCall('views.publish');
+      expect(JSON.stringify(published.params.view)).toContain('They reach you by direct message');
+    });
+
+    it('in a DM between a lead and the bot, the product manager named there gets the nudge by DM, not in that DM', async () => {
+      await h.sender.sendEvent(messageEvent({ team: TEAM, channel: 'D_LEAD', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the room for the retro and send the invites?` }));
+      const post = await h.slack.waitForCall('chat.postMessage');
+      expect(h.slack.callsTo('conversations.open')[0].params.users).toBe(CAST.ana.id);
+      expect(String(post.params.channel)).not.toBe('D_LEAD');
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+      expect(h.slack.messages('D_LEAD').filter((message) => message.user === h.slack.botUserId)).toHaveLength(0);
+    });
+
+    it('where Slack says the product manager is not in the conversation, the nudge goes by DM instead, once', async () => {
+      h.slack.addChannel({ id: 'G_LEADS', name: 'mpdm-lead--raj-1', is_mpim: true, members: [h.slack.botUserId, CAST.lead.id, CAST.raj.id] });
+      await h.sender.sendEvent(
+        messageEvent({ team: TEAM, channel: 'G_LEADS', channelType: 'mpim', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the room for the retro and send the invites?` }),
+      );
+      const post = await h.slack.waitForCall('chat.postMessage');
+      expect(h.slack.callsTo('conversations.open')[0].params.users).toBe(CAST.ana.id);
+      expect(String(post.params.channel)).toMatch(/^D/);
+      await waitForIdle(h.app);
+      expect(h.slack.callsTo('chat.postEphemeral').map((call) => call.response)).toEqual([{ ok: false, error: 'user_not_in_channel' }]);
+      expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    });
+
     it('off: nothing at all', async () => {
-      await lane('channel off', CAST.lead.id);
+      await lane('channel off', ADMIN.id);
       await handProjectWork();
       await waitForIdle(h.app);
       expect(h.slack.calls.filter((c) => c.method.startsWith('chat.'))).toHaveLength(0);

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { messageEvent } from '../../scripts/local-slack/requests';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
-import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
+import { BOT_TOKEN, CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { spawnWorkerProcess } from '../support/worker-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const projectWork = (text = 'can you book the room for the retro and send the invites?') =>
   messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ana.id}> ${text}` });
 
@@ -110,13 +109,17 @@ describe('a job that can never be processed', () => {
 
   it('fails once without retries, is logged, and keeps no message text', async () => {
     // As written by an older or buggy producer: the ts is not a Slack timestamp.
-    await h.app.queues.analyze.add('analyze-message', { teamId: TEAM, channelId: 'C1', ts: 'yesterday', text: 'please book the room', edited: false, receivedAt: 1 }, { jobId: 'msg_bad' });
+    const attachments = [{ title: 'OPS-9 Chase the caterer', text: 'Assignee: Ana Souza' }];
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'please book the room' } }];
+    await h.app.queues.analyze.add('analyze-message', { teamId: TEAM, channelId: 'C1', ts: 'yesterday', text: 'please book the room', blocks, attachments, edited: false, receivedAt: 1 }, { jobId: 'msg_bad' });
     await waitFor(async () => (await h.app.queues.analyze.getFailedCount()) === 1, 'the job to fail');
     const job = await waitFor(async () => {
       const found = await h.app.queues.analyze.getJob('msg_bad');
       return found?.data.text === '' ? found : undefined;
     }, 'the text to be removed');
     expect(job.attemptsMade).toBe(1);
+    // Blocks and attachments are message content too: removed with the text.
+    expect(JSON.stringify(job.data)).not.toMatch(/caterer|book the room/);
     expect(job.failedReason).toMatch(/invalid payload: ts: must be a Slack timestamp/);
     expect(h.logs.lines.filter((line) => line.msg === 'malformed job payload dropped')).toHaveLength(1);
     expect(h.logs.text()).not.toContain('please book the room');
@@ -138,22 +141,7 @@ describe('a worker killed in the middle of a job', () => {
   });
 
   it('leaves the job for another worker, which finishes it', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        ROLE: 'worker',
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.url,
-        REDIS_URL,
-        REDIS_PREFIX: h.prefix,
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        JOB_LOCK_MS: '2000',
-      },
-      stdio: 'ignore',
-    });
+    child = spawnWorkerProcess({ slackUrl: slack.url, prefix: h.prefix });
     // The doomed worker gets stuck looking up a profile, so it dies holding the job.
     slack.failNext('users.info', { hang: 60000 });
     await waitFor(() => slack.callsTo('auth.test').length >= 2, 'the second worker process to start');

@@ -85,6 +85,24 @@ describe('local Slack Web API, driven by the real @slack/web-api client', () => 
     expect(error).toMatchObject({ code: ErrorCode.PlatformError, data: { ok: false, error: 'user_not_found' } });
   });
 
+  it('pages users.list by cursor, every person once, bots and the deleted included', async () => {
+    for (let i = 0; i < 5; i += 1) local.addUser({ id: `U${i}`, name: `p${i}`, real_name: `Person ${i}` });
+    local.addUser({ id: 'U_GONE', name: 'gone', real_name: 'Gone Person', deleted: true });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client().users.list({ limit: 3, cursor });
+      for (const member of page.members ?? []) seen.push(member.id ?? '');
+      cursor = page.response_metadata?.next_cursor || undefined;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen.sort()).toEqual(['U0', 'U1', 'U2', 'U3', 'U4', 'U_GONE', local.botUserId].sort());
+    const first = (await client().users.list({ limit: 100 })).members?.find((m) => m.id === 'U_GONE');
+    expect(first).toMatchObject({ deleted: true, profile: { real_name: 'Gone Person' } });
+  });
+
   it('surfaces an injected 429 as WebAPIRateLimitedError when the client rejects rate-limited calls', async () => {
     local.failNext('chat.postMessage', { rateLimited: 7 });
     const limited = client({ rejectRateLimitedCalls: true });

@@ -107,3 +107,67 @@ describe('reading an incoming message event', () => {
     expect(readIncomingMessage(null, bot, NOW).action).toBe('malformed');
   });
 });
+
+describe('reading what an app or a person posted beyond the text', () => {
+  const tracker = {
+    subtype: 'bot_message',
+    bot_id: 'BJIRA',
+    text: '',
+    ts: '1700000000.000400',
+    attachments: [{ pretext: 'Lee assigned a task to <@U2>', title: 'OPS-31 Book rooms and send invites', title_link: 'https://tracker.example/OPS-31' }],
+  };
+
+  it('queues an app post whose content is only in attachments, with its attachments', () => {
+    const decision = readIncomingMessage(envelope(tracker), bot, NOW);
+    expect(decision).toMatchObject({ action: 'enqueue', payload: { text: '', attachments: tracker.attachments } });
+  });
+
+  it('still drops a message with nothing to read', () => {
+    expect(readIncomingMessage(envelope({ ...tracker, attachments: [] }), bot, NOW)).toEqual({ action: 'drop', reason: 'no text' });
+  });
+
+  it('leaves link previews out: the linked page is not the message', () => {
+    const unfurled = { ...tracker, text: 'see this', attachments: [{ from_url: 'https://news.example/a', title: 'Book the venue now' }] };
+    const decision = readIncomingMessage(envelope(unfurled), bot, NOW);
+    expect(decision.action === 'enqueue' && decision.payload.attachments).toBeUndefined();
+    // An edit that only added the preview is not judged again.
+    const edit = envelope({
+      subtype: 'message_changed',
+      ts: '1700000050.000000',
+      message: { user: 'U1', text: 'see this', ts: '1700000000.000100', attachments: unfurled.attachments },
+      previous_message: { text: 'see this', attachments: [] },
+    });
+    expect(readIncomingMessage(edit, bot, NOW)).toEqual({ action: 'drop', reason: 'text unchanged' });
+  });
+
+  it('judges an app’s edit that changed only its attachments again', () => {
+    const edit = envelope({
+      subtype: 'message_changed',
+      ts: '1700000050.000000',
+      message: { bot_id: 'BJIRA', text: '', ts: '1700000000.000400', attachments: [{ title: 'OPS-31', text: 'Assignee: <@U2>' }] },
+      previous_message: { text: '', attachments: [{ title: 'OPS-31', text: 'Assignee: <@U3>' }] },
+    });
+    expect(readIncomingMessage(edit, bot, NOW)).toMatchObject({ action: 'enqueue', payload: { edited: true } });
+  });
+
+  it('bounds what a job carries: Slack’s own counts, and a budget of characters', () => {
+    const huge = 'x'.repeat(40 * 1024);
+    const many = Array.from({ length: 80 }, (_v, i) => ({ type: 'section', text: { type: 'mrkdwn', text: `line ${i}` } }));
+    const decision = readIncomingMessage(
+      envelope({ user: 'U1', text: 'hi', ts: '1700000000.000500', blocks: many, attachments: [{ text: huge }, { text: huge }] }),
+      bot,
+      NOW,
+    );
+    if (decision.action !== 'enqueue') throw new Error(decision.action);
+    expect(decision.payload.blocks).toHaveLength(50);
+    expect(decision.payload.attachments).toHaveLength(1);
+    expect(JSON.stringify(decision.payload).length).toBeLessThan(70 * 1024);
+  });
+
+  it('carries the thread parent’s author for a reply, and only for a reply', () => {
+    const reply = readIncomingMessage(envelope({ user: 'U1', text: 'can you own this?', ts: '1700000000.000700', thread_ts: '1700000000.000600', parent_user_id: 'U9' }), bot, NOW);
+    expect(reply).toMatchObject({ action: 'enqueue', payload: { threadTs: '1700000000.000600', parentUserId: 'U9' } });
+    const top = readIncomingMessage(envelope({ user: 'U1', text: 'hello', ts: '1700000000.000600', thread_ts: '1700000000.000600', parent_user_id: 'U1' }), bot, NOW);
+    expect(top.action === 'enqueue' && top.payload.parentUserId).toBeUndefined();
+  });
+});

@@ -57,6 +57,10 @@ describe('/lane command parsing', () => {
     expect(ok('on')).toEqual({ name: 'nudges', on: true });
     expect(ok('channel thread')).toEqual({ name: 'channel', mode: 'thread' });
     expect(error('channel loud')).toMatch(/`loud` is not a delivery mode/);
+    expect(ok('delivery')).toEqual({ name: 'delivery' });
+    expect(ok('delivery DM')).toEqual({ name: 'delivery', choice: 'dm' });
+    expect(ok('delivery channel')).toEqual({ name: 'delivery', choice: 'channel' });
+    expect(error('delivery thread')).toMatch(/`thread` is not a delivery you can choose for yourself\. Use `\/lane delivery <ephemeral\|dm\|channel>`/);
     expect(ok('stats')).toEqual({ name: 'stats', days: 7 });
     expect(ok('stats 30d')).toEqual({ name: 'stats', days: 30 });
     expect(error('stats 2y')).toMatch(/`2y` is not a period/);
@@ -66,6 +70,24 @@ describe('/lane command parsing', () => {
     expect(ok('digest always')).toEqual({ name: 'digest.set', enabled: true, alwaysSend: true });
     expect(ok('digest day tuesday 8')).toEqual({ name: 'digest.set', enabled: true, slot: { isoWeekday: 2, hour: 8 } });
     expect(error('digest day someday 25')).toMatch(/weekday and an hour from 0 to 23/);
+  });
+
+  it('reads /lane words: listing, adding to either list, removing, with quotes straight or curly', () => {
+    expect(ok('words')).toEqual({ name: 'words', action: 'list' });
+    expect(ok('words add project "herd the dates"')).toEqual({ name: 'words', action: 'add', list: 'project', phrase: 'herd the dates' });
+    expect(ok('words add never “board meeting”')).toEqual({ name: 'words', action: 'add', list: 'never', phrase: 'board meeting' });
+    expect(ok('words add NEVER R&amp;D sync')).toEqual({ name: 'words', action: 'add', list: 'never', phrase: 'R&D sync' });
+    expect(ok('words remove "board meeting"')).toEqual({ name: 'words', action: 'remove', phrase: 'board meeting' });
+    expect(ok('words remove never "board meeting"')).toEqual({ name: 'words', action: 'remove', phrase: 'board meeting' });
+  });
+
+  it('tells what is wrong with a /lane words form, and shows the right one', () => {
+    expect(error('words add "herd the dates"')).toMatch(/`"herd` is not a list: use `project` or `never`\. Use `\/lane words`.*add project "herd the dates"/);
+    expect(error('words add')).toMatch(/Say which list: `project` or `never`/);
+    expect(error('words add project')).toMatch(/Give the phrase to list/);
+    expect(error('words add project "<@U1> to book"')).toMatch(/words only: no mentions/);
+    expect(error(`words add never "${'very '.repeat(20)}long"`)).toMatch(/longer than 60 characters/);
+    expect(error('words frobnicate')).toMatch(/`frobnicate` is not something I can do with words/);
   });
 
   it('names an unknown subcommand and points to help, without echoing long input', () => {

@@ -33,10 +33,10 @@ describe('the Slack app manifest', () => {
     );
     const gateway = source('slack/gateway.ts');
     const methods = [...gateway.matchAll(/client\.([a-z]+\.[a-zA-Z]+)\(/g)].map((m) => m[1]).sort();
-    // Each method's scope is in the list above: users.info → users:read; chat.* → chat:write;
+    // Each method's scope is in the list above: users.info, users.list → users:read; chat.* → chat:write;
     // conversations.open → im:write; conversations.history/replies → *:history; views.publish and auth.test need none.
     expect([...new Set(methods)]).toEqual(
-      ['auth.test', 'chat.postEphemeral', 'chat.postMessage', 'conversations.history', 'conversations.open', 'conversations.replies', 'users.info', 'views.publish'],
+      ['auth.test', 'chat.postEphemeral', 'chat.postMessage', 'conversations.history', 'conversations.open', 'conversations.replies', 'users.info', 'users.list', 'views.publish'],
     );
   });
 

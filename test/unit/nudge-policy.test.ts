@@ -19,6 +19,13 @@ describe('whether a nudge goes out', () => {
     expect(decideNudge(base({ channelMode: 'dm' }))).toEqual({ action: 'send', mode: 'dm' });
   });
 
+  it('uses the person’s own delivery before the channel’s, but never overrides a channel turned off', () => {
+    const settings = defaultSettings();
+    expect(decideNudge(base({ settings: { ...settings, delivery: 'dm' } }))).toEqual({ action: 'send', mode: 'dm' });
+    expect(decideNudge(base({ settings: { ...settings, delivery: 'ephemeral' }, channelMode: 'thread' }))).toEqual({ action: 'send', mode: 'ephemeral' });
+    expect(decideNudge(base({ settings: { ...settings, delivery: 'dm' }, channelMode: 'off' }))).toEqual({ action: 'skip', reason: 'channel_off' });
+  });
+
   it('respects every way of saying no', () => {
     const settings = defaultSettings();
     expect(decideNudge(base({ channelMode: 'off' }))).toEqual({ action: 'skip', reason: 'channel_off' });

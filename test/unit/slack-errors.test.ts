@@ -1,6 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 import { WorkspaceNotInstalled } from '../../src/ports/slack';
-import { classifySlackFailure, isSlackApiError } from '../../src/ports/slack-errors';
+import { classifySlackFailure, isSlackApiError, slackAnswered, slackErrorCode } from '../../src/ports/slack-errors';
 
 describe('sorting Slack failures', () => {
   it('honours Retry-After on a 429', () => {
@@ -30,5 +30,25 @@ describe('sorting Slack failures', () => {
     const error = new WorkspaceNotInstalled('T0GONE');
     expect(isSlackApiError(error)).toBe(true);
     expect(classifySlackFailure(error)).toEqual({ kind: 'permanent', code: 'not_installed' });
+  });
+});
+
+describe('whether Slack answered a failed call', () => {
+  it('knows nothing was delivered when Slack answered with an error code, a 429 or an HTTP status', () => {
+    expect(slackAnswered({ code: ErrorCode.PlatformError, data: { error: 'channel_not_found' } })).toBe(true);
+    expect(slackAnswered({ code: ErrorCode.RateLimitedError, retryAfter: 1 })).toBe(true);
+    expect(slackAnswered({ code: ErrorCode.HTTPError, statusCode: 503 })).toBe(true);
+  });
+
+  it('does not know after a timeout, a dropped connection or anything else', () => {
+    expect(slackAnswered({ code: ErrorCode.RequestError })).toBe(false);
+    expect(slackAnswered(new Error('socket hang up'))).toBe(false);
+    expect(slackAnswered(null)).toBe(false);
+  });
+
+  it('reads the error code of an ok:false answer only', () => {
+    expect(slackErrorCode({ code: ErrorCode.PlatformError, data: { error: 'user_not_in_channel' } })).toBe('user_not_in_channel');
+    expect(slackErrorCode({ code: ErrorCode.HTTPError, statusCode: 404 })).toBeUndefined();
+    expect(slackErrorCode(undefined)).toBeUndefined();
   });
 });

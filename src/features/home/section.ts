@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/web-api';
 import type { PersonSettings, WeeklyRecord } from '../../core/records';
 import type { Role } from '../../core/types';
+import type { ListedPhrase } from '../../store/word-lists';
 
 /**
  * The App Home tab is built from sections, each its own module in ./sections, listed in one table
@@ -26,6 +27,8 @@ export interface HomeViewInput {
   week: WeeklyRecord;
   now: number;
   timeZone: string;
+  /** The workspace's `/lane words` phrases. */
+  words?: readonly ListedPhrase[];
 }
 
 /** One section of the tab: its blocks for one person. */

@@ -4,6 +4,7 @@ import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
+import type { WordListsStore } from '../../store/word-lists';
 import type { DigestService } from '../digests/digest-service';
 
 /**
@@ -25,6 +26,8 @@ export interface LaneCommandDeps {
    */
   lookup: { profile(teamId: string, userId: string): Promise<SlackProfile | undefined>; people: PeopleDirectory };
   digests: DigestService;
+  /** The workspace's `/lane words` lists: changed by `/lane words`, read by `/lane check`. */
+  wordLists: WordListsStore;
   now?: () => number;
 }
 

@@ -2,13 +2,18 @@ import { mentionedUsers } from '../../core/classifier';
 import { isoWeekOf } from '../../core/digest/calendar';
 import { decideNudge } from '../../core/nudge-policy';
 import { delegateOf, nudgeCandidates, type NudgeCandidate } from '../../core/policy';
-import type { Classifier, Role, Verdict } from '../../core/types';
+import type { Classifier, ClassifyInput, MessageContent, Role, Verdict } from '../../core/types';
 import type { Logger } from '../../logger';
+import type { NameDirectory } from '../../store/name-directory';
+import type { ThreadParents } from '../../store/thread-parents';
+import type { TicketReminders } from '../../store/ticket-reminders';
+import type { WordListsStore } from '../../store/word-lists';
 import type { PeopleDirectory } from '../../store/people';
 import type { ProfileCache } from '../../store/profile-cache';
 import type { RecordsStore } from '../../store/records';
 import type { SettingsStore } from '../../store/settings';
 import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../../ports/jobs';
+import { mayNameSomeone, needsThreadParent, noteOfParent, renderedText, ticketOf } from './message-context';
 
 /**
  * The `analyze-message` job: resolve the people involved, classify the message, record what
@@ -21,6 +26,14 @@ export interface AnalyzeDeps {
   settings: SettingsStore;
   records: RecordsStore;
   classify: Classifier;
+  /** The workspace's directory of names, read only when a message may name someone by plain name. */
+  names: NameDirectory;
+  /** Thread parents, read only when a reply asks something but names no work (once per thread). */
+  threadParents: ThreadParents;
+  /** The first reminder of a ticket to a person counts and may nudge; its repeats do neither. */
+  reminders: TicketReminders;
+  /** The workspace's `/lane words` lists. */
+  wordLists: WordListsStore;
   queueNudge(payload: SendNudgePayload, options: { jobId: string; deduplicateForMs: number; delayMs?: number }): Promise<void>;
   now?: () => number;
 }
@@ -32,16 +45,16 @@ export interface AnalyzeOutcome {
 }
 
 export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessagePayload, logger: Logger): Promise<AnalyzeOutcome> {
-  const involved = mentionedUsers(message.text);
-  if (message.userId) involved.push(message.userId);
-  const roles = await deps.people.rolesOf(message.teamId, involved);
-
-  const verdict = deps.classify({ text: message.text, author: message.userId, roles, fromBot: message.botId !== undefined });
-  const candidates = nudgeCandidates(verdict, message.userId);
+  const content = { text: message.text, blocks: message.blocks, attachments: message.attachments };
+  const rendered = renderedText(content);
+  const { verdict, roles, readParent, directory } = await judge(deps, message, content, rendered);
+  // An app that posts a notification did not hand the work over itself: it names no assigner.
+  const all = nudgeCandidates(verdict, message.botId === undefined ? message.userId : undefined);
   logger.info(
-    { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, candidates: candidates.length },
+    { kind: verdict.kind, work: verdict.work, flag: verdict.flag, categories: verdict.categories, candidates: all.length, readParent, directory },
     'message analyzed',
   );
+  const candidates = await firstNoticesOfTicket(deps, message, verdict, all, ticketOf(content, rendered), logger);
 
   await recordBalance(deps, message, verdict, roles);
   let nudgesQueued = 0;
@@ -49,6 +62,68 @@ export async function analyzeMessage(deps: AnalyzeDeps, message: AnalyzeMessageP
     if (await planNudge(deps, message, candidate, roles[candidate.recipientId] ?? 'product', logger)) nudgesQueued += 1;
   }
   return { kind: verdict.kind, flag: verdict.flag, nudgesQueued };
+}
+
+/**
+ * Whether the event alone shows the recipient is not in the conversation: a DM with the bot holds
+ * only the bot and its author. Other conversations are not looked up: Slack refuses an ephemeral
+ * message for someone outside them (`user_not_in_channel`), and the nudge then goes by DM.
+ */
+function outsideConversation(message: AnalyzeMessagePayload, recipientId: string): boolean {
+  return message.channelType === 'im' && message.userId !== recipientId;
+}
+
+/**
+ * Classifies the message with what it needs: the roles of the people it involves, the workspace's
+ * word lists, the directory when it may name someone by plain name, and, for a reply that asks a
+ * product manager something without naming work, its thread's parent (judged first without it).
+ */
+async function judge(deps: AnalyzeDeps, message: AnalyzeMessagePayload, content: MessageContent, rendered: string) {
+  const { teamId } = message;
+  const [names, words] = await Promise.all([mayNameSomeone(rendered) ? deps.names.namesOf(teamId) : undefined, deps.wordLists.wordsOf(teamId)]);
+  const involved = mentionedUsers(rendered);
+  // People named by plain name are involved too: their roles decide whether they are nudged.
+  if (names) involved.push(...namedPeople(rendered, names));
+  if (message.userId) involved.push(message.userId);
+  if (message.parentUserId) involved.push(message.parentUserId);
+  const roles = await deps.people.rolesOf(teamId, involved);
+
+  const input: ClassifyInput = { ...content, author: message.userId, roles, fromBot: message.botId !== undefined, names, words };
+  const alone = deps.classify(input);
+  const judged = { verdict: alone, roles, readParent: false, directory: names !== undefined };
+  if (message.threadTs === undefined || !needsThreadParent(message, alone, roles)) return judged;
+  const note = await deps.threadParents.noteFor(teamId, message.channelId, message.threadTs, (root) => noteOfParent(deps.classify, root, { names, words }));
+  if (!note || note.work === '') return judged;
+  if (note.author && !(note.author in roles)) Object.assign(roles, await deps.people.rolesOf(teamId, [note.author]));
+  const verdict = deps.classify({ ...input, roles, parent: { text: note.work, author: note.author, fromBot: note.fromBot } });
+  return { ...judged, verdict, readParent: true };
+}
+
+/**
+ * An app that posts about one ticket again and again (assigned, due tomorrow, due today) tells its
+ * holder of one piece of work: only its first post counts and may nudge. Assignments only: two
+ * days' standups that name the same ticket are two days' work.
+ */
+async function firstNoticesOfTicket(
+  deps: AnalyzeDeps,
+  message: AnalyzeMessagePayload,
+  verdict: Verdict,
+  candidates: NudgeCandidate[],
+  ticket: string | undefined,
+  logger: Logger,
+): Promise<NudgeCandidate[]> {
+  if (message.botId === undefined || verdict.kind !== 'assignment' || ticket === undefined || candidates.length === 0) return candidates;
+  const messageKey = `${message.channelId}-${message.ts}`;
+  const firsts = await Promise.all(candidates.map((c) => deps.reminders.isFirst(message.teamId, c.recipientId, ticket, messageKey)));
+  const repeats = firsts.filter((first) => !first).length;
+  if (repeats > 0) logger.info({ repeats }, 'ticket already noted for its holder: not counted or nudged again');
+  return candidates.filter((_c, i) => firsts[i]);
+}
+
+/** The people a text names in full ("Ana Souza") or by first name after "@" ("@Ana"), by the directory. */
+function namedPeople(rendered: string, names: Readonly<Record<string, string>>): string[] {
+  const atNames = new Set([...rendered.matchAll(/@(\p{Lu}\p{Ll}+)/gu)].map((m) => m[1]));
+  return Object.keys(names).filter((id) => rendered.includes(names[id]) || atNames.has(names[id].split(' ')[0]));
 }
 
 /** Epoch milliseconds of a Slack ts ("1700000000.000100"). */
@@ -131,6 +206,7 @@ async function planNudge(
       source: candidate.source,
       delegateId,
       recipientRole,
+      ...(outsideConversation(message, recipientId) ? { recipientOutsideConversation: true } : {}),
     },
     {
       // At most one nudge per thread per person, however many messages or edits flag them there.

@@ -16,7 +16,7 @@ const PAGE = 500;
 /**
  * The `forget-workspace` job: after `tokens_revoked` (of the bot token) or `app_uninstalled`,
  * delete everything kept about that workspace: its keys (settings, records, profiles, caches), its
- * queued and kept jobs (which may hold message text), its sent markers and de-duplication keys. A second pass runs a
+ * queued and kept jobs (which may hold message text), its sent and attempt markers and de-duplication keys. A second pass runs a
  * little later, for jobs that were in flight during the first and wrote again.
  */
 export async function forgetWorkspace(
@@ -35,9 +35,10 @@ export async function forgetWorkspace(
   // The sweep would delete the new installation and its first data along with the old.
   if (payload.pass === 2 && (await deps.reinstalled?.(teamId))) return { keys: 0, jobs: 0, skipped: 'reinstalled' };
   let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId));
-  // Job ids carry the workspace (see jobIdFrom): sent markers and BullMQ's de-duplication keys.
+  // Job ids carry the workspace (see jobIdFrom): sent and attempt markers, BullMQ's de-duplication keys.
   const inJobId = `*_${jobIdFrom('x', teamId).slice(2)}_*`;
   deletedKeys += await deleteMatching(redis, keys.key('sent', inJobId));
+  deletedKeys += await deleteMatching(redis, keys.key('attempt', inJobId));
   for (const queue of Object.values(queues)) deletedKeys += await deleteMatching(redis, `${queue.toKey('de')}:${inJobId}`);
   await redis.srem(keys.key('teams'), teamId);
 

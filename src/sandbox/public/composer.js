@@ -6,7 +6,7 @@ import { h } from './dom.js';
 // The box holds "@handle"; the server turns known handles into Slack's <@U…> form when it sends.
 
 const MAX_SUGGESTIONS = 6;
-const COMMAND_HINT = '/lane help · /lane check <text> · /lane delegate @someone · /lane stats · /lane digest · /lane snooze 2h · /lane channel thread';
+const COMMAND_HINT = '/lane help · /lane check <text> · /lane delegate @someone · /lane stats · /lane digest · /lane snooze 2h · /lane delivery dm · /tracker assign @ana <task> (post as a tracker app)';
 
 let composerCount = 0;
 

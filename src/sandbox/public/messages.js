@@ -41,7 +41,7 @@ function threadSummary(message, messages, ephemerals) {
 }
 
 function renderMessage(message, channel, ctx, { threadSummary: summary, inThreadPanel = false }) {
-  const author = message.fromBot ? { name: 'lanekeeper', isBot: true } : { name: ctx.person(message.user)?.name ?? message.user ?? 'someone', isBot: false };
+  const author = message.fromBot ? { name: message.appName ?? 'lanekeeper', isBot: true } : { name: ctx.person(message.user)?.name ?? message.user ?? 'someone', isBot: false };
   const place = { kind: 'message', channel, ts: message.ts };
   const canOpenThread = !inThreadPanel && !message.threadTs;
   // A click from the keyboard (Enter or Space on a button) has no pointer detail.

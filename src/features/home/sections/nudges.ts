@@ -1,13 +1,20 @@
 import type { KnownBlock } from '@slack/web-api';
 import { plain } from '../../block-kit';
+import { PERSONAL_DELIVERY_TEXT } from '../../lane/subcommands/delivery';
 import { HOME_ACTIONS, type HomeSection, type HomeViewInput } from '../section';
 
 const MUTED_CHANNELS_LISTED = 20;
 
-/** Whether nudges are on, snoozed or off, with buttons to change it, and the channels muted. */
+/** Whether nudges are on, snoozed or off, how they reach the person, buttons to change it, and the channels muted. */
 export const nudges: HomeSection = (input) => {
   const { settings } = input;
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*Nudges:* ${nudgeStatus(input)}` } }];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `*Nudges:* ${nudgeStatus(input)}` } },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `They reach you ${PERSONAL_DELIVERY_TEXT[settings.delivery ?? 'channel']}. Change it with \`/lane delivery ephemeral\`, \`dm\` or \`channel\`.` }],
+    },
+  ];
   const nudgeButtons: { type: 'button'; action_id: string; text: ReturnType<typeof plain>; style?: 'primary' }[] = [
     settings.nudgesOff
       ? { type: 'button', action_id: HOME_ACTIONS.nudgesOn, text: plain('Turn nudges on'), style: 'primary' }

@@ -16,8 +16,12 @@ export const check = subcommand<{ name: 'check'; text: string }>({
   async run(command, { teamId, userId }, lane) {
     const { deps } = lane;
     const named = [...mentionedUsers(command.text), userId].slice(0, MAX_LOOKUPS);
-    const roles = (await lane.withinLookupTime(deps.lookup.people.rolesOf(teamId, named))) ?? (await deps.people.rolesOf(teamId, named));
-    const verdict = deps.classify({ text: command.text, author: userId, roles });
+    const [roles, words] = await Promise.all([
+      lane.withinLookupTime(deps.lookup.people.rolesOf(teamId, named)).then((found) => found ?? deps.people.rolesOf(teamId, named)),
+      deps.wordLists.wordsOf(teamId),
+    ]);
+    // Judged with the workspace's word lists, as the bot judges its messages.
+    const verdict = deps.classify({ text: command.text, author: userId, roles, words });
     const candidate = nudgeCandidates(verdict, userId)[0];
     let tip = '';
     if (candidate) {

@@ -1,0 +1,29 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { BOT_TOKEN, REDIS_URL, SIGNING_SECRET } from './harness';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Starts a `ROLE=worker` lanekeeper as a process of its own (as `npm start` runs it), on a harness's
+ * Redis prefix and local Slack, so a test can SIGKILL it in the middle of its work. Its job locks
+ * last 2 s, so another worker takes its jobs over soon after it dies.
+ */
+export function spawnWorkerProcess({ slackUrl, prefix }: { slackUrl: string; prefix: string }): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      ROLE: 'worker',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slackUrl,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      JOB_LOCK_MS: '2000',
+    },
+    stdio: 'ignore',
+  });
+}

@@ -1,0 +1,64 @@
+import { classify } from '../../src/core/classifier';
+import { mayNameSomeone, needsThreadParent, noteOfParent, ticketOf } from '../../src/features/nudges/message-context';
+
+const roles = { U_ANA: 'product', U_RAJ: 'project', U_LEAD: 'engineering' } as const;
+const reply = { ts: '2.2', threadTs: '1.1' };
+
+describe('when the directory is worth reading', () => {
+  it.each([
+    ['Assignee: Ana Souza', true],
+    ['can you ask @Ana about the venue?', true],
+    ['*Assigned to:* José Álvarez', true],
+    ['<@U_ANA> can you book the room?', false],
+    ['Book rooms and send invites', false],
+    ['mention label <@U_ANA|Ana Souza> only', false],
+  ])('%s → %s', (text, expected) => {
+    expect(mayNameSomeone(text)).toBe(expected);
+  });
+});
+
+describe('when a reply needs its thread parent', () => {
+  const judge = (text: string) => classify({ text, author: 'U_LEAD', roles });
+
+  it('asks for it when a reply asks a product manager something but names no work', () => {
+    expect(needsThreadParent(reply, judge('<@U_ANA> can you own this?'), roles)).toBe(true);
+    // Asking nobody by name, in a thread a product manager started (or whose author is not known).
+    expect(needsThreadParent({ ...reply, parentUserId: 'U_ANA' }, judge('can you own this?'), roles)).toBe(true);
+    expect(needsThreadParent(reply, judge('can you own this?'), roles)).toBe(true);
+  });
+
+  it('does without it otherwise', () => {
+    expect(needsThreadParent({ ts: '1.1', threadTs: '1.1' }, judge('<@U_ANA> can you own this?'), roles)).toBe(false);
+    expect(needsThreadParent({ ts: '1.1' }, judge('<@U_ANA> can you own this?'), roles)).toBe(false);
+    expect(needsThreadParent(reply, judge('<@U_ANA> can you book the retro room?'), roles)).toBe(false);
+    expect(needsThreadParent(reply, judge('<@U_ANA> can you write the PRD?'), roles)).toBe(false);
+    expect(needsThreadParent(reply, judge('<@U_RAJ> can you own this?'), roles)).toBe(false);
+    expect(needsThreadParent({ ...reply, parentUserId: 'U_LEAD' }, judge('can you own this?'), roles)).toBe(false);
+    expect(needsThreadParent(reply, judge('thanks <@U_ANA>!'), roles)).toBe(false);
+  });
+});
+
+describe('what is kept of a thread parent', () => {
+  it('keeps its author and work phrases, not its words', () => {
+    const note = noteOfParent(classify, { text: 'The launch checklist is out of date and nobody is chasing the vendor invoices', userId: 'U_ANA', fromBot: false }, {});
+    expect(note.author).toBe('U_ANA');
+    expect(note.work).toContain('vendor invoices');
+    expect(note.work).not.toMatch(/out of date|nobody/);
+    // The phrases are enough for the classifier to judge the reply as it would with the parent itself.
+    const judged = classify({ text: 'can you own this?', author: 'U_LEAD', roles, parent: { text: note.work, author: note.author } });
+    expect(judged).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+
+  it('keeps nothing of a parent that names no work', () => {
+    expect(noteOfParent(classify, { text: 'lunch at noon?', userId: 'U_LEAD', fromBot: false }, {}).work).toBe('');
+  });
+});
+
+describe('which ticket an app post is about', () => {
+  it('reads the key, else the title link without what varies', () => {
+    expect(ticketOf({ text: '' }, 'Reminder: *OPS-31 Book rooms* is due')).toBe('key:OPS-31');
+    const attachments = [{ title: 'Book rooms', title_link: 'https://tracker.example/t/9?focus=comment#c2' }];
+    expect(ticketOf({ text: '', attachments }, 'Reminder: *Book rooms* is due')).toBe('link:https://tracker.example/t/9');
+    expect(ticketOf({ text: 'Reminder: book rooms' }, 'Reminder: book rooms')).toBeUndefined();
+  });
+});
