@@ -80,9 +80,11 @@ export function createRedis(target: RedisSettings | string, purpose: RedisPurpos
       sentinels: topology.sentinels.map(({ host, port }) => ({ host, port })),
       name: topology.name,
       sentinelRetryStrategy: retryStrategy,
-      // Sentinels announce a failover at once; without this the client learns of it only when
-      // the old master's connection breaks.
-      failoverDetector: true,
+      // A master that died drops the connection, and the client asks the sentinels again. One that
+      // was demoted (a planned failover) answers writes with READONLY: reconnect then too.
+      // (ioredis's `failoverDetector` would hear failovers sooner, but its sentinel subscriptions
+      // outlive `quit()` and keep the process alive after a drain.)
+      reconnectOnError: (error: Error) => error.message.startsWith('READONLY'),
       ...(perConnection.tls ? { enableTLSForSentinelMode: true, sentinelTLS: perConnection.tls } : {}),
     });
   }
