@@ -1,25 +1,28 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript with the dev dependencies.
-FROM node:20-bookworm-slim AS build
+# Node 24 LTS, pinned to the release the test suite runs under; bump both together.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+
+# Build stage: compile TypeScript with the dev dependencies. The build context is only what
+# .dockerignore lets through: package files, tsconfig, src/ (without the sandbox) and bin/.
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# The sandbox (npm start with no Slack variables) runs the bot against this local Slack.
-COPY scripts/local-slack ./scripts/local-slack
 RUN npm run build
 
-# Runtime stage: production dependencies and compiled code only, as a non-root user.
-FROM node:20-bookworm-slim AS runtime
+# Runtime stage: production dependencies and the compiled bot only, as a non-root user. No
+# sandbox, no local Slack, no tests, no TypeScript toolchain.
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist/src ./dist/src
 COPY bin ./bin
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Node receives SIGTERM directly (no npm wrapper), so the drain on shutdown runs.
+# Node receives SIGTERM directly (no npm or shell in between), so the drain on shutdown runs.
 CMD ["node", "dist/src/main.js"]

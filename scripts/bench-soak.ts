@@ -18,6 +18,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { queuePrefix } from '../src/queue/queues';
 import { deleteKeys, zoneWhereItIsHour } from '../test/support/harness';
 import { SlackRequestSender } from './local-slack/requests';
 import { startLocalSlack, type RecordedCall } from './local-slack/web-api';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const workspaces = benchWorkspaces(WORKSPACES, () => BOT_TOKEN);
   const teamOfChannel = new Map(workspaces.flatMap((ws) => ws.channels.map((channel) => [channel, ws.teamId] as const)));
   const traffic = createSoakTraffic({ workspaces, addUser: slack.addUser, timeZone: zoneWhereItIsHour(12), seed: SEED, responseUrl: () => slack.responseUrl() });
-  const queues = ['analyze', 'deliver'].map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix }));
+  const queues = (['analyze', 'deliver'] as const).map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: queuePrefix(prefix, name) }));
 
   let cleaned = false;
   cleanup = async () => {
@@ -278,7 +279,7 @@ function nudgeButtonIn(call: RecordedCall): { r: string; c: string; t: string; r
   return undefined;
 }
 
-/** Memory of every key under the prefix: each workspace's own (`<prefix>:t:<team>:…`) and the rest (queues, de-duplication). */
+/** Memory of every key under the prefix: each workspace's own (`<prefix>:{t:<team>}:…`) and the rest (queues, de-duplication). */
 interface RedisMemory {
   total: number;
   perTeam: number;
@@ -294,7 +295,7 @@ const QUEUE_STRUCTURES = new Set(['de', 'id', 'wait', 'paused', 'active', 'compl
 
 async function redisMemory(redis: Redis, prefix: string): Promise<RedisMemory> {
   const figures: RedisMemory = { total: 0, perTeam: 0, shared: 0, keys: 0, teamKeys: 0, sharedByKind: new Map() };
-  const teamPrefix = `${prefix}:t:`;
+  const teamPrefix = `${prefix}:{t:`;
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
@@ -311,7 +312,8 @@ async function redisMemory(redis: Redis, prefix: string): Promise<RedisMemory> {
         figures.teamKeys += 1;
       } else {
         figures.shared += bytes;
-        const [queue = '', part = ''] = key.slice(prefix.length + 1).split(':');
+        // A queue's keys are `<prefix>:{q:<queue>}:<queue>:<part>` (see queuePrefix).
+        const [queue = '', part = ''] = key.slice(prefix.length + 1).replace(/^\{q:[^}]*\}:/, '').split(':');
         const inQueue = queue === 'analyze' || queue === 'deliver';
         const kind = inQueue ? `${queue}:${QUEUE_STRUCTURES.has(part) ? part : 'job'}` : `${queue}:…`;
         const entry = figures.sharedByKind.get(kind) ?? { keys: 0, bytes: 0 };

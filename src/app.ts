@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import { classify as defaultClassifier } from './core/classifier';
 import type { Classifier } from './core/types';
@@ -19,7 +18,7 @@ import { workspacesFor } from './slack/workspaces-for-mode';
 import { createOAuthStateStore } from './store/oauth-states';
 import { slackRoutes } from './slack/http-edge';
 import { createStores } from './store';
-import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates } from './store/redis';
+import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates, type RedisClient } from './store/redis';
 import { createDigestService, TICK_WINDOW_MS, type TickResult } from './features/digests/digest-service';
 
 /**
@@ -59,11 +58,11 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
   const works = config.role !== 'web';
 
   // Separate connections by behaviour: the receive path fails fast, workers wait out outages.
-  const fastRedis = createRedis(config.redis.url, 'fail-fast');
-  const storeRedis = createRedis(config.redis.url, 'store');
-  const connections: Redis[] = [fastRedis, storeRedis];
+  const fastRedis = createRedis(config.redis, 'fail-fast');
+  const storeRedis = createRedis(config.redis, 'store');
+  const connections: RedisClient[] = [fastRedis, storeRedis];
   /** The connections BullMQ's workers block on (copies of the one each worker is given). */
-  const blockingCopies: Redis[] = [];
+  const blockingCopies: RedisClient[] = [];
   const logRedisError = (error: Error) => logger.debug({ err: { message: error.message } }, 'redis connection error');
   const queues = createQueues(receives ? fastRedis : storeRedis, config.redis.prefix, logRedisError);
   for (const connection of connections) connection.on('error', logRedisError);
@@ -166,7 +165,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       const port = await listen(server, config.port, listenHost);
 
       if (works) {
-        const options = { connection: trackDuplicates(createRedis(config.redis.url, 'queue-blocking'), blockingCopies), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
+        const options = { connection: trackDuplicates(createRedis(config.redis, 'queue-blocking'), blockingCopies), prefix: config.redis.prefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, logger, metrics };
         connections.push(options.connection);
         workers = [
           createWorker('analyze', analyzeProcessors(processorDeps), {

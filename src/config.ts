@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { readInstallMode, type InstallMode } from './install-mode';
 
@@ -23,6 +24,23 @@ const integerFrom = (fallback: number, min: number, max: number) =>
       .default(fallback),
   );
 
+const hostPort = /^[A-Za-z0-9_.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/;
+/** `host:port,host:port` (an IPv6 address in brackets) into a list, or undefined when unset. */
+const hostPortList = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .refine((parts) => parts.length > 0 && parts.every((part) => hostPort.test(part)), 'must be a comma-separated list of host:port')
+    .transform((parts) =>
+      parts.map((part) => {
+        const at = part.lastIndexOf(':');
+        return { host: part.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(part.slice(at + 1)) };
+      }),
+    )
+    .optional(),
+);
+
 const environmentSchema = z
   .object({
     // SLACK_BOT_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and
@@ -45,10 +63,15 @@ const environmentSchema = z
       emptyAsUndefined,
       z
         .string()
-        // BullMQ joins key parts with ':', so the prefix itself must not contain one.
-        .regex(/^[A-Za-z0-9_{}.-]+$/, 'may hold only letters, digits, _ . - and a {hash tag} (no ":")')
+        // BullMQ joins key parts with ':', so the prefix itself must not contain one; and lanekeeper
+        // places its own Redis Cluster hash tags (see KeySpace), which a brace here would override.
+        .regex(/^[A-Za-z0-9_.-]+$/, 'may hold only letters, digits, _ . - (no ":" and no braces: lanekeeper sets its own hash tags)')
         .default('lanekeeper'),
     ),
+    REDIS_CLUSTER_NODES: hostPortList,
+    REDIS_SENTINELS: hostPortList,
+    REDIS_SENTINEL_NAME: optionalString,
+    REDIS_TLS_CA_FILE: optionalString,
     PORT: integerFrom(3000, 0, 65535),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
     ROLE: z.preprocess(emptyAsUndefined, z.enum(PROCESS_ROLES, { error: `must be one of ${PROCESS_ROLES.join(', ')}` }).default('all')),
@@ -59,6 +82,15 @@ const environmentSchema = z
     SLACK_API_TIMEOUT_MS: integerFrom(10000, 100, 120000),
   })
   .superRefine((env, ctx) => {
+    if (env.REDIS_CLUSTER_NODES && env.REDIS_SENTINELS) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINELS'], message: 'cannot be combined with REDIS_CLUSTER_NODES (a Redis Cluster fails over by itself)' });
+    }
+    if (env.REDIS_SENTINELS && env.REDIS_SENTINEL_NAME === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'is required with REDIS_SENTINELS (the master name the sentinels monitor)' });
+    }
+    if (env.REDIS_TLS_CA_FILE !== undefined && readableFileError(env.REDIS_TLS_CA_FILE) !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_TLS_CA_FILE'], message: `cannot be read (${readableFileError(env.REDIS_TLS_CA_FILE)})` });
+    }
     const receivesOverHttp = env.ROLE !== 'worker' && env.SLACK_APP_TOKEN === undefined;
     if (receivesOverHttp && env.SLACK_SIGNING_SECRET === undefined) {
       ctx.addIssue({
@@ -80,7 +112,7 @@ export interface Config {
     /** How long a Web API call may take before it counts as timed out (its outcome is then unknown). */
     readonly apiTimeoutMs: number;
   };
-  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly redis: RedisSettings;
   readonly port: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** `all`: receive and work; `web`: receive only; `worker`: work the queues only. */
@@ -90,6 +122,29 @@ export interface Config {
   readonly profileCacheTtlSeconds: number;
   /** How long a worker holds a job before others may take it over (a crashed worker's jobs wait this long). */
   readonly jobLockMs: number;
+}
+
+export interface RedisNode {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * Where Redis is. `url` always gives the credentials, the database and TLS (`rediss://`); its host
+ * is the server itself only in `single` mode. A Cluster is found from any of `nodes`; with Sentinel,
+ * the sentinels name the current master of `name`.
+ */
+export type RedisTopology =
+  | { readonly kind: 'single' }
+  | { readonly kind: 'cluster'; readonly nodes: readonly RedisNode[] }
+  | { readonly kind: 'sentinel'; readonly sentinels: readonly RedisNode[]; readonly name: string };
+
+export interface RedisSettings {
+  readonly url: string;
+  readonly prefix: string;
+  readonly topology: RedisTopology;
+  /** A private CA's certificate(s), PEM, trusted for `rediss://` besides the system's. */
+  readonly tlsCa?: string;
 }
 
 export class ConfigError extends Error {
@@ -122,7 +177,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       apiUrl: e.SLACK_API_URL,
       apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_PREFIX,
+      topology: topologyOf(e),
+      ...(e.REDIS_TLS_CA_FILE ? { tlsCa: readFileSync(e.REDIS_TLS_CA_FILE, 'utf8') } : {}),
+    },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
@@ -131,6 +191,22 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     profileCacheTtlSeconds: e.PROFILE_CACHE_TTL_SECONDS,
     jobLockMs: e.JOB_LOCK_MS,
   });
+}
+
+function topologyOf(e: z.infer<typeof environmentSchema>): RedisTopology {
+  if (e.REDIS_CLUSTER_NODES) return { kind: 'cluster', nodes: e.REDIS_CLUSTER_NODES };
+  if (e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME) return { kind: 'sentinel', sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME };
+  return { kind: 'single' };
+}
+
+/** Why a file cannot be read (its error code), or undefined when it can. */
+function readableFileError(file: string): string | undefined {
+  try {
+    readFileSync(file);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  }
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -18,7 +18,7 @@ export interface Metrics {
 
 export function createMetrics(options: { defaultMetrics: boolean }): Metrics {
   const registry = new Registry();
-  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'lanekeeper_' });
+  if (options.defaultMetrics) collectNodeMetrics(registry);
   return {
     registry,
     eventsReceived: new Counter({
@@ -71,4 +71,17 @@ export function createMetrics(options: { defaultMetrics: boolean }): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/**
+ * Node's own figures under their conventional names (`process_*`, `nodejs_*`), as the usual
+ * dashboards expect. prom-client also keeps three gauges named `..._total`, a suffix Prometheus
+ * reserves for counters (`promtool check metrics` rejects them); they only sum the per-type
+ * gauges it keeps as well (`nodejs_active_handles{type=...}` and so on), so they are left out.
+ */
+function collectNodeMetrics(registry: Registry): void {
+  collectDefaultMetrics({ register: registry });
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+    registry.removeSingleMetric(name);
+  }
 }

@@ -55,7 +55,7 @@ export async function runDigest(args: readonly string[], io: CliIo, env: Readonl
   }
 
   const logger = createLogger({ level: 'warn', destination: { write: (line: string) => io.stderr.write(line) } });
-  const redis = createRedis(config.redis.url, 'store');
+  const redis = createRedis(config.redis, 'store');
   const keys = new KeySpace(config.redis.prefix);
   const queues = createQueues(redis, config.redis.prefix);
   let workspaceUrl = 'https://slack.com/';

@@ -1,11 +1,10 @@
-import type { Redis } from 'ioredis';
 import type { Metrics } from '../metrics';
 import type { JobQueue } from '../ports/jobs';
 import type { SlackWorkspaces } from '../ports/slack';
 import type { DeliveryGuards } from '../store/delivery-guards';
 import type { DmChannels } from '../store/dm-channels';
 import type { NudgeCaps } from '../store/nudge-caps';
-import type { KeySpace } from '../store/redis';
+import type { KeySpace, RedisClient } from '../store/redis';
 import type { TipHistory } from '../store/tip-history';
 import type { DigestService } from '../features/digests/digest-service';
 import { digestTick, scheduledTimeOf } from '../features/digests/digest-tick';
@@ -26,7 +25,7 @@ export interface ProcessorDeps extends AnalyzeDeps {
   caps: NudgeCaps;
   dmChannels: DmChannels;
   metrics: Metrics;
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   queues: Queues;
   jobs: JobQueue;

@@ -6,12 +6,22 @@ import { storeUnavailable } from '../errors';
 export type Queues = { readonly [Q in QueueName]: Queue };
 
 /**
+ * BullMQ's key prefix for one queue: `<prefix>:{q:<queue>}`. BullMQ's scripts touch several keys
+ * of a queue at once, which on a Redis Cluster must share a slot; the braces are the hash tag
+ * that puts each queue in a slot of its own (BullMQ's documented way), so different queues can
+ * sit on different masters.
+ */
+export function queuePrefix(prefix: string, queue: QueueName): string {
+  return `${prefix}:{q:${queue}}`;
+}
+
+/**
  * One BullMQ queue per registry entry. `onError` hears the queues' connection errors: without a
  * listener BullMQ prints each one, with its stack, to the console, outside the structured log.
  */
 export function createQueues(connection: ConnectionOptions, prefix: string, onError: (error: Error) => void = () => undefined): Queues {
   const entries = QUEUE_NAMES.map((name) => {
-    const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS[name] });
+    const queue = new Queue(name, { connection, prefix: queuePrefix(prefix, name), defaultJobOptions: DEFAULT_JOB_OPTIONS[name] });
     queue.on('error', onError);
     return [name, queue];
   });

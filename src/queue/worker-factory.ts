@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { WorkspaceNotInstalled } from '../ports/slack';
+import { queuePrefix } from './queues';
 import { parsePayload, type JobName, type JobPayload, type QueueName } from './registry';
 
 /** What a processor gets besides its validated payload. */
@@ -22,6 +23,7 @@ export type ProcessorMap<Q extends QueueName> = { [N in JobName<Q>]: Processor<Q
 
 export interface WorkerOptions {
   connection: ConnectionOptions;
+  /** The configured key prefix; each queue's own is derived from it (see `queuePrefix`). */
   prefix: string;
   concurrency: number;
   /** Lock duration; a crashed worker's job is taken over once its lock lapses. */
@@ -74,7 +76,7 @@ export function createWorker<Q extends QueueName>(
       }
     },
     // The stalled-job check runs at the lock's pace, so a crashed worker's job is retaken promptly.
-    { connection, prefix, concurrency, autorun: false, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 2 },
+    { connection, prefix: queuePrefix(prefix, queue), concurrency, autorun: false, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 2 },
   );
 
   worker.on('completed', () => metrics.jobsProcessed.inc({ queue, outcome: 'completed' }));

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Activity } from './activity';
+import { queuePrefix } from '../queue/queues';
 
 /**
  * What the sandbox reads from the bot's `deliver` queue, without touching it: nudges the bot holds
@@ -35,7 +36,7 @@ const AFTER_ACTIVITY_MS = 300;
 const KEEP = 50;
 
 export function watchQueues(options: { redis: Redis; prefix: string; activity: Activity; onError?: (error: Error) => void }): QueueWatch {
-  const deliver = new Queue('deliver', { connection: options.redis, prefix: options.prefix });
+  const deliver = new Queue('deliver', { connection: options.redis, prefix: queuePrefix(options.prefix, 'deliver') });
   const seen = new Map<string, HeldNudge>();
   let checking: Promise<void> | undefined;
   let again = false;

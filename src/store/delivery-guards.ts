@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * Two small Redis records that keep deliveries honest across retries and workers:
@@ -68,7 +67,7 @@ if slot <= now then return 0 end
 redis.call('SET', KEYS[2], slot, 'PX', slot - now + 600000)
 return slot`;
 
-export function createDeliveryGuards({ redis, keys }: { redis: Redis; keys: KeySpace }): DeliveryGuards {
+export function createDeliveryGuards({ redis, keys }: { redis: RedisClient; keys: KeySpace }): DeliveryGuards {
   if (!('lanekeeperReserveSlot' in redis)) redis.defineCommand('lanekeeperReserveSlot', { numberOfKeys: 2, lua: RESERVE_SLOT_SCRIPT });
   const reserveSlot = (redis as unknown as { lanekeeperReserveSlot: (a: string, b: string, now: number, interval: number) => Promise<number> }).lanekeeperReserveSlot.bind(redis);
   const sentKey = (jobId: string) => keys.key('sent', jobId);

@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { SlackWorkspaces } from '../ports/slack';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * The bot's DM channel with each person. `conversations.open` is a Tier 3 method (about 50 calls
@@ -13,7 +12,7 @@ export interface DmChannels {
 
 const DM_CHANNEL_TTL_SECONDS = 90 * 24 * 3600;
 
-export function createDmChannels({ redis, keys, workspaces }: { redis: Redis; keys: KeySpace; workspaces: SlackWorkspaces }): DmChannels {
+export function createDmChannels({ redis, keys, workspaces }: { redis: RedisClient; keys: KeySpace; workspaces: SlackWorkspaces }): DmChannels {
   return {
     async channelFor(teamId, userId) {
       const key = keys.team(teamId, 'dm', userId);

@@ -1,8 +1,7 @@
-import type { Redis } from 'ioredis';
 import { classifySlackFailure, isSlackApiError } from '../ports/slack-errors';
 import type { SlackWorkspaces } from '../ports/slack';
 import type { DeliveryGuards } from './delivery-guards';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * A Slack read that helps a judgement but must never hold it up (the directory, a thread's parent):
@@ -36,7 +35,7 @@ export async function gatedRead<T>({ guards, teamId, method, now, onFailure }: G
 
 /** What a repository that caches such reads is built with. */
 export interface GatedReadStoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   workspaces: SlackWorkspaces;
   guards: DeliveryGuards;

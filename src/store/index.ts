@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { SlackWorkspaces } from '../ports/slack';
 import { createDeliveryGuards } from './delivery-guards';
 import { createDmChannels } from './dm-channels';
@@ -6,7 +5,7 @@ import { createNudgeCaps } from './nudge-caps';
 import { createPeopleDirectory } from './people';
 import { createProfileCache } from './profile-cache';
 import { createRecordsStore } from './records';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 import { createSettingsStore } from './settings';
 import { createTimePreferencesStore } from './time-preferences';
 import { createTipHistory } from './tip-history';
@@ -17,7 +16,7 @@ import { createWordListsStore } from './word-lists';
 
 /** Every Redis repository, built over one connection. The app builds one set per connection kind. */
 export interface StoreOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   /** Profiles and DM channels not cached yet are asked of the workspace. */
   workspaces: SlackWorkspaces;

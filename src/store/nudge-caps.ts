@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /** Counts nudges per person per local day, so a busy day does not become a lecture. */
 export interface NudgeCaps {
@@ -12,7 +11,7 @@ export interface NudgeCaps {
 
 const CAP_KEY_TTL_SECONDS = 3 * 24 * 3600;
 
-export function createNudgeCaps({ redis, keys }: { redis: Redis; keys: KeySpace }): NudgeCaps {
+export function createNudgeCaps({ redis, keys }: { redis: RedisClient; keys: KeySpace }): NudgeCaps {
   const keyOf = (teamId: string, userId: string, localDate: string) => keys.team(teamId, 'nudges-on', userId, localDate);
   return {
     async claim(teamId, userId, localDate, cap) {

@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { SlackProfile, SlackWorkspaces } from '../ports/slack';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * Slack profiles (title, timezone, bot/deleted flags, status) cached in Redis, so the analyze worker asks
@@ -15,7 +14,7 @@ export interface ProfileCache {
 }
 
 export interface ProfileCacheOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: KeySpace;
   workspaces: SlackWorkspaces;
   ttlSeconds: number;

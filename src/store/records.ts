@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis';
 import { emptyWeek, type FlaggedMessageRef, type WeeklyRecord, type WorkSource } from '../core/records';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * Weekly records per person: counters in a Redis hash (HINCRBY, so concurrent workers never lose
@@ -49,22 +48,22 @@ export interface RecordsStore {
 
 /**
  * One atomic write: claim the right to count (SET NX on KEYS[1]), then every increment, the flagged
- * reference and the indexes, or nothing at all. Doing the claim and the counting in two round trips
- * would lose the count for good if the second failed (the retry would find the claim taken).
- * KEYS: once, week hash, flagged list, people set, teams set.
- * ARGV: ttl, user, team, flagged JSON or '', max flagged, then field/increment pairs.
+ * reference and the person index, or nothing at all. Doing the claim and the counting in two round
+ * trips would lose the count for good if the second failed (the retry would find the claim taken).
+ * Every key is the workspace's (one Cluster slot); the index of workspaces is written beside it.
+ * KEYS: once, week hash, flagged list, people set.
+ * ARGV: ttl, user, flagged JSON or '', max flagged, then field/increment pairs.
  */
 const RECORD_ONCE_SCRIPT = `
 if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return 0 end
-for i = 6, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
+for i = 5, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
 redis.call('EXPIRE', KEYS[2], ARGV[1])
-if ARGV[4] ~= '' then
-  redis.call('RPUSH', KEYS[3], ARGV[4])
-  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[5]), -1)
+if ARGV[3] ~= '' then
+  redis.call('RPUSH', KEYS[3], ARGV[3])
+  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[4]), -1)
   redis.call('EXPIRE', KEYS[3], ARGV[1])
 end
 redis.call('SADD', KEYS[4], ARGV[2])
-redis.call('SADD', KEYS[5], ARGV[3])
 return 1`;
 
 /**
@@ -92,22 +91,20 @@ type RecordOnce = (
   weekKey: string,
   flaggedKey: string,
   peopleKey: string,
-  teamsKey: string,
   ttl: number,
   userId: string,
-  teamId: string,
   flagged: string,
   maxFlagged: number,
   ...increments: (string | number)[]
 ) => Promise<number>;
 
-export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpace }): RecordsStore {
+export function createRecordsStore({ redis, keys }: { redis: RedisClient; keys: KeySpace }): RecordsStore {
   const weekKey = (teamId: string, userId: string, week: string) => keys.team(teamId, 'week', userId, week);
   const flaggedKey = (teamId: string, userId: string, week: string) => keys.team(teamId, 'week', userId, week, 'flagged');
   const onceKey = (teamId: string, userId: string, kind: string, messageKey: string) => keys.team(teamId, 'seen', kind, userId, messageKey);
   const peopleKey = (teamId: string) => keys.team(teamId, 'people');
   const teamsKey = keys.key('teams');
-  if (!('lanekeeperRecordOnce' in redis)) redis.defineCommand('lanekeeperRecordOnce', { numberOfKeys: 5, lua: RECORD_ONCE_SCRIPT });
+  if (!('lanekeeperRecordOnce' in redis)) redis.defineCommand('lanekeeperRecordOnce', { numberOfKeys: 4, lua: RECORD_ONCE_SCRIPT });
   const recordOnce = (redis as unknown as { lanekeeperRecordOnce: RecordOnce }).lanekeeperRecordOnce.bind(redis);
   if (!('lanekeeperRetract' in redis)) redis.defineCommand('lanekeeperRetract', { numberOfKeys: 2, lua: RETRACT_SCRIPT });
   const retract = (redis as unknown as { lanekeeperRetract: (...args: string[]) => Promise<number> }).lanekeeperRetract.bind(redis);
@@ -123,19 +120,23 @@ export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpa
     flagged?: FlaggedMessageRef,
   ): Promise<boolean> => {
     const pairs = Object.entries(increments).flatMap(([field, by]) => [field, by]);
-    const written = await recordOnce(
-      onceKey(teamId, userId, kind, messageKey),
-      weekKey(teamId, userId, week),
-      flaggedKey(teamId, userId, week),
-      peopleKey(teamId),
-      teamsKey,
-      RECORD_RETENTION_SECONDS,
-      userId,
-      teamId,
-      flagged ? JSON.stringify(flagged) : '',
-      MAX_FLAGGED_PER_WEEK,
-      ...pairs,
-    );
+    // The workspace index is another slot's key, so it is written beside the script, not in it. Both
+    // go out together; should either fail, the job fails and its retry writes the (idempotent) index
+    // again while the script finds the count already claimed.
+    const [written] = await Promise.all([
+      recordOnce(
+        onceKey(teamId, userId, kind, messageKey),
+        weekKey(teamId, userId, week),
+        flaggedKey(teamId, userId, week),
+        peopleKey(teamId),
+        RECORD_RETENTION_SECONDS,
+        userId,
+        flagged ? JSON.stringify(flagged) : '',
+        MAX_FLAGGED_PER_WEEK,
+        ...pairs,
+      ),
+      redis.sadd(teamsKey, teamId),
+    ]);
     return written === 1;
   };
 
@@ -188,7 +189,8 @@ export function createRecordsStore({ redis, keys }: { redis: Redis; keys: KeySpa
       return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Number(v)]));
     },
     async enrol(teamId, userId) {
-      await redis.multi().sadd(peopleKey(teamId), userId).sadd(teamsKey, teamId).exec();
+      // Two slots (the workspace's, the index's): two commands; each is idempotent, so a retry repairs a half-done enrol.
+      await Promise.all([redis.sadd(peopleKey(teamId), userId), redis.sadd(teamsKey, teamId)]);
     },
     async people(teamId) {
       return (await redis.smembers(peopleKey(teamId))).sort();

@@ -1,7 +1,6 @@
-import type { Redis } from 'ioredis';
 import { defaultSettings, PERSONAL_DELIVERY_MODES, type DeliveryMode, type DigestSlot, type PersonalDelivery, type PersonSettings } from '../core/records';
 import { ROLES, type Role } from '../core/types';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * Per-person and per-workspace settings. Each setting is its own hash field or set member, so every
@@ -59,7 +58,7 @@ export function normalizePhrase(phrase: string): string {
   return phrase.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export function createSettingsStore({ redis, keys }: { redis: Redis; keys: KeySpace }): SettingsStore {
+export function createSettingsStore({ redis, keys }: { redis: RedisClient; keys: KeySpace }): SettingsStore {
   const personKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId);
   const mutedKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId, 'muted');
   const dismissedKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId, 'dismissed');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * Due-date reminders a tracker repeats about one ticket ("OPS-31 is due tomorrow", then "… is due
@@ -18,7 +17,7 @@ export interface TicketReminders {
 /** Trackers remind for as long as a ticket is overdue; a quarter is longer than any sprint. */
 export const TICKET_REMINDER_TTL_SECONDS = 90 * 24 * 3600;
 
-export function createTicketReminders({ redis, keys }: { redis: Redis; keys: KeySpace }): TicketReminders {
+export function createTicketReminders({ redis, keys }: { redis: RedisClient; keys: KeySpace }): TicketReminders {
   return {
     async isFirst(teamId, userId, ticket, messageKey) {
       const hashed = createHash('sha256').update(ticket).digest('hex').slice(0, 32);

@@ -1,9 +1,8 @@
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ManualAbsence } from '../core/time/absence';
 import { formatRegion, NO_HOLIDAYS, parseRegion, type HolidayRegion } from '../core/time/holidays';
 import type { WorkingHours } from '../core/time/working-hours';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * When people may be reached: their own working hours, a manual absence (`/lane away`) and the
@@ -71,7 +70,7 @@ function writeHours(hours: WorkingHours): string {
 
 const LAST_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function createTimePreferencesStore({ redis, keys }: { redis: Redis; keys: KeySpace }): TimePreferencesStore {
+export function createTimePreferencesStore({ redis, keys }: { redis: RedisClient; keys: KeySpace }): TimePreferencesStore {
   const personKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId, 'time');
   const carriedKey = (teamId: string, userId: string) => keys.team(teamId, 'person', userId, 'digest-carried');
   const workspaceKey = (teamId: string) => keys.team(teamId, 'workspace', 'time');

@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /** Remembers the last tip each person got, so the same person never gets the same tip twice in a row. */
 export interface TipHistory {
@@ -14,7 +13,7 @@ export interface TipHistory {
 
 const TIP_HISTORY_TTL_SECONDS = 90 * 24 * 3600;
 
-export function createTipHistory({ redis, keys }: { redis: Redis; keys: KeySpace }): TipHistory {
+export function createTipHistory({ redis, keys }: { redis: RedisClient; keys: KeySpace }): TipHistory {
   const keyOf = (teamId: string, userId: string) => keys.team(teamId, 'lasttip', userId);
   return {
     async lastTipId(teamId, userId) {

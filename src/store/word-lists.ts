@@ -1,7 +1,6 @@
-import type { Redis } from 'ioredis';
 import { normalisePhrase } from '../core/classifier/word-lists';
 import type { WorkspaceWords } from '../core/types';
-import type { KeySpace } from './redis';
+import type { KeySpace, RedisClient } from './redis';
 
 /**
  * A workspace's word lists (`/lane words`): phrases its admins say always count as project work,
@@ -39,7 +38,7 @@ if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 and redis.call('HLEN', KEYS[1]) 
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1`;
 
-export function createWordListsStore({ redis, keys }: { redis: Redis; keys: KeySpace }): WordListsStore {
+export function createWordListsStore({ redis, keys }: { redis: RedisClient; keys: KeySpace }): WordListsStore {
   const keyOf = (teamId: string) => keys.team(teamId, 'words');
   const held = new Map<string, { json: string; words: WorkspaceWords }>();
   if (!('lanekeeperAddWord' in redis)) redis.defineCommand('lanekeeperAddWord', { numberOfKeys: 1, lua: ADD_SCRIPT });

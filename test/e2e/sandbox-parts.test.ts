@@ -185,7 +185,7 @@ describe('the people directory', () => {
 
   it('publishes people to the local Slack and forgets the bot’s cached profile when someone changes', async () => {
     const people = directory();
-    const cached = `${prefix}:t:${slack.teamId}:profile:U01ANA`;
+    const cached = `${prefix}:{t:${slack.teamId}}:profile:U01ANA`;
     await redis.set(cached, '{"id":"U01ANA"}');
     await people.update('U01ANA', { title: 'Project Manager', tz: 'Asia/Tokyo' });
     expect(await redis.exists(cached)).toBe(0);

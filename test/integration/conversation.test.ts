@@ -84,7 +84,7 @@ describe('people and conversation', () => {
     });
 
     it('reads an admin’s role stored the old way as the admin’s, and lets the person’s own outrank it', async () => {
-      await h.redis.hset(`${h.prefix}:t:${TEAM}:person:${CAST.ben.id}`, 'role', 'project', 'roleSetBy', 'admin');
+      await h.redis.hset(`${h.prefix}:{t:${TEAM}}:person:${CAST.ben.id}`, 'role', 'project', 'roleSetBy', 'admin');
       expect((await lane(`role <@${CAST.ben.id}>`)).text).toMatch(/\*project\* \(set by an admin\)/);
       await lane('role design', CAST.ben.id);
       expect((await lane(`role <@${CAST.ben.id}>`)).text).toMatch(/\*design\* \(set with \/lane role\)/);
@@ -107,9 +107,9 @@ describe('people and conversation', () => {
 
     it('digest always: a digest every week, and the person becomes a digest candidate at once', async () => {
       expect((await lane('digest always', CAST.ben.id)).text).toMatch(/every week, even when there is nothing to report/);
-      expect(await h.redis.sismember(`${h.prefix}:t:${TEAM}:people`, CAST.ben.id)).toBe(1);
+      expect(await h.redis.sismember(`${h.prefix}:{t:${TEAM}}:people`, CAST.ben.id)).toBe(1);
       expect((await lane('digest on', CAST.ben.id)).text).toMatch(/in weeks with something to report/);
-      expect(await h.redis.hget(`${h.prefix}:t:${TEAM}:person:${CAST.ben.id}`, 'digestAlways')).toBe('0');
+      expect(await h.redis.hget(`${h.prefix}:{t:${TEAM}}:person:${CAST.ben.id}`, 'digestAlways')).toBe('0');
     });
 
     it('a product manager who says they are not one is not nudged', async () => {
@@ -291,7 +291,7 @@ describe('people and conversation', () => {
       await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 2, 'both nudges to wait for the morning');
       // Morning comes: Ana's zone is now at midday (her cached profile is dropped so it is read again).
       h.slack.addUser({ ...CAST.ana, tz: zoneWhereItIsHour(12) });
-      await h.redis.del(`${h.prefix}:t:${TEAM}:profile:${CAST.ana.id}`);
+      await h.redis.del(`${h.prefix}:{t:${TEAM}}:profile:${CAST.ana.id}`);
       await Promise.all((await h.app.queues.deliver.getDelayed()).map((job) => job.promote()));
       const nudges = await h.slack.waitForCalls('chat.postEphemeral', 2);
       const tips = nudges.map((call) => JSON.stringify(call.params.blocks).match(/:bulb: ([^"]+)/)?.[1]);
@@ -319,7 +319,7 @@ describe('people and conversation', () => {
       await handProjectWork('C_OTHER');
       await waitForIdle(h.app);
       expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
-      const fp = await h.redis.hgetall(`${h.prefix}:t:${TEAM}:false-positives`);
+      const fp = await h.redis.hgetall(`${h.prefix}:{t:${TEAM}}:false-positives`);
       expect(fp).toEqual({ meeting_logistics: '1' });
     });
 
@@ -337,7 +337,7 @@ describe('people and conversation', () => {
       const stats = (await lane('stats')).text;
       expect(stats).toMatch(/1 piece of project work/);
       expect(stats).not.toMatch(/meeting logistics/);
-      expect(await h.redis.hgetall(`${h.prefix}:t:${TEAM}:false-positives`)).toEqual({ meeting_logistics: '1' });
+      expect(await h.redis.hgetall(`${h.prefix}:{t:${TEAM}}:false-positives`)).toEqual({ meeting_logistics: '1' });
     });
 
     it('Snooze a week: no nudges for a week', async () => {
@@ -370,7 +370,7 @@ describe('people and conversation', () => {
       const answer = await h.slack.waitForCall('response_url');
       expect(String(answer.params.text)).toMatch(/These buttons are for <@U_ANA>/);
       expect((await lane('role')).text).toBeDefined();
-      const settings = await h.redis.hgetall(`${h.prefix}:t:${TEAM}:person:${CAST.ana.id}`);
+      const settings = await h.redis.hgetall(`${h.prefix}:{t:${TEAM}}:person:${CAST.ana.id}`);
       expect(settings.snoozedUntil).toBeUndefined();
     });
 
@@ -407,16 +407,16 @@ describe('people and conversation', () => {
     h.slack.addUser({ ...CAST.ben, tz: zoneWhereItIsHour(2) });
     await h.sender.sendEvent(messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ben.id}> please update the project timeline` }));
     await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 1, 'the held nudge');
-    expect((await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length).toBeGreaterThan(0);
+    expect((await h.redis.keys(`${h.prefix}:{t:${TEAM}}:*`)).length).toBeGreaterThan(0);
 
     await h.sender.sendEvent(appUninstalledEvent({ team: TEAM }));
-    await waitFor(async () => (await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length === 0, 'the workspace’s keys to be deleted');
+    await waitFor(async () => (await h.redis.keys(`${h.prefix}:{t:${TEAM}}:*`)).length === 0, 'the workspace’s keys to be deleted');
     await waitFor(async () => (await h.app.queues.deliver.getDelayedCount()) === 0, 'the held nudge to be deleted');
     expect(await h.redis.keys(`${h.prefix}:sent:*`)).toEqual([]);
     // Nothing else names the workspace either (no de-duplication key, no sent marker), but the
     // forgetting job's own second pass.
     const left = await h.redis.keys(`${h.prefix}:*`);
-    expect(left.filter((key) => /T[_-]TEST/.test(key))).toEqual([`${h.prefix}:analyze:forget_T-TEST_app-uninstalled_pass2`]);
+    expect(left.filter((key) => /T[_-]TEST/.test(key))).toEqual([`${h.prefix}:{q:analyze}:analyze:forget_T-TEST_app-uninstalled_pass2`]);
     expect((await lane('delegate')).text).toMatch(/Nobody yet/);
   });
 
@@ -427,6 +427,6 @@ describe('people and conversation', () => {
     await waitForIdle(h.app);
     expect((await lane('delegate')).text).toMatch(/<@U_RAJ>/);
     await h.sender.sendEvent(tokensRevokedEvent({ team: TEAM, bot: ['U_BOT'] }));
-    await waitFor(async () => (await h.redis.keys(`${h.prefix}:t:${TEAM}:*`)).length === 0, 'the workspace’s keys to be deleted');
+    await waitFor(async () => (await h.redis.keys(`${h.prefix}:{t:${TEAM}}:*`)).length === 0, 'the workspace’s keys to be deleted');
   });
 });

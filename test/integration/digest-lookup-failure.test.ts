@@ -30,7 +30,7 @@ describe('a digest whose person cannot be looked up at the slot', () => {
     await h.sender.sendEvent(messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ana.id}> please send the weekly status report` }));
     await h.slack.waitForCall('chat.postEphemeral');
     await waitForIdle(h.app);
-    await h.redis.del(`${h.prefix}:t:${TEAM}:profile:${CAST.ana.id}`);
+    await h.redis.del(`${h.prefix}:{t:${TEAM}}:profile:${CAST.ana.id}`);
     await h.redis.set(`${h.prefix}:digest:last-tick`, String(slot() - HOUR_MS));
   }
   /** A scheduler tick due at `dueMs`, as BullMQ's job scheduler would add it. */

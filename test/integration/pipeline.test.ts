@@ -41,10 +41,10 @@ describe('event pipeline', () => {
     expect(nudge.params).toMatchObject({ user: CAST.ana.id, channel: 'C_PLAN' });
     expect(String(nudge.params.text)).toMatch(/standup/);
     await waitForIdle(h.app);
-    const week = await h.redis.keys(`${h.prefix}:t:${TEAM}:week:${CAST.ana.id}:*`);
+    const week = await h.redis.keys(`${h.prefix}:{t:${TEAM}}:week:${CAST.ana.id}:*`);
     const counts = await h.redis.hgetall(week.find((key) => !key.endsWith(':flagged')) ?? '');
     expect(Number(counts.standupItems)).toBeGreaterThanOrEqual(2);
-    expect(await h.redis.keys(`${h.prefix}:t:${TEAM}:week:U_STANDUPBOT:*`)).toEqual([]);
+    expect(await h.redis.keys(`${h.prefix}:{t:${TEAM}}:week:U_STANDUPBOT:*`)).toEqual([]);
   });
 
   it('sends nothing more for a Slack retry or a duplicate delivery with another event id', async () => {

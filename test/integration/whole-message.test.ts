@@ -104,7 +104,7 @@ describe('reading the whole message', () => {
     expect(h.slack.callsTo('conversations.replies')).toHaveLength(1);
 
     // What is kept of the parent is its author and its work phrases, never its text.
-    const kept = await h.redis.keys(`${h.prefix}:t:${TEAM}:thread:*`);
+    const kept = await h.redis.keys(`${h.prefix}:{t:${TEAM}}:thread:*`);
     const values = await Promise.all(kept.filter((key) => !key.endsWith(':asked')).map((key) => h.redis.get(key)));
     expect(values.join(' ')).toContain('vendor invoices');
     expect(values.join(' ')).not.toMatch(/out of date|nobody is/);
@@ -160,7 +160,7 @@ describe('reading the whole message', () => {
     await waitForIdle(h.app);
     await sleep(100);
     expect(nudgesTo(CAST.ana.id)).toHaveLength(1);
-    const week = await h.redis.keys(`${h.prefix}:t:${TEAM}:week:${CAST.ana.id}:*`);
+    const week = await h.redis.keys(`${h.prefix}:{t:${TEAM}}:week:${CAST.ana.id}:*`);
     const counts = await h.redis.hgetall(week.find((key) => /:week:[^:]+:[^:]+$/.test(key)) ?? '');
     expect(Number(counts.projectItems)).toBe(1);
 

@@ -22,8 +22,35 @@ describe('configuration', () => {
     expect(parseConfig({ ...minimal, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });
 
-  it('accepts a Redis Cluster hash tag as the prefix', () => {
-    expect(parseConfig({ ...minimal, REDIS_PREFIX: '{lanekeeper}' }).redis.prefix).toBe('{lanekeeper}');
+  it('refuses a hash tag in the prefix: it would put every key in one Cluster slot', () => {
+    expect(() => parseConfig({ ...minimal, REDIS_PREFIX: '{lanekeeper}' })).toThrow(/REDIS_PREFIX .*no braces/);
+  });
+
+  it('reads a Redis Cluster, a Sentinel setup and a private CA', () => {
+    expect(parseConfig({ ...minimal, REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001' }).redis.topology).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: 'redis-b', port: 7001 },
+      ],
+    });
+    expect(parseConfig({ ...minimal, REDIS_SENTINELS: 's1:26379,[::1]:26380', REDIS_SENTINEL_NAME: 'main' }).redis.topology).toEqual({
+      kind: 'sentinel',
+      name: 'main',
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: '::1', port: 26380 },
+      ],
+    });
+    expect(parseConfig(minimal).redis.topology).toEqual({ kind: 'single' });
+    expect(parseConfig({ ...minimal, REDIS_TLS_CA_FILE: __filename }).redis.tlsCa).toContain('private CA');
+  });
+
+  it('says what is wrong with the Redis topology variables', () => {
+    expect(() => parseConfig({ ...minimal, REDIS_CLUSTER_NODES: 'redis-a' })).toThrow('REDIS_CLUSTER_NODES must be a comma-separated list of host:port');
+    expect(() => parseConfig({ ...minimal, REDIS_SENTINELS: 's1:26379' })).toThrow('REDIS_SENTINEL_NAME is required with REDIS_SENTINELS');
+    expect(() => parseConfig({ ...minimal, REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 'b:2', REDIS_SENTINEL_NAME: 'm' })).toThrow(/REDIS_SENTINELS cannot be combined/);
+    expect(() => parseConfig({ ...minimal, REDIS_TLS_CA_FILE: '/nonexistent/ca.pem' })).toThrow('REDIS_TLS_CA_FILE cannot be read (ENOENT)');
   });
 
   it('needs no signing secret in Socket Mode or for a worker-only process', () => {
@@ -43,7 +70,7 @@ describe('configuration', () => {
     expect(problems).toEqual([
       'SLACK_BOT_TOKEN must start with xoxb-',
       'REDIS_URL must be a redis:// or rediss:// URL',
-      'REDIS_PREFIX may hold only letters, digits, _ . - and a {hash tag} (no ":")',
+      'REDIS_PREFIX may hold only letters, digits, _ . - (no ":" and no braces: lanekeeper sets its own hash tags)',
       'PORT must be a whole number from 0 to 65535',
       'ROLE must be one of all, web, worker',
     ]);

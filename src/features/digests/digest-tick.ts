@@ -1,8 +1,7 @@
 import type { JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DigestService } from './digest-service';
 import { TICK_WINDOW_MS } from './digest-service';
-import type { KeySpace } from '../../store/redis';
+import type { KeySpace, RedisClient } from '../../store/redis';
 import type { DigestTickPayload } from '../../ports/jobs';
 
 const HOUR_MS = 3600 * 1000;
@@ -41,7 +40,7 @@ export function scheduledTimeOf(job: { id?: string }, now: number): number {
  * back over the same slots, and the job ids keep those already queued from going out twice.
  */
 export async function digestTick(
-  deps: { digests: DigestService; redis: Redis; keys: KeySpace },
+  deps: { digests: DigestService; redis: RedisClient; keys: KeySpace },
   payload: DigestTickPayload,
   scheduledAt: number,
 ): Promise<{ people: number; queued: number }> {

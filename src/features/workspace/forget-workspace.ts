@@ -1,10 +1,11 @@
-import type { Redis } from 'ioredis';
 import { installationKeys } from '../../store/installations';
-import type { KeySpace } from '../../store/redis';
+import { deleteMatching, type KeySpace, type RedisClient } from '../../store/redis';
 import { jobIdFrom, type ForgetWorkspacePayload, type JobQueue } from '../../ports/jobs';
 
 /** What forgetting needs of each queue: its kept jobs, page by page (a BullMQ Queue is one). */
 export interface KeptJobs {
+  /** The queue's own key of a kind (its de-duplication keys are `toKey('de')` + ':' + id). */
+  toKey(type: string): string;
   getJobs(states: (typeof JOB_STATES)[number][], start: number, end: number): Promise<({ name: string; data: unknown; remove(): Promise<unknown> } | undefined)[]>;
 }
 
@@ -21,7 +22,7 @@ const PAGE = 500;
  */
 export async function forgetWorkspace(
   deps: {
-    redis: Redis;
+    redis: RedisClient;
     keys: KeySpace;
     queues: Record<string, KeptJobs>;
     jobs: JobQueue;
@@ -42,7 +43,7 @@ export async function forgetWorkspace(
   const inJobId = `*_${jobIdFrom('x', teamId).slice(2)}_*`;
   deletedKeys += await deleteMatching(redis, keys.key('sent', inJobId));
   deletedKeys += await deleteMatching(redis, keys.key('attempt', inJobId));
-  for (const queue of Object.keys(queues)) deletedKeys += await deleteMatching(redis, keys.key(queue, 'de', inJobId));
+  for (const queue of Object.values(queues)) deletedKeys += await deleteMatching(redis, `${queue.toKey('de')}:${inJobId}`);
   await redis.srem(keys.key('teams'), teamId);
 
   let deletedJobs = 0;
@@ -66,16 +67,4 @@ export async function forgetWorkspace(
     await jobs.add('forget-workspace', { ...payload, pass: 2 }, { jobId: jobIdFrom('forget', teamId, payload.reason, 'pass2'), delayMs: SECOND_PASS_DELAY_MS });
   }
   return { keys: deletedKeys, jobs: deletedJobs };
-}
-
-async function deleteMatching(redis: Redis, pattern: string, wanted: (key: string) => boolean = () => true): Promise<number> {
-  let deleted = 0;
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    cursor = next;
-    const doomed = found.filter(wanted);
-    if (doomed.length > 0) deleted += await redis.del(...doomed);
-  } while (cursor !== '0');
-  return deleted;
 }
