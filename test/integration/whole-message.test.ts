@@ -1,4 +1,5 @@
 import { appHomeOpenedEvent, messageEvent } from '../../scripts/local-slack/requests';
+import { MAX_PEOPLE_LOOKED_UP } from '../../src/features/nudges/analyze-message';
 import { CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
 
 /**
@@ -59,6 +60,27 @@ describe('reading the whole message', () => {
     await waitForIdle(h.app);
     expect(nudgesTo(CAST.ana.id)).toHaveLength(2);
     expect(h.slack.callsTo('users.list')).toHaveLength(1);
+  });
+
+  it('looks up the people the classifier resolves, and only them: "@ana" typed as text, not "Sam" inside "Sample"', async () => {
+    h.slack.addUser({ ...CAST.ana, real_name: 'Ana Souza', tz: 'Etc/GMT' });
+    h.slack.addUser({ id: 'U_SAM', name: 'sam', real_name: 'Sam', title: 'Product Manager', tz: 'Etc/GMT' });
+    await h.sender.sendEvent(post('@ana can you book the venue for the offsite? The Sample Agenda is pinned.'));
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ user: CAST.ana.id });
+    await waitForIdle(h.app);
+    expect(h.slack.callsTo('users.info').filter((call) => call.params.user === 'U_SAM')).toHaveLength(0);
+  });
+
+  it('looks up at most a bounded number of people for one message', async () => {
+    const crowd = Array.from({ length: 80 }, (_, i) => `U_CROWD${i}`);
+    for (const id of crowd) h.slack.addUser({ id, name: id.toLowerCase(), real_name: `Crowd Person${id.slice(7)}` });
+    await h.sender.sendEvent(post(`${crowd.map((id) => `<@${id}>`).join(' ')} the retro notes are in the doc`));
+    await analyzed(1);
+    await waitForIdle(h.app);
+    const asked = new Set(h.slack.callsTo('users.info').map((call) => call.params.user));
+    expect(asked.size).toBeGreaterThan(0);
+    expect(asked.size).toBeLessThanOrEqual(MAX_PEOPLE_LOOKED_UP);
   });
 
   it('pages through a large directory, and judges without names while Slack rate-limits it', async () => {

@@ -8,6 +8,8 @@ describe('when the directory is worth reading', () => {
   it.each([
     ['Assignee: Ana Souza', true],
     ['can you ask @Ana about the venue?', true],
+    ['can you ask @ana about the venue?', true],
+    ['write to ana@example.com about the venue', false],
     ['*Assigned to:* José Álvarez', true],
     ['<@U_ANA> can you book the room?', false],
     ['Book rooms and send invites', false],

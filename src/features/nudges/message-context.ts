@@ -15,10 +15,11 @@ export function renderedText(content: MessageContent): string {
 }
 
 /**
- * A name the directory might resolve: two capitalised words ("Ana Souza"), or "@" before a
- * capitalised word typed as text ("@Ana"). Mention labels (`<@U1|Ana Souza>`) are Slack's, not plain names.
+ * A name the directory might resolve: two capitalised words ("Ana Souza"), or "@" before a word
+ * typed as text ("@Ana", "@ana": the classifier reads both). Mention labels (`<@U1|Ana Souza>`) are
+ * Slack's, not plain names.
  */
-const PLAIN_NAME = /(?:^|[^\p{L}\p{N}|])\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+|(?:^|[^\p{L}\p{N}<])@\p{Lu}\p{Ll}+/u;
+const PLAIN_NAME = /(?:^|[^\p{L}\p{N}|])\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+|(?:^|[^\p{L}\p{N}<])@\p{L}{2}/u;
 
 /** True when the message could name someone by plain name: only then is the directory worth reading. */
 export function mayNameSomeone(rendered: string): boolean {
