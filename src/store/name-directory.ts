@@ -46,7 +46,7 @@ export function createNameDirectory({ redis, keys, workspaces, guards, now = Dat
     const names: Record<string, string> = {};
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      const { people, nextCursor } = await workspace.directoryPage(cursor);
+      const { people, nextCursor } = await workspace.directoryPage(teamId, cursor);
       for (const person of people) {
         const name = person.realName.trim();
         if (!person.isBot && !person.deleted && name !== '') names[person.id] = name;
