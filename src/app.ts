@@ -17,6 +17,7 @@ import { authenticateBot, type BotAuth } from './slack/auth';
 import { createBoltApp, type BoltApp } from './slack/bolt-app';
 import { workspacesFor } from './slack/workspaces-for-mode';
 import { createOAuthStateStore } from './store/oauth-states';
+import { slackRoutes } from './slack/http-edge';
 import { createStores } from './store';
 import { createRedis, KeySpace, MAX_RECONNECT_DELAY_MS, redisReady, settleReconnects, trackDuplicates } from './store/redis';
 import { createDigestService, TICK_WINDOW_MS, type TickResult } from './features/digests/digest-service';
@@ -93,6 +94,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
     classify: classifier,
     workspaces,
     metrics,
+    apiTimeoutMs: config.slack.apiTimeoutMs,
     queueNudge: (payload, options) => jobs.add('send-nudge', payload, options),
     reinstalled: mode.kind === 'multi' ? async (teamId) => (await mode.installations.botFor(teamId)) !== undefined : undefined,
   };
@@ -157,7 +159,7 @@ export function createApp({ config, logger, classifier = defaultClassifier, proc
       }
       server = createHttpServer({
         logger,
-        slackListener: bolt?.httpReceiver?.requestListener,
+        slackListener: bolt?.httpReceiver && slackRoutes({ boltListener: bolt.httpReceiver.requestListener, signingSecret: config.slack.signingSecret ?? '', logger, metrics }),
         readiness,
         metrics: { registry: metrics.registry, refresh: refreshQueueFigures },
       });

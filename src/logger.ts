@@ -26,6 +26,9 @@ const SENSITIVE_KEYS = [
   'phrase',
   'response_url',
   'responseUrl',
+  // Whole request bodies, whatever shape they come in.
+  'body',
+  'rawBody',
 ];
 export const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]).concat([
   'headers["x-slack-signature"]',
@@ -44,11 +47,42 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
       level,
       base: { service: 'lanekeeper' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: scrubErrorFields },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
   );
+}
+
+/**
+ * Error messages are written by others (Bolt, the Slack SDKs, ioredis, JSON.parse) and may quote
+ * what they failed on: `Unexpected token 'M', "{"text":"Meet…" is not valid JSON` quotes a request
+ * body, a form body parsed as JSON quotes its `token=` field. So every error text that reaches the
+ * log loses what it quotes, any token-shaped word and any `token=` value, and is cut short.
+ */
+export function scrubErrorText(text: string): string {
+  return (
+    text
+      // A double-quoted span, from the first quote to the last (JSON.parse quotes JSON inside quotes),
+      // or everything after a lone opening quote.
+      .replace(/"[^]*"/, '"…"')
+      .replace(/^([^"]*)"[^"]*$/, '$1"…')
+      .replace(/'[^'\n]*'/g, "'…'")
+      .replace(/\bx(?:ox[a-z]|app)-[\w-]+/gi, '[token]')
+      .replace(/\b(token|secret|password)=[^&\s]*/gi, '$1=[redacted]')
+      .slice(0, 300)
+  );
+}
+
+/** pino's `formatters.log`: the error fields of a line go through {@link scrubErrorText}. */
+function scrubErrorFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const err = fields.err as { message?: unknown; stack?: unknown } | undefined;
+  if (!err || typeof err !== 'object') return fields;
+  const scrubbed: Record<string, unknown> = { ...err };
+  if (typeof err.message === 'string') scrubbed.message = scrubErrorText(err.message);
+  // A stack's first line repeats the message; the frames are kept.
+  if (typeof err.stack === 'string') scrubbed.stack = err.stack.split('\n').map((line, i) => (i === 0 ? scrubErrorText(line) : line)).join('\n');
+  return { ...fields, err: scrubbed };
 }
 
 /**
@@ -58,7 +92,8 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
 export function slackLoggerFrom(logger: Logger, component: string): SlackLogger {
   const child = logger.child({ component });
   let level: LogLevel = LogLevel.INFO;
-  const join = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' ');
+  // Their lines are free text that may quote a request (see scrubErrorText).
+  const join = (parts: unknown[]) => scrubErrorText(parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' '));
   return {
     debug: () => undefined,
     info: (...msg: unknown[]) => child.info(join(msg)),

@@ -1,8 +1,9 @@
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { createLogger } from './logger';
+import { guardProcess } from './process-guards';
 import { drainOnSignals } from './shutdown';
-import { startModeOf } from './start-mode';
+import { SLACK_SETUP_HINT, startModeOf } from './start-mode';
 
 /**
  * Reads the environment, starts lanekeeper, and drains on SIGTERM/SIGINT. With no Slack variable
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger });
 
   drainOnSignals({ stop: () => app.stop(), timeoutMs: config.shutdownTimeoutMs, logger });
+  guardProcess({ stop: () => app.stop(), timeoutMs: config.shutdownTimeoutMs, logger });
 
   try {
     await app.start();
@@ -56,7 +58,7 @@ function startSandboxFromClone(): Promise<void> {
   } catch (error) {
     const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && (error as Error).message.includes('sandbox/run');
     if (!missing) throw error;
-    process.stderr.write('lanekeeper: config: no Slack variable is set, and this build has no sandbox: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)\n');
+    process.stderr.write(`lanekeeper: config: no Slack variable is set, and this build has no sandbox: ${SLACK_SETUP_HINT}\n`);
     process.exit(2);
   }
   return sandbox.runSandbox(process.env);

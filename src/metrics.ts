@@ -13,6 +13,7 @@ export interface Metrics {
   readonly nudgesSent: Counter<'mode'>;
   readonly nudgesOutcomeUnknown: Counter<'mode'>;
   readonly slackApiErrors: Counter<'method' | 'error'>;
+  readonly slackRequests: Counter<'kind' | 'outcome'>;
 }
 
 export function createMetrics(options: { defaultMetrics: boolean }): Metrics {
@@ -61,6 +62,12 @@ export function createMetrics(options: { defaultMetrics: boolean }): Metrics {
       name: 'lanekeeper_slack_api_errors_total',
       help: 'Slack Web API calls that failed, by method and error code.',
       labelNames: ['method', 'error'],
+      registers: [registry],
+    }),
+    slackRequests: new Counter({
+      name: 'lanekeeper_slack_requests_total',
+      help: 'Requests from Slack (HTTP and Socket Mode), by kind (event, command, interaction, unknown) and outcome (handled, malformed, unsigned, ignored, not_stored, late, failed).',
+      labelNames: ['kind', 'outcome'],
       registers: [registry],
     }),
   };

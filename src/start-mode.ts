@@ -23,6 +23,10 @@ export function noSlackConfigured(env: Readonly<Record<string, string | undefine
   return SLACK_VARIABLES.every((name) => (env[name] ?? '') === '');
 }
 
+/** What to set, for either mode: said whenever the bot cannot start for want of Slack variables. */
+export const SLACK_SETUP_HINT =
+  'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, INSTALLATION_ENCRYPTION_KEY and SLACK_SIGNING_SECRET for many';
+
 export type StartMode = { run: 'bot' } | { run: 'sandbox' } | { run: 'refuse'; problem: string };
 
 export function startModeOf(env: Readonly<Record<string, string | undefined>>): StartMode {
@@ -30,7 +34,7 @@ export function startModeOf(env: Readonly<Record<string, string | undefined>>): 
   if (env.NODE_ENV === 'production') {
     return {
       run: 'refuse',
-      problem: `no Slack variable is set (${SLACK_VARIABLES.join(', ')}); NODE_ENV=production never starts the sandbox: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, INSTALLATION_ENCRYPTION_KEY and SLACK_SIGNING_SECRET for many`,
+      problem: `no Slack variable is set (${SLACK_VARIABLES.join(', ')}); NODE_ENV=production never starts the sandbox: ${SLACK_SETUP_HINT}`,
     };
   }
   return { run: 'sandbox' };

@@ -265,6 +265,11 @@ export function appUninstalledEvent(fields: EnvelopeFields = {}): EventEnvelope 
   return eventEnvelope({ type: 'app_uninstalled', event_ts: nextTs() }, fields);
 }
 
+/** `team_access_revoked`: an org admin removed an org-wide app from some of the org's workspaces. */
+export function teamAccessRevokedEvent(fields: EnvelopeFields & { teamIds: string[] }): EventEnvelope {
+  return eventEnvelope({ type: 'team_access_revoked', team_ids: fields.teamIds, event_ts: nextTs() }, fields);
+}
+
 /** The `url_verification` handshake Slack sends when a Request URL is saved. */
 export function urlVerificationBody(challenge: string): { token: string; challenge: string; type: 'url_verification' } {
   return { token: LOCAL_DEFAULTS.verificationToken, challenge, type: 'url_verification' };
@@ -341,6 +346,8 @@ export interface BlockActionFields {
   ephemeral?: boolean;
   /** The button's label, as Slack echoes it in `actions[0].text`. Default: the action id. */
   buttonText?: string;
+  /** Set for a choice in a menu (`static_select`) instead of a button click: the option chosen. */
+  selectedOption?: { text: string; value: string };
   /** Blocks of the message the button is on (Slack sends them back in `message.blocks`). Default none. */
   messageBlocks?: unknown[];
   /** Default {@link LOCAL_DEFAULTS}.channelName. */
@@ -374,14 +381,22 @@ export function blockActionPayload(fields: BlockActionFields): Record<string, un
     is_enterprise_install: fields.isEnterpriseInstall ?? false,
   };
   const actions = [
-    {
-      action_id: fields.actionId,
-      block_id: blockId,
-      text: { type: 'plain_text', text: fields.buttonText ?? fields.actionId, emoji: true },
-      ...(fields.value !== undefined ? { value: fields.value } : {}),
-      type: 'button',
-      action_ts: nextTs(),
-    },
+    fields.selectedOption
+      ? {
+          action_id: fields.actionId,
+          block_id: blockId,
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: fields.selectedOption.text, emoji: true }, value: fields.selectedOption.value },
+          action_ts: nextTs(),
+        }
+      : {
+          action_id: fields.actionId,
+          block_id: blockId,
+          text: { type: 'plain_text', text: fields.buttonText ?? fields.actionId, emoji: true },
+          ...(fields.value !== undefined ? { value: fields.value } : {}),
+          type: 'button',
+          action_ts: nextTs(),
+        },
   ];
   if (fields.view) {
     const view = { type: 'home', blocks: [], ...fields.view, team_id: team, app_id: fields.appId ?? LOCAL_DEFAULTS.appId, bot_id: LOCAL_DEFAULTS.botId };

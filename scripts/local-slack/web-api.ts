@@ -13,6 +13,8 @@ import {
   clearActivity,
   createMethodHandlers,
   createWorkspaceState,
+  removeMessage,
+  replaceMessageContent,
   storeMessage,
   type LocalChannel,
   type LocalUser,
@@ -61,7 +63,12 @@ export type Failure =
   /** HTTP 200 `{ ok: false, error }`, e.g. `channel_not_found`. */
   | { error: string }
   /** Carries out the call at once, but answers only after this many ms (a request that times out after Slack acted on it). */
-  | { hang: number };
+  | { hang: number }
+  /**
+   * Carries out the call only after this many ms, and answers then (a request still on its way or in
+   * Slack's hands while the app looks for its result). Carried out even when the caller hung up.
+   */
+  | { land: number };
 
 export interface RateLimitRule {
   /** Calls allowed per window. */
@@ -123,6 +130,10 @@ export interface LocalWorkspace {
   addUser(user: LocalUser): void;
   addChannel(channel: LocalChannel): void;
   addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
+  /** As {@link LocalSlack.updateMessage}, in this workspace. */
+  updateMessage(channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean;
+  /** As {@link LocalSlack.deleteMessage}, in this workspace. */
+  deleteMessage(channel: string, ts: string): boolean;
   messages(channel: string): StoredMessage[];
   homeView(userId: string): PublishedView | undefined;
 }
@@ -362,6 +373,15 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     const parsed = await readParams(req);
     const { params, token } = parsed;
     const injected = takeFailure(method);
+    if (injected && 'land' in injected) {
+      const call: RecordedCall = { method, params, token, status: 200, response: undefined, at, injected };
+      record(call);
+      later(injected.land, () => {
+        call.response = parsed.error ? { ok: false, error: parsed.error } : dispatch(method, params, token);
+        send(res, 200, call.response, {});
+      });
+      return;
+    }
     const failed = injectedAnswer(injected, 200);
     let { status, body, headers } = failed ?? { status: 200, body: undefined as unknown, headers: {} as Record<string, string> };
     const delayMs = latencyFor(method) + (injected && 'hang' in injected ? injected.hang : 0);
@@ -436,6 +456,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     addMessage: (channel, message) => {
       storeMessage(team.state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: team.state.identity.teamId, ...message, channel });
     },
+    updateMessage: (channel, ts, changes) => replaceMessageContent(team.state, channel, ts, changes),
+    deleteMessage: (channel, ts) => removeMessage(team.state, channel, ts),
     messages: (channel) => [...(team.state.messages.get(channel) ?? [])],
     homeView: (userId) => team.state.homeViews.get(userId),
   });
@@ -544,21 +566,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     addMessage: (channel, message) => {
       storeMessage(state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: identity.teamId, ...message, channel });
     },
-    updateMessage: (channel, ts, changes) => {
-      const message = state.messages.get(channel)?.find((m) => m.ts === ts);
-      if (!message) return false;
-      if (changes.text !== undefined) message.text = changes.text;
-      if (changes.blocks !== undefined) message.blocks = changes.blocks;
-      if (changes.attachments !== undefined) message.attachments = changes.attachments;
-      return true;
-    },
-    deleteMessage: (channel, ts) => {
-      const list = state.messages.get(channel) ?? [];
-      const index = list.findIndex((m) => m.ts === ts);
-      if (index < 0) return false;
-      list.splice(index, 1);
-      return true;
-    },
+    updateMessage: (channel, ts, changes) => replaceMessageContent(state, channel, ts, changes),
+    deleteMessage: (channel, ts) => removeMessage(state, channel, ts),
     messages: (channel) => [...(state.messages.get(channel) ?? [])],
     homeView: (userId) => state.homeViews.get(userId),
     get modals() {

@@ -131,6 +131,28 @@ export function storeMessage(state: WorkspaceState, message: StoredMessage): voi
   state.messages.set(message.channel, list);
 }
 
+/**
+ * Changes a stored message's content, as a `response_url` answer with `replace_original` does
+ * (no `edited` mark, unlike `chat.update`). False when there is no such message.
+ */
+export function replaceMessageContent(state: WorkspaceState, channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean {
+  const message = state.messages.get(channel)?.find((m) => m.ts === ts);
+  if (!message) return false;
+  if (changes.text !== undefined) message.text = changes.text;
+  if (changes.blocks !== undefined) message.blocks = changes.blocks;
+  if (changes.attachments !== undefined) message.attachments = changes.attachments;
+  return true;
+}
+
+/** Removes a stored message, as a `response_url` answer with `delete_original` does. False when there is no such message. */
+export function removeMessage(state: WorkspaceState, channel: string, ts: string): boolean {
+  const list = state.messages.get(channel) ?? [];
+  const index = list.findIndex((m) => m.ts === ts);
+  if (index < 0) return false;
+  list.splice(index, 1);
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Method handlers
 // ---------------------------------------------------------------------------------------------
@@ -442,13 +464,20 @@ export function createMethodHandlers(state: WorkspaceState, deps: MethodDeps): R
       if (!parent) return fail('thread_not_found');
       const includeMetadata = flag(params, 'include_all_metadata');
       const limit = clamp(int(params, 'limit') ?? 1000, 1, 1000);
-      const replies = list.filter((m) => m.thread_ts === ts && m.ts !== ts);
-      const thread = [parent, ...replies].slice(0, limit);
+      // Oldest first, as on Slack; `oldest` leaves earlier replies out, and a cursor goes on after a page.
+      const cursorTs = decodeCursor(str(params, 'cursor'));
+      const oldest = parseTs(str(params, 'oldest') ?? '0') ?? 0n;
+      const replies = list
+        .filter((m) => m.thread_ts === ts && m.ts !== ts)
+        .filter((m) => (parseTs(m.ts) ?? 0n) > oldest && (cursorTs === undefined || (parseTs(m.ts) ?? 0n) > (parseTs(cursorTs) ?? 0n)));
+      const thread = [...(cursorTs === undefined ? [parent] : []), ...replies];
+      const page = thread.slice(0, limit);
+      const hasMore = thread.length > limit;
       return {
         ok: true,
-        messages: thread.map((m) => messageForReader(m, includeMetadata)),
-        has_more: replies.length + 1 > limit,
-        response_metadata: { next_cursor: '' },
+        messages: page.map((m) => messageForReader(m, includeMetadata)),
+        has_more: hasMore,
+        response_metadata: { next_cursor: hasMore ? encodeCursor(page[page.length - 1].ts) : '' },
       };
     },
 

@@ -42,7 +42,8 @@ export function createHttpServer({ logger, slackListener, readiness, metrics, ex
         return;
       }
       if (extraRoutes && (await extraRoutes(req, res))) return;
-      if (slackListener && SLACK_PATHS.has(path)) return slackListener(req, res);
+      // Awaited, so a listener that rejects is caught below like one that throws.
+      if (slackListener && SLACK_PATHS.has(path)) return await slackListener(req, res);
       sendJson(res, 404, { error: 'not_found' });
     } catch (error) {
       logger.error({ err: { message: (error as Error).message }, path }, 'HTTP handler failed');

@@ -118,7 +118,7 @@ export type PublishHomePayload = z.infer<typeof publishHomePayload>;
 
 export const forgetWorkspacePayload = z.object({
   ...workspaceFields,
-  reason: z.enum(['tokens_revoked', 'app_uninstalled']),
+  reason: z.enum(['tokens_revoked', 'app_uninstalled', 'team_access_revoked']),
   /** 1: at once; 2: a sweep a little later, for work that was in flight during the first. */
   pass: z.union([z.literal(1), z.literal(2)]).default(1),
 });

@@ -86,13 +86,47 @@ export function isSlackApiError(error: unknown): boolean {
 }
 
 /**
- * True when Slack answered the call (an error code, a 429, an HTTP status): the call was refused and
- * nothing was delivered. False for a timeout, a dropped connection or anything else: Slack may have
- * carried the call out without us hearing back.
+ * Slack's own errors that, by its documentation, may come after part of the call was carried out
+ * ("it's possible some aspect of the operation succeeded"): the outcome is unknown, not refused.
+ */
+const MAYBE_CARRIED_OUT_ERRORS = new Set(['fatal_error', 'internal_error', 'request_timeout']);
+
+/**
+ * True when Slack answered that it refused the call (an error code, a 429, a 503, a 4xx): nothing
+ * was delivered. False when the call may have been carried out without us hearing so: a timeout, a
+ * dropped connection, a 500, 502 or 504 (an error on the way back, or behind a proxy that gave up),
+ * Slack's `fatal_error`, `internal_error` and `request_timeout`, or anything else.
  */
 export function slackAnswered(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === ErrorCode.PlatformError || code === ErrorCode.RateLimitedError || code === ErrorCode.HTTPError;
+  const coded = error as { code?: unknown; statusCode?: unknown; data?: { error?: unknown } } | null;
+  switch (coded?.code) {
+    case ErrorCode.RateLimitedError:
+      return true;
+    case ErrorCode.PlatformError:
+      return !MAYBE_CARRIED_OUT_ERRORS.has(String(coded.data?.error));
+    case ErrorCode.HTTPError: {
+      const status = Number(coded.statusCode);
+      // 503: Slack is not taking calls. Other 5xx may come after the call was carried out.
+      return status === 503 || status < 500;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Tags a failed call with the Web API method it went to, when a use case calls more than the one
+ * method its job is gated on (a lookup before a post): a 429 then holds back the right method.
+ */
+export function withSlackMethod<E>(error: E, method: string): E {
+  if (error !== null && typeof error === 'object') (error as { slackMethod?: string }).slackMethod = method;
+  return error;
+}
+
+/** The method a failed call was tagged with (`withSlackMethod`), else undefined. */
+export function slackMethodOf(error: unknown): string | undefined {
+  const method = (error as { slackMethod?: unknown } | null)?.slackMethod;
+  return typeof method === 'string' ? method : undefined;
 }
 
 /** The error code of a call Slack answered with `ok: false` (e.g. `user_not_in_channel`), else undefined. */

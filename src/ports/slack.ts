@@ -5,9 +5,10 @@ import type { Block, KnownBlock } from '@slack/web-api';
  * `SlackWorkspaces.forTeam(teamId)` for the workspace a piece of work belongs to and call the few
  * operations below; they never see a token, a WebClient or how installations are stored.
  *
- * Implementations live in src/slack/: today the single-token one (one bot token, one workspace).
- * An installation-store implementation (a token per team, Enterprise Grid, Slack Connect) slots in
- * behind the same interface without touching a feature.
+ * Implementations live in src/slack/: the single-token one (one bot token, one workspace) and the
+ * installation-store one (a token per workspace, or per Enterprise Grid org). Which workspace a
+ * request belongs to (in a Slack Connect channel, ours rather than the host's) is settled by the
+ * listeners before a feature asks for it.
  */
 export interface SlackProfile {
   id: string;
@@ -69,8 +70,11 @@ export interface SlackWorkspace {
   /** Posts a message marked with `marker`, so a retry can find out whether it already went out. */
   postMessage(message: OutgoingMessage & { marker: string }): Promise<{ ts: string }>;
   postEphemeral(message: OutgoingMessage & { user: string }): Promise<void>;
-  /** Looks for a post of ours marked with `marker` among the channel's (or thread's replies') recent messages. */
-  findMarkedPost(channel: string, marker: string, threadTs?: string): Promise<string | undefined>;
+  /**
+   * Looks for a post of ours marked with `marker` among the channel's (or thread's replies')
+   * messages posted since `sinceMs` (epoch ms; a few pages of the most recent ones without it).
+   */
+  findMarkedPost(channel: string, marker: string, threadTs?: string, sinceMs?: number): Promise<string | undefined>;
   openDm(userId: string): Promise<string>;
   publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
   /** A link to a message, built without a Web API call. */

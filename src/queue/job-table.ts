@@ -32,6 +32,8 @@ export interface ProcessorDeps extends AnalyzeDeps {
   jobs: JobQueue;
   digests: DigestService;
   tipHistory: TipHistory;
+  /** SLACK_API_TIMEOUT_MS: a nudge of unknown outcome is looked for only once its call cannot be in flight. */
+  apiTimeoutMs?: number;
   /** Multi-workspace mode: whether a forgotten workspace has installed lanekeeper again. */
   reinstalled?: (teamId: string) => Promise<boolean>;
 }
@@ -52,9 +54,10 @@ export function analyzeProcessors(deps: ProcessorDeps): ProcessorMap<'analyze'> 
 export function deliverProcessors(deps: ProcessorDeps): ProcessorMap<'deliver'> {
   // A job taken over from a crashed worker has attemptsMade 0 but attemptsStarted 2: it is a retry too,
   // and its first attempt may have reached Slack.
-  const jobOf = (context: { job: { id?: string; attemptsMade: number; attemptsStarted: number } }) => ({
+  const jobOf = (context: { job: { id?: string; attemptsMade: number; attemptsStarted: number; timestamp: number } }) => ({
     id: context.job.id ?? '',
     isRetry: context.job.attemptsMade > 0 || context.job.attemptsStarted > 1,
+    createdAt: context.job.timestamp,
   });
   return {
     'send-nudge': async (payload, context) => {

@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError } from 'bullmq';
 import type { Metrics } from '../metrics';
 import { DeferUntil } from '../ports/jobs';
-import { classifySlackFailure, isSlackApiError, type SlackFailure } from '../ports/slack-errors';
+import { classifySlackFailure, isSlackApiError, slackMethodOf, type SlackFailure } from '../ports/slack-errors';
 import type { DeliveryGuards } from '../store/delivery-guards';
 import type { JobContext } from './worker-factory';
 
@@ -45,11 +45,13 @@ async function underRateGate<T>(
     // Redis errors and our own bugs are retried with backoff like any transient failure.
     if (!isSlackApiError(error)) throw error;
     const failure = classifySlackFailure(error);
-    deps.metrics.slackApiErrors.inc({ method: target.method, error: failure.code });
+    // The call that failed may be another method than the job's own (a lookup before a post).
+    const method = slackMethodOf(error) ?? target.method;
+    deps.metrics.slackApiErrors.inc({ method, error: failure.code });
     if (failure.kind === 'rate_limited') {
       const until = now() + failure.retryAfterSeconds * 1000;
-      await deps.guards.block(target.teamId, target.method, until);
-      context.logger.warn({ retryAfterSeconds: failure.retryAfterSeconds, method: target.method }, 'rate limited by Slack');
+      await deps.guards.block(target.teamId, method, until);
+      context.logger.warn({ retryAfterSeconds: failure.retryAfterSeconds, method }, 'rate limited by Slack');
       await waitUntil(context, until);
     }
     onFailure(failure);

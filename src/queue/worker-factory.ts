@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bu
 import { ZodError } from 'zod';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import { WorkspaceNotInstalled } from '../ports/slack';
 import { parsePayload, type JobName, type JobPayload, type QueueName } from './registry';
 
 /** What a processor gets besides its validated payload. */
@@ -62,7 +63,15 @@ export function createWorker<Q extends QueueName>(
         jobLogger.warn({ problems }, 'malformed job payload dropped');
         throw new UnrecoverableError(`invalid payload: ${problems.join('; ')}`);
       }
-      return processor(payload, { job, token, logger: jobLogger });
+      try {
+        return await processor(payload, { job, token, logger: jobLogger });
+      } catch (error) {
+        // The workspace uninstalled since the job was queued: no retry can bring its token back,
+        // whichever processor met it and however it was passed on.
+        const notInstalled = notInstalledIn(error);
+        if (notInstalled) throw new UnrecoverableError(`not_installed: ${notInstalled.message}`);
+        throw error;
+      }
     },
     // The stalled-job check runs at the lock's pace, so a crashed worker's job is retaken promptly.
     { connection, prefix, concurrency, autorun: false, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 2 },
@@ -83,6 +92,14 @@ export function createWorker<Q extends QueueName>(
   });
   worker.on('error', (error) => logger.error({ queue, err: { message: error.message } }, 'worker error'));
   return worker;
+}
+
+/** The `WorkspaceNotInstalled` behind an error (itself, or along its `cause` chain), if any. */
+function notInstalledIn(error: unknown): WorkspaceNotInstalled | undefined {
+  for (let seen = error, depth = 0; seen instanceof Error && depth < 5; seen = seen.cause, depth++) {
+    if (seen instanceof WorkspaceNotInstalled) return seen;
+  }
+  return undefined;
 }
 
 /** The ids worth carrying on every log line of a job: never the text. */

@@ -42,8 +42,11 @@ export function digestTickerOf(app: object): DigestTicker | undefined {
 export interface DigestNowDeps {
   ticker: DigestTicker | undefined;
   settings: Pick<SettingsStore, 'person'>;
-  people: () => SandboxPerson[];
-  teamId: string;
+  /**
+   * Every workspace's people: the tick is the deployment's, as the hourly scheduler's, so it sends
+   * the digests of every workspace due at that moment, and the press reports them all.
+   */
+  workspaces: () => { teamId: string; people: SandboxPerson[] }[];
   claimed?: ClaimedDigests;
   now?: () => number;
 }
@@ -53,13 +56,15 @@ export async function runWeeklyDigestNow(deps: DigestNowDeps): Promise<DigestRun
   const now = (deps.now ?? Date.now)();
   const ticks = new Map<number, string[]>();
   const jobIds: string[] = [];
-  for (const person of deps.people()) {
-    const { slot } = (await deps.settings.person(deps.teamId, person.id)).digest;
-    const week = isoWeekOf(now, person.tz);
-    const atMs = slotInstant(nextIsoWeek(week), slot, person.tz) + AFTER_SLOT_MS;
-    ticks.set(atMs, [...(ticks.get(atMs) ?? []), person.id]);
-    // The ids the bot gives this week's digests (the slot of next week reports this one).
-    jobIds.push(jobIdFrom('digest', deps.teamId, person.id, week), jobIdFrom('teamdigest', deps.teamId, person.id, week));
+  for (const { teamId, people } of deps.workspaces()) {
+    for (const person of people) {
+      const { slot } = (await deps.settings.person(teamId, person.id)).digest;
+      const week = isoWeekOf(now, person.tz);
+      const atMs = slotInstant(nextIsoWeek(week), slot, person.tz) + AFTER_SLOT_MS;
+      ticks.set(atMs, [...(ticks.get(atMs) ?? []), person.id]);
+      // The ids the bot gives this week's digests (the slot of next week reports this one).
+      jobIds.push(jobIdFrom('digest', teamId, person.id, week), jobIdFrom('teamdigest', teamId, person.id, week));
+    }
   }
   const claimedBefore = deps.claimed ? await deps.claimed(jobIds) : new Set<string>();
   let queued = 0;

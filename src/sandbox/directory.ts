@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
-import { randomSlackId, type LocalSlack, type LocalUser } from '../../scripts/local-slack';
+import { randomSlackId, type LocalUser } from '../../scripts/local-slack';
 import { roleFromTitle } from '../core/roles';
 import { KeySpace } from '../store/redis';
 import type { SeedChannel, SeedPerson } from './seed';
+import type { WorkspaceSlack } from './workspace-slack';
 
 /**
  * The sandbox's people and channels: what the visitor edits, pushed into the local Slack's
@@ -38,7 +39,7 @@ export class DirectoryError extends Error {
 }
 
 export interface DirectoryDeps {
-  slack: LocalSlack;
+  slack: Pick<WorkspaceSlack, 'botUserId' | 'addUser' | 'addChannel'>;
   redis: Redis;
   redisPrefix: string;
   teamId: string;

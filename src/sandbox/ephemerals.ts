@@ -1,4 +1,5 @@
-import { nextTs, randomSlackId, TsClock, type LocalSlack, type RecordedCall } from '../../scripts/local-slack';
+import { nextTs, randomSlackId, TsClock, type RecordedCall } from '../../scripts/local-slack';
+import type { WorkspaceSlack } from './workspace-slack';
 
 /**
  * Messages only one person sees, kept the way a Slack client keeps them: the bot's
@@ -48,7 +49,7 @@ export class EphemeralMessages {
   private readonly targets = new Map<string, ResponseTarget>();
   private readonly clock = new TsClock();
 
-  constructor(private readonly slack: LocalSlack) {}
+  constructor(private readonly slack: WorkspaceSlack) {}
 
   /** A `response_url` on the local Slack whose answers the sandbox applies to `target`. */
   responseUrlFor(target: ResponseTarget): string {

@@ -2,12 +2,20 @@ import { isoWeekOf, isoWeekMonday, previousIsoWeek } from '../core/digest/calend
 import type { RecordsStore } from '../store/records';
 
 /**
- * Weeks the sandbox's product manager "had" before the visitor arrived, so the digest and the Home
+ * Weeks a workspace's product manager "had" before the visitor arrived, so the digest and the Home
  * tab show a trend at once rather than a single week. Oldest first; counts of project and product
- * work seen reaching her. Her share of project work falls from 75% to 40% over seven weeks.
+ * work seen reaching them, in one of that workspace's channels.
  */
-export const SEED_HISTORY: { personId: string; weeks: readonly { project: number; product: number }[] } = {
+export interface SeededHistory {
+  personId: string;
+  channelId: string;
+  weeks: readonly { project: number; product: number }[];
+}
+
+/** Acme's Ana: her share of project work falls from 75% to 40% over seven weeks. */
+export const SEED_HISTORY: SeededHistory = {
   personId: 'U01ANA',
+  channelId: 'C01PLANNING',
   weeks: [
     { project: 6, product: 2 },
     { project: 7, product: 3 },
@@ -19,11 +27,14 @@ export const SEED_HISTORY: { personId: string; weeks: readonly { project: number
   ],
 };
 
-const SEED_CHANNEL = 'C01PLANNING';
-
-/** Writes the seeded weeks through the bot's own records store, ending with last week. */
-export async function seedHistory(records: Pick<RecordsStore, 'recordProjectWork' | 'recordProductWork'>, teamId: string, nowMs: number, tz: string): Promise<void> {
-  const { personId, weeks } = SEED_HISTORY;
+/** Writes one workspace's seeded weeks through the bot's own records store, ending with last week. */
+export async function seedHistory(
+  records: Pick<RecordsStore, 'recordProjectWork' | 'recordProductWork'>,
+  teamId: string,
+  { personId, channelId, weeks }: SeededHistory,
+  nowMs: number,
+  tz: string,
+): Promise<void> {
   let week = isoWeekOf(nowMs, tz);
   const ids: string[] = [];
   for (let i = 0; i < weeks.length; i += 1) ids.unshift((week = previousIsoWeek(week)));
@@ -33,9 +44,9 @@ export async function seedHistory(records: Pick<RecordsStore, 'recordProjectWork
     const base = Math.floor(Date.UTC(monday.year, monday.month - 1, monday.day, 10) / 1000);
     for (let n = 0; n < project; n += 1) {
       const ts = `${base + n * 3600}.000100`;
-      const ref = { channelId: SEED_CHANNEL, ts, threadTs: ts, categories: ['status_reporting'], phrase: 'send the status report', source: 'assignment' as const, at: (base + n * 3600) * 1000 };
+      const ref = { channelId, ts, threadTs: ts, categories: ['status_reporting'], phrase: 'send the status report', source: 'assignment' as const, at: (base + n * 3600) * 1000 };
       await records.recordProjectWork(teamId, personId, id, { categories: ['status_reporting'], source: 'assignment', ref });
     }
-    if (product > 0) await records.recordProductWork(teamId, personId, id, `${SEED_CHANNEL}-${base}.000200`, product);
+    if (product > 0) await records.recordProductWork(teamId, personId, id, `${channelId}-${base}.000200`, product);
   }
 }

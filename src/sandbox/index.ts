@@ -2,30 +2,32 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { LOCAL_DEFAULTS, SlackRequestSender, startLocalSlack } from '../../scripts/local-slack';
+import { SlackRequestSender, startLocalSlack } from '../../scripts/local-slack';
 import { createApp, type LanekeeperApp } from '../app';
 import { DigestTickIncomplete } from '../features/digests/digest-service';
 import { parseConfig } from '../config';
 import type { Logger } from '../logger';
 import { createSettingsStore } from '../store/settings';
-import { createRecordsStore } from '../store/records';
 import { KeySpace } from '../store/redis';
 import { Activity } from './activity';
-import { createDirectory, DirectoryError, type Directory } from './directory';
+import { DirectoryError } from './directory';
 import { digestTickerOf, runWeeklyDigestNow } from './digest-now';
-import { EphemeralMessages } from './ephemerals';
-import { seedHistory } from './history';
-import { FIRST_VIEWER, SEED_CHANNELS, SEED_DELEGATIONS, SEED_PEOPLE, zoneWhereItIsHour } from './seed';
-import { createSandboxServer } from './server';
-import { buildSnapshot } from './snapshot';
-import { createVisitor, VisitorError, type Visitor } from './visitor';
+import { installInto, redirectUrlOf } from './install';
+import { openSandboxWorkspace, type SandboxWorkspace } from './sandbox-workspace';
+import { zoneWhereItIsHour } from './seed';
+import { createSandboxServer, type InWorkspace } from './server';
+import { VisitorError } from './visitor';
 import { watchQueues } from './queue-watch';
+import { SANDBOX_WORKSPACES } from './workspace-seeds';
+import { CallOwners } from './workspace-slack';
 
 /**
  * The sandbox: the real bot, unchanged, against a local Slack in the same process, and a web page
  * where one person plays the whole team. Everything the visitor does reaches the bot as the signed
  * HTTP request Slack would send; everything the bot does goes through the Web API of the local
- * Slack, which the page renders. Nothing in the bot knows the sandbox exists.
+ * Slack, which the page renders. Nothing in the bot knows the sandbox exists. The bot runs as a
+ * multi-workspace app, installed at start into each workspace of `workspace-seeds.ts` through its
+ * own "Add to Slack" pages, so the page can show that every workspace keeps to its own data.
  */
 export interface SandboxOptions {
   /** Port of the page. 0 picks a free one. */
@@ -44,7 +46,6 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-const BOT_TOKEN = 'xoxb-sandbox';
 /** Set under the prefix so a later start knows the keys there are the sandbox's to clear. */
 const OWNER_MARK = 'sandbox-owned';
 
@@ -66,14 +67,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     cleanups.push(() => redis.quit());
     await claimPrefix(redis, options.redisPrefix);
 
-    const slack = await startLocalSlack({ botToken: BOT_TOKEN });
+    // The local Slack knows the app by its client id and secret: installs go through OAuth, and
+    // each workspace gets its own bot token (multi-workspace mode, as a public Slack app).
+    const oauth = { clientId: `${randomDigits()}.${randomDigits()}`, clientSecret: randomBytes(16).toString('hex') };
+    const slack = await startLocalSlack({ oauth });
     cleanups.push(() => slack.close());
+    for (const seed of SANDBOX_WORKSPACES) slack.addTeam({ teamId: seed.teamId, teamName: seed.name });
     const tz = zoneWhereItIsHour(12);
-    const directory = createDirectory({ slack, redis, redisPrefix: options.redisPrefix, teamId: slack.teamId }, { people: SEED_PEOPLE, channels: SEED_CHANNELS, tz });
 
     const signingSecret = randomBytes(24).toString('hex');
     const config = parseConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_CLIENT_ID: oauth.clientId,
+      SLACK_CLIENT_SECRET: oauth.clientSecret,
+      SLACK_STATE_SECRET: randomBytes(24).toString('hex'),
+      INSTALLATION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: slack.url,
       REDIS_URL: options.redisUrl,
@@ -85,66 +92,68 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const app: LanekeeperApp = createApp({ config, logger: logger.child({ component: 'bot' }), processMetrics: false, listenHost: '127.0.0.1' });
     cleanups.push(() => app.stop());
     const { port: botPort } = await app.start();
+    const botBase = `http://127.0.0.1:${botPort}`;
 
-    const activity = new Activity();
-    const ephemerals = new EphemeralMessages(slack);
+    const pageActivity = new Activity();
+    const owners = new CallOwners();
     slack.onCall((call) => {
-      ephemerals.observe(call);
-      activity.bump();
+      owners.observe(call);
+      pageActivity.bump();
     });
-    const sender = new SlackRequestSender({ baseUrl: `http://127.0.0.1:${botPort}`, signingSecret });
-    const visitor = createVisitor({ slack, sender, directory, ephemerals, activity, teamId: slack.teamId });
-    await seedDelegations(visitor, directory, logger);
-    await seedHistory(createRecordsStore({ redis, keys: new KeySpace(options.redisPrefix) }), slack.teamId, Date.now(), tz);
+    // "Add to Slack" into each workspace, through the bot's own install pages.
+    slack.setRedirectUri(redirectUrlOf(botBase));
+    for (const seed of SANDBOX_WORKSPACES) await installInto(botBase, seed.teamId);
 
     const queues = watchQueues({
       redis,
       prefix: options.redisPrefix,
-      activity,
+      activity: pageActivity,
       onError: (error) => logger.debug({ err: { message: error.message } }, 'the sandbox could not read the queue'),
     });
     cleanups.push(() => queues.close());
+    const sender = new SlackRequestSender({ baseUrl: botBase, signingSecret });
+    const workspaces = new Map<string, SandboxWorkspace>();
+    for (const seed of SANDBOX_WORKSPACES) {
+      const workspaceDeps = { slack, owners, sender, redis, redisPrefix: options.redisPrefix, pageActivity, held: () => queues.held(), tz, logger };
+      workspaces.set(seed.teamId, await openSandboxWorkspace(seed, workspaceDeps));
+    }
+    const summaries = SANDBOX_WORKSPACES.map((seed) => ({ id: seed.teamId, name: seed.name }));
+    const workspaceOf = (input: InWorkspace | string | undefined): SandboxWorkspace => {
+      const teamId = (typeof input === 'string' ? input : input?.workspace) ?? SANDBOX_WORKSPACES[0].teamId;
+      const found = workspaces.get(teamId);
+      if (!found) throw new VisitorError(`no workspace ${teamId} in this sandbox`);
+      return found;
+    };
+
     const ticker = digestTickerOf(app);
     const settings = createSettingsStore({ redis, keys: new KeySpace(options.redisPrefix) });
     const server = createSandboxServer(
       {
-        snapshot: (viewer) =>
-          buildSnapshot({ slack, directory, ephemerals, activity, held: () => queues.held(), teamName: LOCAL_DEFAULTS.teamName }, viewer && directory.person(viewer) ? viewer : FIRST_VIEWER),
-        post: ({ viewer, ...input }) => visitor.post({ user: viewer, ...input }),
-        command: ({ viewer, ...input }) => visitor.command({ user: viewer, ...input }),
-        click: ({ viewer, ...input }) => visitor.click({ user: viewer, ...input }),
-        openHome: ({ viewer }) => visitor.openHome(viewer),
+        // An unknown workspace in a stale link: the page opens the first one.
+        snapshot: (viewer, workspace) => (workspaces.get(workspace ?? '') ?? workspaceOf(undefined)).snapshot(viewer, summaries),
+        post: (input) => workspaceOf(input).post(input),
+        command: (input) => workspaceOf(input).command(input),
+        click: (input) => workspaceOf(input).click(input),
+        openHome: (input) => workspaceOf(input).openHome(input.viewer),
         runDigest: async () => {
-          const result = await runWeeklyDigestNow({ ticker, settings, people: () => directory.people(), teamId: slack.teamId, claimed: (ids) => queues.claimed(ids) });
-          activity.bump();
+          const everyWorkspace = () => [...workspaces.values()].map((workspace) => ({ teamId: workspace.teamId, people: workspace.people() }));
+          const result = await runWeeklyDigestNow({ ticker, settings, workspaces: everyWorkspace, claimed: (ids) => queues.claimed(ids) });
+          pageActivity.bump();
           return result;
         },
-        addPerson: async (person) => {
-          const added = await directory.add(person);
-          activity.bump();
-          return added;
-        },
-        updatePerson: async (id, changes) => {
-          const updated = await directory.update(id, changes);
-          activity.bump();
-          return updated;
-        },
-        everyoneToMidday: async () => {
-          const zone = zoneWhereItIsHour(12);
-          for (const person of directory.people()) await directory.update(person.id, { tz: zone });
-          activity.bump();
-          return { tz: zone };
-        },
+        addPerson: ({ workspace, ...person }) => workspaceOf(workspace).addPerson(person),
+        updatePerson: (id, { workspace, ...changes }) => workspaceOf(workspace).updatePerson(id, changes),
+        everyoneToMidday: (input) => workspaceOf(input).everyoneToMidday(),
         // A tick that could not look someone up says so ("run the tick again"): the visitor can retry.
         isUserError: (error) => error instanceof VisitorError || error instanceof DirectoryError || error instanceof DigestTickIncomplete,
       },
-      activity,
+      pageActivity,
       logger.child({ component: 'sandbox' }),
     );
     const port = await listen(server, options.port, options.host ?? '127.0.0.1');
     cleanups.push(() => closeServer(server));
     const url = `http://localhost:${port}/`;
-    logger.info({ url, botPort, localSlack: slack.origin, firstViewer: FIRST_VIEWER, tz }, 'sandbox ready');
+    logger.info({ url, botPort, localSlack: slack.origin, workspaces: summaries.map((w) => w.name), tz }, 'sandbox ready');
 
     let stopping: Promise<void> | undefined;
     return {
@@ -157,14 +166,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 }
 
-/** Sets each seeded delegate through the real `/lane delegate`, so the bot's own store holds it. */
-async function seedDelegations(visitor: Visitor, directory: Directory, logger: Logger): Promise<void> {
-  const channel = SEED_CHANNELS[0].id;
-  for (const { from, to } of SEED_DELEGATIONS) {
-    const handle = directory.person(to)?.handle;
-    const { status, reply } = await visitor.command({ user: from, channel, text: `/lane delegate @${handle}` }, { quiet: true });
-    if (status !== 200 || !reply?.startsWith('Got it')) logger.warn({ from, to, status }, 'the sandbox could not set a seeded delegate');
-  }
+/** Digits of a Slack client id (`1234567890.1234567890`). */
+function randomDigits(): string {
+  return String(randomBytes(5).readUIntBE(0, 5)).padStart(13, '0').slice(0, 10);
 }
 
 async function connectRedis(url: string): Promise<Redis> {

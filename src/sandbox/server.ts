@@ -12,17 +12,26 @@ import type { ButtonPlace } from './visitor';
  * the page when to fetch a fresh snapshot. Only HTTP plumbing and input validation live here;
  * `index.ts` supplies what each route does.
  */
+/**
+ * Every request may name the workspace it acts in (`workspace`, a team id: the `workspace` query
+ * parameter of `/api/state`, a field of a JSON body); absent, it is the sandbox's first workspace.
+ */
+export interface InWorkspace {
+  workspace?: string;
+}
+
 export interface SandboxRoutes {
-  /** `viewer` absent or unknown: the page's first viewer. */
-  snapshot(viewer: string | undefined): unknown;
-  post(input: { viewer: string; channel: string; threadTs?: string; text: string }): Promise<unknown>;
-  command(input: { viewer: string; channel: string; text: string }): Promise<unknown>;
-  click(input: { viewer: string; actionId: string; blockId?: string; on: ButtonPlace }): Promise<unknown>;
-  openHome(input: { viewer: string }): Promise<unknown>;
-  runDigest(input: { viewer: string }): Promise<unknown>;
-  addPerson(input: { name: string; title: string; tz: string }): Promise<unknown>;
-  updatePerson(id: string, changes: { name?: string; title?: string; tz?: string }): Promise<unknown>;
-  everyoneToMidday(): Promise<unknown>;
+  /** `viewer` absent or unknown: the workspace's first viewer. */
+  snapshot(viewer: string | undefined, workspace: string | undefined): unknown;
+  post(input: InWorkspace & { viewer: string; channel: string; threadTs?: string; text: string }): Promise<unknown>;
+  command(input: InWorkspace & { viewer: string; channel: string; text: string }): Promise<unknown>;
+  /** `option`: the value chosen in a menu (`static_select`) rather than a button pressed. */
+  click(input: InWorkspace & { viewer: string; actionId: string; blockId?: string; option?: string; on: ButtonPlace }): Promise<unknown>;
+  openHome(input: InWorkspace & { viewer: string }): Promise<unknown>;
+  runDigest(input: InWorkspace & { viewer: string }): Promise<unknown>;
+  addPerson(input: InWorkspace & { name: string; title: string; tz: string }): Promise<unknown>;
+  updatePerson(id: string, changes: InWorkspace & { name?: string; title?: string; tz?: string }): Promise<unknown>;
+  everyoneToMidday(input: InWorkspace): Promise<unknown>;
   /** True for errors that are the visitor's doing (answered 400 with the message). */
   isUserError(error: unknown): boolean;
 }
@@ -48,22 +57,26 @@ const STREAM_HEARTBEAT_MS = 15000;
 
 const id = z.string().regex(/^[A-Z0-9_]+$/, 'must be a Slack id');
 const ts = z.string().regex(/^\d+\.\d+$/, 'must be a Slack timestamp');
+const workspace = id.optional();
 const schemas = {
-  post: z.object({ viewer: id, channel: id, threadTs: ts.optional(), text: z.string().min(1).max(4000) }),
-  command: z.object({ viewer: id, channel: id, text: z.string().min(1).max(4000) }),
+  post: z.object({ workspace, viewer: id, channel: id, threadTs: ts.optional(), text: z.string().min(1).max(4000) }),
+  command: z.object({ workspace, viewer: id, channel: id, text: z.string().min(1).max(4000) }),
   click: z.object({
+    workspace,
     viewer: id,
     actionId: z.string().min(1).max(255),
     blockId: z.string().max(255).optional(),
+    option: z.string().min(1).max(150).optional(),
     on: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('message'), channel: id, ts }),
       z.object({ kind: z.literal('ephemeral'), id: z.string().min(1).max(40) }),
       z.object({ kind: z.literal('home') }),
     ]),
   }),
-  viewer: z.object({ viewer: id }),
-  addPerson: z.object({ name: z.string().max(200), title: z.string().max(200), tz: z.string().max(100) }),
-  updatePerson: z.object({ name: z.string().max(200).optional(), title: z.string().max(200).optional(), tz: z.string().max(100).optional() }),
+  viewer: z.object({ workspace, viewer: id }),
+  addPerson: z.object({ workspace, name: z.string().max(200), title: z.string().max(200), tz: z.string().max(100) }),
+  updatePerson: z.object({ workspace, name: z.string().max(200).optional(), title: z.string().max(200).optional(), tz: z.string().max(100).optional() }),
+  inWorkspace: z.object({ workspace }),
 };
 
 class HttpError extends Error {
@@ -87,7 +100,10 @@ export function createSandboxServer(routes: SandboxRoutes, activity: Activity, l
       if (path === '/' || path === '/index.html') return sendAsset(res, assets, 'index.html');
       if (path === '/favicon.ico') return sendAsset(res, assets, 'favicon.svg');
       if (path.startsWith('/assets/')) return sendAsset(res, assets, path.slice('/assets/'.length));
-      if (path === '/api/state') return sendJson(res, 200, routes.snapshot(id.optional().parse(url.searchParams.get('viewer') ?? undefined)));
+      if (path === '/api/state') {
+        const query = (name: string) => id.optional().parse(url.searchParams.get(name) ?? undefined);
+        return sendJson(res, 200, routes.snapshot(query('viewer'), query('workspace')));
+      }
       if (path === '/api/stream') return stream(req, res, activity);
       throw new HttpError(404, 'not found');
     }
@@ -109,7 +125,7 @@ export function createSandboxServer(routes: SandboxRoutes, activity: Activity, l
         case '/api/people':
           return sendJson(res, 200, await routes.addPerson(schemas.addPerson.parse(body)));
         case '/api/people/midday':
-          return sendJson(res, 200, await routes.everyoneToMidday());
+          return sendJson(res, 200, await routes.everyoneToMidday(schemas.inWorkspace.parse(body)));
       }
     }
     const person = /^\/api\/people\/([A-Z0-9_]+)$/.exec(path);

@@ -1,8 +1,9 @@
-import type { LocalSlack, RecordedCall, StoredMessage } from '../../scripts/local-slack';
+import type { RecordedCall, StoredMessage } from '../../scripts/local-slack';
 import type { Activity, InboundRequest } from './activity';
 import { roleHint, type Directory, type SandboxChannel, type SandboxPerson } from './directory';
 import type { EphemeralMessage, EphemeralMessages } from './ephemerals';
 import type { HeldNudge } from './queue-watch';
+import type { WorkspaceSlack } from './workspace-slack';
 
 /**
  * Everything the page shows, as one person sees it: the channels and their DM with the bot, the
@@ -62,7 +63,7 @@ export interface Snapshot {
 }
 
 export interface SnapshotDeps {
-  slack: LocalSlack;
+  slack: WorkspaceSlack;
   directory: Directory;
   ephemerals: EphemeralMessages;
   activity: Activity;

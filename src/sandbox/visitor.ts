@@ -4,7 +4,6 @@ import {
   messageEvent,
   nextTs,
   slashCommandPayload,
-  type LocalSlack,
   type SlackRequestSender,
   type SlackResponse,
 } from '../../scripts/local-slack';
@@ -13,6 +12,7 @@ import type { Directory } from './directory';
 import type { EphemeralMessages } from './ephemerals';
 import { parseTrackerCommand, TRACKER_APP, trackerPost } from './tracker-post';
 import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
+import type { WorkspaceSlack } from './workspace-slack';
 
 /**
  * Everything a visitor does, turned into what Slack would send the bot: a posted message is stored
@@ -21,7 +21,7 @@ import { encodeTypedText, mentionedIds, type Mentionable } from './typed-text';
  * tab is `app_home_opened`. The bot cannot tell the sandbox from Slack.
  */
 export interface VisitorDeps {
-  slack: LocalSlack;
+  slack: WorkspaceSlack;
   sender: SlackRequestSender;
   directory: Directory;
   ephemerals: EphemeralMessages;
@@ -44,7 +44,8 @@ export interface Visitor {
   post(input: { user: string; channel: string; threadTs?: string; text: string }): Promise<{ ts: string }>;
   /** `text` is everything typed, starting with the slash. Resolves with the ack's text, if any. */
   command(input: { user: string; channel: string; text: string }, options?: { quiet?: boolean }): Promise<{ status: number; reply?: string }>;
-  click(input: { user: string; actionId: string; blockId?: string; on: ButtonPlace }): Promise<{ status: number }>;
+  /** `option`: the value chosen in a menu (`static_select`) rather than a button pressed. */
+  click(input: { user: string; actionId: string; blockId?: string; option?: string; on: ButtonPlace }): Promise<{ status: number }>;
   openHome(user: string): Promise<{ status: number }>;
 }
 
@@ -109,7 +110,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
     const app = { bot_id: TRACKER_APP.botId, bot_profile: { name: TRACKER_APP.name, app_id: 'A0TRACKER' } };
     slack.addMessage(where.id, { ts, user: TRACKER_APP.userId, team: teamId, ...post, ...app });
     deps.activity.bump();
-    const event = messageEvent({ team: teamId, channel: where.id, user: TRACKER_APP.userId, botId: TRACKER_APP.botId, text: post.text, ts, extra: { blocks: post.blocks, attachments: post.attachments, bot_profile: app.bot_profile } });
+    const event = messageEvent({ team: teamId, botUserId: slack.botUserId, channel: where.id, user: TRACKER_APP.userId, botId: TRACKER_APP.botId, text: post.text, ts, extra: { blocks: post.blocks, attachments: post.attachments, bot_profile: app.bot_profile } });
     const response = await deliver({ kind: 'event', summary: `${TRACKER_APP.name} app post in #${where.name}`, user, body: event }, () => sender.sendEvent(event));
     return { status: response?.status ?? 0 };
   };
@@ -131,6 +132,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       const label = where.isDm ? 'DM with lanekeeper' : `#${where.name}`;
       const event = messageEvent({
         team: teamId,
+        botUserId: slack.botUserId,
         channel: where.id,
         user,
         text: encoded,
@@ -141,7 +143,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       await deliver({ kind: 'event', summary: `message in ${label}${parent ? ' (thread)' : ''}`, user, body: event }, () => sender.sendEvent(event));
       // Slack also sends app_mention when a channel message mentions the app (the bot collapses the pair).
       if (!where.isDm && mentionedIds(encoded).includes(slack.botUserId)) {
-        const mention = appMentionEvent({ team: teamId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
+        const mention = appMentionEvent({ team: teamId, botUserId: slack.botUserId, channel: where.id, user, text: encoded, ts, threadTs: parent?.ts });
         await deliver({ kind: 'event', summary: `app_mention in ${label}`, user, body: mention }, () => sender.sendEvent(mention));
       }
       return { ts };
@@ -190,14 +192,14 @@ export function createVisitor(deps: VisitorDeps): Visitor {
       return { status: response?.status ?? 0, reply };
     },
 
-    async click({ user, actionId, blockId, on }) {
+    async click({ user, actionId, blockId, option, on }) {
       const person = personOf(user);
       let payload: Record<string, unknown>;
       let where: string;
       if (on.kind === 'home') {
         const published = slack.homeView(user);
-        const button = published && findButton(published.view.blocks, actionId, blockId);
-        if (!published || !button) throw new VisitorError('no such button on the Home tab');
+        const button = published && findButton(published.view.blocks, actionId, blockId, option);
+        if (!published || !button) throw new VisitorError(option === undefined ? 'no such button on the Home tab' : 'no such choice in a menu on the Home tab');
         payload = sender.blockAction({
           userId: user,
           userName: person.handle,
@@ -206,6 +208,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
           blockId: button.blockId,
           value: button.value,
           buttonText: button.text,
+          ...(button.selected ? { selectedOption: button.selected } : {}),
           view: { id: published.id, type: 'home', blocks: published.view.blocks as unknown[] },
         });
         where = 'Home tab';
@@ -261,7 +264,7 @@ export function createVisitor(deps: VisitorDeps): Visitor {
     async openHome(user) {
       personOf(user);
       const published = slack.homeView(user);
-      const event = appHomeOpenedEvent({ team: teamId, user, channel: `D${user}`, tab: 'home', ...(published ? { view: published.view } : {}) });
+      const event = appHomeOpenedEvent({ team: teamId, botUserId: slack.botUserId, user, channel: `D${user}`, tab: 'home', ...(published ? { view: published.view } : {}) });
       const response = await deliver({ kind: 'event', summary: 'app_home_opened', user, body: event }, () => sender.sendEvent(event));
       return { status: response?.status ?? 0 };
     },
@@ -272,10 +275,15 @@ interface FoundButton {
   blockId?: string;
   value?: string;
   text?: string;
+  /** For a menu: the option chosen. */
+  selected?: { text: string; value: string };
 }
 
-/** The button with this action id among a message's or view's blocks (actions elements and section accessories). */
-export function findButton(blocks: unknown, actionId: string, blockId?: string): FoundButton | undefined {
+/**
+ * The button with this action id among a message's or view's blocks (actions elements and section
+ * accessories); with `option`, the menu (`static_select`) with this action id that offers it.
+ */
+export function findButton(blocks: unknown, actionId: string, blockId?: string, option?: string): FoundButton | undefined {
   if (!Array.isArray(blocks)) return undefined;
   for (const raw of blocks) {
     const block = raw as { block_id?: unknown; elements?: unknown; accessory?: unknown } | null;
@@ -284,8 +292,13 @@ export function findButton(blocks: unknown, actionId: string, blockId?: string):
     if (blockId !== undefined && ownId !== blockId) continue;
     const candidates = [...(Array.isArray(block.elements) ? block.elements : []), block.accessory];
     for (const element of candidates) {
-      const button = element as { type?: unknown; action_id?: unknown; value?: unknown; text?: { text?: unknown } } | null | undefined;
-      if (button?.type !== 'button' || button.action_id !== actionId) continue;
+      const button = element as { type?: unknown; action_id?: unknown; value?: unknown; text?: { text?: unknown }; options?: unknown } | null | undefined;
+      if (option !== undefined && button?.type === 'static_select' && button.action_id === actionId && Array.isArray(button.options)) {
+        const offered = (button.options as { text?: { text?: unknown }; value?: unknown }[]).find((choice) => choice?.value === option);
+        if (offered) return { blockId: ownId, selected: { text: typeof offered.text?.text === 'string' ? offered.text.text : option, value: option } };
+        continue;
+      }
+      if (option !== undefined || button?.type !== 'button' || button.action_id !== actionId) continue;
       return {
         blockId: ownId,
         value: typeof button.value === 'string' ? button.value : undefined,

@@ -1,15 +1,18 @@
-import { App, HTTPReceiver, type HTTPReceiverOptions, type InstallationStore, type Receiver, type StateStore } from '@slack/bolt';
+import { App, HTTPReceiver, type HTTPReceiverOptions, type InstallationStore, type Receiver } from '@slack/bolt';
 import type { Config } from '../config';
 import { isStoreUnavailable } from '../errors';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import { slackLoggerFrom } from '../logger';
 import { registerActionListeners, type ActionListenerDeps } from './listeners/actions';
 import { registerCommandListeners, type CommandListenerDeps } from './listeners/commands';
 import { registerEventListeners, type EventListenerDeps } from './listeners/events';
+import { acknowledgeWhatNoListenerDid } from './listeners/unacknowledged';
 import { DeferredAckSocketModeReceiver } from './socket-mode-receiver';
 import type { BotAuth } from './auth';
 import { installPages } from './install-pages';
 import { InstallationNotFound } from '../store/installations';
+import type { OAuthStateStore } from '../store/oauth-states';
 
 export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, ActionListenerDeps {
   config: Config;
@@ -17,7 +20,8 @@ export interface BoltAppDeps extends EventListenerDeps, CommandListenerDeps, Act
   /** Single-workspace mode: the bot token's identity, so Bolt never calls auth.test itself. */
   auth?: BotAuth;
   /** Multi-workspace mode: where installations and installs in progress are kept. */
-  installs?: { installationStore: InstallationStore; stateStore: StateStore };
+  installs?: { installationStore: InstallationStore; stateStore: OAuthStateStore };
+  metrics: Metrics;
 }
 
 export interface BoltApp {
@@ -41,7 +45,7 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   let socketReceiver: DeferredAckSocketModeReceiver | undefined;
 
   if (config.slack.appToken) {
-    socketReceiver = new DeferredAckSocketModeReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger });
+    socketReceiver = new DeferredAckSocketModeReceiver({ appToken: config.slack.appToken, apiUrl: config.slack.apiUrl, logger, metrics: deps.metrics });
     receiver = socketReceiver;
   } else {
     // Multi-workspace mode: the same receiver serves /slack/install and /slack/oauth_redirect, and
@@ -108,6 +112,7 @@ export function createBoltApp(deps: BoltAppDeps): BoltApp {
   registerEventListeners(app, deps);
   registerCommandListeners(app, deps);
   registerActionListeners(app, deps);
+  acknowledgeWhatNoListenerDid(app);
   return { app, httpReceiver, socketReceiver };
 }
 

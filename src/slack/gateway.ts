@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger';
 import { slackLoggerFrom } from '../logger';
 import { ResponseUrlError, type SlackWorkspace, type SlackWorkspaces } from '../ports/slack';
+import { withSlackMethod } from '../ports/slack-errors';
 import { permalinkFor } from './permalinks';
 
 /**
@@ -11,6 +12,17 @@ import { permalinkFor } from './permalinks';
 
 /** People per `users.list` page (Slack recommends no more than 200). */
 const DIRECTORY_PAGE_SIZE = 200;
+
+/** Pages (and their size) read at most when looking for a marked post; `oldest` makes one the rule. */
+const MARKED_POST_PAGES = 5;
+const MARKED_POST_PAGE_SIZE = 200;
+/** How far Slack's clock may be behind ours: a marked post is looked for from this long before its attempt. */
+const CLOCK_SKEW_MARGIN_MS = 60_000;
+
+/** A Slack timestamp ("seconds.micros") for epoch milliseconds. */
+function slackTsOf(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(6);
+}
 
 /** The metadata event type our own posts carry (Slack message metadata). */
 export const POST_MARKER_EVENT = 'lanekeeper_post';
@@ -71,15 +83,28 @@ export function createWebApiWorkspace(client: WebClient, workspaceUrl: () => str
       });
       return { ts: result.ts ?? '' };
     },
-    async findMarkedPost(channel, marker, threadTs) {
-      const result = threadTs
-        ? await client.conversations.replies({ channel, ts: threadTs, limit: 100, include_all_metadata: true })
-        : await client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-      const found = (result.messages ?? []).find((message) => {
-        const metadata = message.metadata as { event_type?: string; event_payload?: { marker?: unknown } } | undefined;
-        return metadata?.event_type === POST_MARKER_EVENT && metadata.event_payload?.marker === marker;
-      });
-      return found?.ts;
+    async findMarkedPost(channel, marker, threadTs, sinceMs) {
+      const method = threadTs ? 'conversations.replies' : 'conversations.history';
+      // Replies come oldest first: in a long thread the first page never reaches a post at its end,
+      // so only messages since the attempt are asked for, and further pages are followed (a few).
+      const oldest = sinceMs === undefined ? undefined : slackTsOf(sinceMs - CLOCK_SKEW_MARGIN_MS);
+      let cursor: string | undefined;
+      try {
+        for (let page = 0; page < MARKED_POST_PAGES; page += 1) {
+          const query = { channel, limit: MARKED_POST_PAGE_SIZE, include_all_metadata: true, oldest, cursor };
+          const result = threadTs ? await client.conversations.replies({ ...query, ts: threadTs }) : await client.conversations.history(query);
+          const found = (result.messages ?? []).find((message) => {
+            const metadata = message.metadata as { event_type?: string; event_payload?: { marker?: unknown } } | undefined;
+            return metadata?.event_type === POST_MARKER_EVENT && metadata.event_payload?.marker === marker;
+          });
+          if (found) return found.ts;
+          cursor = result.response_metadata?.next_cursor || undefined;
+          if (!cursor) return undefined;
+        }
+        return undefined;
+      } catch (error) {
+        throw withSlackMethod(error, method);
+      }
     },
     async directoryPage(teamId, cursor) {
       // 200 a page is what Slack recommends; users.list is Tier 2 (about 20 calls a minute). An

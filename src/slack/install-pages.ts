@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import type { HTTPReceiverOptions, StateStore } from '@slack/bolt';
+import type { HTTPReceiverOptions } from '@slack/bolt';
 import type { Logger } from '../logger';
+import type { OAuthStateStore } from '../store/oauth-states';
 
 /**
  * The browser side of "Add to Slack" in multi-workspace mode: `GET /slack/install` (a page with the
@@ -27,7 +28,7 @@ export const INSTALL_PATH = '/slack/install';
 export const REDIRECT_PATH = '/slack/oauth_redirect';
 
 export interface InstallPagesOptions {
-  stateStore: StateStore;
+  stateStore: OAuthStateStore;
   apiUrl: string;
   logger: Logger;
 }
@@ -48,6 +49,22 @@ export function installPages({ stateStore, apiUrl, logger }: InstallPagesOptions
       // oauth.v2.access goes through the same Web API base URL as every other call.
       clientOptions: { slackApiUrl: apiUrl },
       renderHtmlForInstallPath: (url) => installPage(url),
+      installPathOptions: {
+        // Before a state is stored: past the cap, or with Redis away, a page saying so instead.
+        beforeRedirection: async (_req, res) => {
+          const admitted = await stateStore.admitInstallStart().catch((error: Error) => {
+            logger.warn({ err: { message: error.message } }, 'install page not served: the state store did not answer');
+            sendPage(res, 503, 'Please try again in a moment', '<p>lanekeeper could not start the install just now. Nothing was installed.</p>');
+            return undefined;
+          });
+          if (admitted === false) {
+            logger.warn('install page not served: too many install starts this minute');
+            res.setHeader('retry-after', '60');
+            sendPage(res, 429, 'Please try again in a minute', '<p>Too many installs were started in the last minute. Nothing was installed; reload this page in a minute.</p>');
+          }
+          return admitted === true;
+        },
+      },
       callbackOptions: {
         success: (installation, _options, _req, res) => {
           const where = installation.isEnterpriseInstall ? installation.enterprise?.name ?? 'your organisation' : installation.team?.name ?? 'your workspace';

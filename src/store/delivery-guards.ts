@@ -10,15 +10,27 @@ import type { KeySpace } from './redis';
  * - rate gates: after a 429, every job for that workspace and method waits out `Retry-After`
  *   without calling Slack, while other workspaces and methods go on.
  */
+/** How and when an attempt called Slack. */
+export interface AttemptMark {
+  mode: string;
+  /** Epoch ms at which the attempt began. */
+  atMs: number;
+}
+
+/** An attempt as read back: a mark written before modes and times were recorded has neither. */
+export type RecordedAttempt = { mode?: string; atMs: number };
+
 export interface DeliveryGuards {
   wasSent(jobId: string): Promise<boolean>;
   markSent(jobId: string): Promise<void>;
   /**
-   * Marks, atomically, that a delivery is about to call Slack. True for the first attempt; false
-   * when an earlier attempt got that far and was never marked sent: that attempt's outcome is
-   * unknown (it timed out, or its worker died during the call).
+   * Marks, atomically, that a delivery is about to call Slack, with its mode and time. True for the
+   * first attempt; false when an earlier attempt got that far and was never marked sent: that
+   * attempt's outcome is unknown (it timed out, or its worker died during the call).
    */
-  beginAttempt(jobId: string): Promise<boolean>;
+  beginAttempt(jobId: string, attempt: AttemptMark): Promise<boolean>;
+  /** The mark of an earlier attempt whose outcome is unknown, or undefined when there is none. */
+  attemptOf(jobId: string): Promise<RecordedAttempt | undefined>;
   /** Takes the mark back when Slack answered that it did not deliver, so a retry is a clean first attempt. */
   forgetAttempt(jobId: string): Promise<void>;
   /** Epoch milliseconds until which calls are held back, or 0. */
@@ -69,8 +81,14 @@ export function createDeliveryGuards({ redis, keys }: { redis: Redis; keys: KeyS
     async markSent(jobId) {
       await redis.set(sentKey(jobId), '1', 'EX', SENT_MARKER_TTL_SECONDS);
     },
-    async beginAttempt(jobId) {
-      return (await redis.set(attemptKey(jobId), '1', 'EX', SENT_MARKER_TTL_SECONDS, 'NX')) === 'OK';
+    async beginAttempt(jobId, { mode, atMs }) {
+      return (await redis.set(attemptKey(jobId), `${mode}:${atMs}`, 'EX', SENT_MARKER_TTL_SECONDS, 'NX')) === 'OK';
+    },
+    async attemptOf(jobId) {
+      const mark = await redis.get(attemptKey(jobId));
+      if (mark === null) return undefined;
+      const [, mode, atMs] = /^([a-z]+):(\d+)$/.exec(mark) ?? [];
+      return mode ? { mode, atMs: Number(atMs) } : { atMs: 0 };
     },
     async forgetAttempt(jobId) {
       await redis.del(attemptKey(jobId));

@@ -54,7 +54,7 @@ export class TokenRefreshFailed extends Error {
 
 export interface InstallationStoreOptions {
   /** Any client with these commands: a single Redis or a Cluster (each call touches one key). */
-  redis: Pick<Redis, 'get' | 'set' | 'del' | 'eval'>;
+  redis: Pick<Redis, 'get' | 'set' | 'del' | 'eval' | 'sadd' | 'smembers'>;
   keys: KeySpace;
   cipher: TokenCipher;
   refreshBotToken: RefreshBotToken;
@@ -66,8 +66,10 @@ export interface InstallationStoreOptions {
   refreshAheadMs?: number;
   /** How long a refresh may hold the lock before another process may take over. Default 15 s. */
   lockTtlMs?: number;
-  /** How often a process waiting for another's refresh looks again. Default 50 ms. */
+  /** How often a process waiting for another's refresh (of an expired token) looks again. Default 50 ms. */
   pollMs?: number;
+  /** After a failed refresh, no process tries again for this long. Default 30 s. */
+  refreshRetryMs?: number;
   now?: () => number;
 }
 
@@ -79,6 +81,8 @@ export interface InstallationRepository extends Required<InstallationStore> {
   botFor(teamId: string, enterpriseId?: string): Promise<BotCredentials | undefined>;
   /** Removes one installation; true when there was one. */
   remove(owner: InstallationOwner): Promise<boolean>;
+  /** The workspaces of an org that lanekeeper has served through its org-wide install. */
+  workspacesOfOrg(enterpriseId: string): Promise<string[]>;
 }
 
 type StoredInstallation = Installation<'v1' | 'v2', boolean>;
@@ -91,21 +95,24 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
   const refreshAheadMs = options.refreshAheadMs ?? (2 * 60 + 15) * 60 * 1000;
   const lockTtlMs = options.lockTtlMs ?? 15000;
   const pollMs = options.pollMs ?? 50;
+  const refreshRetryMs = options.refreshRetryMs ?? 30000;
   const now = options.now ?? Date.now;
 
   // Both live in the owner's own key space (`keys.team`), so on a Redis Cluster an installation and
   // its lock share the owner's slot. Enterprise ids (E…) and team ids (T…) never collide.
-  const recordKey = (owner: InstallationOwner) => keys.team(ownerId(owner), 'installation');
-  const lockKey = (owner: InstallationOwner) => keys.team(ownerId(owner), 'installation', 'refresh-lock');
+  const recordKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).record;
+  const lockKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).refreshLock;
+  const failedKey = (owner: InstallationOwner) => installationKeys(keys, ownerId(owner)).refreshFailed;
   // Which org a workspace belongs to, learnt from Bolt's lookups: work queued without the org
   // (a profile lookup, a digest) still finds the org-wide install. Forgotten with the workspace.
+  // Written on every lookup, not once per process: forgetting the workspace's data deletes the
+  // link, and a later event must bring it back.
   const orgOfTeamKey = (teamId: string) => keys.team(teamId, 'org');
-  const knownOrgMembers = new Set<string>();
+  // The other way round, which workspaces of an org lanekeeper has served: an org-wide uninstall
+  // forgets each of them. Removed with the org's installation.
+  const workspacesOfOrgKey = (enterpriseId: string) => keys.team(enterpriseId, 'workspaces');
   const rememberOrgMember = async (teamId: string, enterpriseId: string): Promise<void> => {
-    const member = `${teamId}:${enterpriseId}`;
-    if (knownOrgMembers.has(member)) return;
-    await redis.set(orgOfTeamKey(teamId), enterpriseId);
-    knownOrgMembers.add(member);
+    await Promise.all([redis.set(orgOfTeamKey(teamId), enterpriseId), redis.sadd(workspacesOfOrgKey(enterpriseId), teamId)]);
   };
 
   const read = async (owner: InstallationOwner): Promise<StoredInstallation | undefined> => {
@@ -147,18 +154,27 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
 
   /**
    * The installation with a bot token good for a while. One process refreshes (the one that takes
-   * the lock); the others wait and read what it stored. A holder that crashed leaves a lock that
-   * expires after `lockTtlMs`, and the next caller takes over.
+   * the lock). This runs inside Bolt's `authorize`, within Slack's 3 seconds, so the others do not
+   * wait while the current token still works: they use it. Only a token that has expired makes
+   * them wait for the refresh. A holder that crashed leaves a lock that expires after `lockTtlMs`,
+   * and the next caller takes over. A failed refresh is not tried again by everyone at once: a
+   * short-lived marker tells the others it failed (see `refreshRetryMs`).
    */
   const current = async (owner: InstallationOwner): Promise<StoredInstallation | undefined> => {
-    let installation = await read(owner);
     const giveUpAt = now() + lockTtlMs * 2;
-    while (installation && expiresSoon(installation)) {
+    for (;;) {
+      const installation = await read(owner);
+      if (!installation || !expiresSoon(installation)) return installation;
+      if ((await redis.get(failedKey(owner))) !== null) {
+        if (!expired(installation)) return installation;
+        throw new TokenRefreshFailed(owner);
+      }
       const lockValue = randomUUID();
       if ((await redis.set(lockKey(owner), lockValue, 'PX', lockTtlMs, 'NX')) === 'OK') {
         try {
           return await refreshHoldingLock(owner);
         } catch (error) {
+          await redis.set(failedKey(owner), '1', 'PX', refreshRetryMs);
           // Still usable for a while: serve it and let a later call try again.
           const stale = await read(owner);
           if (stale && !expired(stale)) {
@@ -170,14 +186,11 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
           await redis.eval(RELEASE_LOCK, 1, lockKey(owner), lockValue);
         }
       }
+      // Another process is refreshing.
+      if (!expired(installation)) return installation;
+      if (now() > giveUpAt) throw new TokenRefreshFailed(owner);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      installation = await read(owner);
-      if (installation && expiresSoon(installation) && now() > giveUpAt) {
-        if (!expired(installation)) return installation;
-        throw new TokenRefreshFailed(owner);
-      }
     }
-    return installation;
   };
 
   const ownerOfQuery = (query: InstallationQuery<boolean>): InstallationOwner | undefined => {
@@ -233,11 +246,29 @@ export function createInstallationStore(options: InstallationStoreOptions): Inst
       };
     },
 
+    async workspacesOfOrg(enterpriseId) {
+      return redis.smembers(workspacesOfOrgKey(enterpriseId));
+    },
+
     async remove(owner) {
+      if (owner.kind === 'org') await redis.del(workspacesOfOrgKey(owner.enterpriseId));
       const removed = (await redis.del(recordKey(owner))) > 0;
       if (removed) logger.info({ ...ownerFields(owner) }, 'installation removed');
       return removed;
     },
+  };
+}
+
+/**
+ * Where the installation of a workspace (or, for an org-wide install, of an org) and its refresh
+ * lock are kept. Only an uninstall removes them: forgetting a workspace's data leaves them alone,
+ * since by the time the cleanup runs the workspace may have installed lanekeeper again.
+ */
+export function installationKeys(keys: KeySpace, teamOrEnterpriseId: string): { record: string; refreshLock: string; refreshFailed: string } {
+  return {
+    record: keys.team(teamOrEnterpriseId, 'installation'),
+    refreshLock: keys.team(teamOrEnterpriseId, 'installation', 'refresh-lock'),
+    refreshFailed: keys.team(teamOrEnterpriseId, 'installation', 'refresh-failed'),
   };
 }
 

@@ -22,17 +22,35 @@ export class InvalidOAuthState extends Error {
 }
 
 export interface OAuthStateStoreOptions {
-  redis: Pick<Redis, 'set' | 'getdel'>;
+  redis: Pick<Redis, 'set' | 'getdel' | 'incr' | 'expire'>;
   keys: KeySpace;
   /** SLACK_STATE_SECRET. */
   secret: string;
   /** How long an install may take from the install page to the redirect. Default 10 minutes (Bolt's cookie lasts as long). */
   ttlSeconds?: number;
+  /**
+   * Install pages served per minute, across every process. Anyone may open the install page, and
+   * each one stores a state for `ttlSeconds`: the cap bounds what strangers can make Redis hold.
+   * Default 120 (no organisation installs that often).
+   */
+  maxStartsPerMinute?: number;
+  now?: () => number;
 }
 
-export function createOAuthStateStore({ redis, keys, secret, ttlSeconds = 600 }: OAuthStateStoreOptions): StateStore {
+export interface OAuthStateStore extends StateStore {
+  /** Counts one install start; false when this minute's cap is reached (serve no state then). */
+  admitInstallStart(): Promise<boolean>;
+}
+
+export function createOAuthStateStore({ redis, keys, secret, ttlSeconds = 600, maxStartsPerMinute = 120, now = Date.now }: OAuthStateStoreOptions): OAuthStateStore {
   const keyOf = (state: string) => keys.key('oauth-state', createHmac('sha256', secret).update(state).digest('base64url'));
   return {
+    async admitInstallStart() {
+      const key = installStartsKey(keys, now());
+      const starts = await redis.incr(key);
+      if (starts === 1) await redis.expire(key, 120);
+      return starts <= maxStartsPerMinute;
+    },
     async generateStateParam(installOptions: InstallURLOptions) {
       const state = randomBytes(24).toString('base64url');
       await redis.set(keyOf(state), JSON.stringify(installOptions), 'EX', ttlSeconds);
@@ -45,4 +63,9 @@ export function createOAuthStateStore({ redis, keys, secret, ttlSeconds = 600 }:
       return JSON.parse(stored) as InstallURLOptions;
     },
   };
+}
+
+/** The counter of install starts in the minute of `atMs`. */
+export function installStartsKey(keys: KeySpace, atMs: number): string {
+  return keys.key('oauth-state-starts', String(Math.floor(atMs / 60000)));
 }

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ManualAbsence } from '../core/time/absence';
-import { formatRegion, parseRegion, type HolidayRegion } from '../core/time/holidays';
+import { formatRegion, NO_HOLIDAYS, parseRegion, type HolidayRegion } from '../core/time/holidays';
 import type { WorkingHours } from '../core/time/working-hours';
 import type { KeySpace } from './redis';
 
@@ -15,7 +15,8 @@ import type { KeySpace } from './redis';
 export interface PersonTimePreferences {
   hours?: WorkingHours;
   away?: ManualAbsence;
-  holidays?: HolidayRegion;
+  /** `none`: no public holidays for this person, whatever the workspace keeps. */
+  holidays?: HolidayRegion | typeof NO_HOLIDAYS;
 }
 
 export interface WorkspaceTimeDefaults {
@@ -29,8 +30,8 @@ export interface TimePreferencesStore {
   setHours(teamId: string, userId: string, hours: WorkingHours | undefined): Promise<void>;
   /** `undefined`: not away (`/lane away off`). */
   setAway(teamId: string, userId: string, away: ManualAbsence | undefined): Promise<void>;
-  /** `undefined`: the workspace's holidays (`/lane holidays off`). */
-  setHolidays(teamId: string, userId: string, region: HolidayRegion | undefined): Promise<void>;
+  /** `undefined`: the workspace's holidays (`/lane holidays default`); `none`: none at all (`/lane holidays off`). */
+  setHolidays(teamId: string, userId: string, region: HolidayRegion | typeof NO_HOLIDAYS | undefined): Promise<void>;
 
   workspace(teamId: string): Promise<WorkspaceTimeDefaults>;
   setWorkspaceHours(teamId: string, hours: WorkingHours | undefined): Promise<void>;
@@ -89,7 +90,7 @@ export function createTimePreferencesStore({ redis, keys }: { redis: Redis; keys
       if (Number.isSafeInteger(untilMs) && untilMs > 0 && LAST_DAY.test(fields.awayLastDay ?? '')) {
         preferences.away = { untilMs, lastDay: fields.awayLastDay! };
       }
-      const holidays = parseRegion(fields.holidays);
+      const holidays = fields.holidays === NO_HOLIDAYS ? NO_HOLIDAYS : parseRegion(fields.holidays);
       if (holidays) preferences.holidays = holidays;
       return preferences;
     },
@@ -102,7 +103,7 @@ export function createTimePreferencesStore({ redis, keys }: { redis: Redis; keys
       else await redis.hdel(key, 'awayUntil', 'awayLastDay');
     },
     async setHolidays(teamId, userId, region) {
-      await setOrDelete(personKey(teamId, userId), 'holidays', region && formatRegion(region));
+      await setOrDelete(personKey(teamId, userId), 'holidays', region && (region === NO_HOLIDAYS ? NO_HOLIDAYS : formatRegion(region)));
     },
 
     async workspace(teamId) {

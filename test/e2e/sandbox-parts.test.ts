@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { Redis } from 'ioredis';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack';
 import { createLogger } from '../../src/logger';
@@ -12,7 +14,8 @@ import { SEED_CHANNELS, SEED_PEOPLE, zoneWhereItIsHour } from '../../src/sandbox
 import { parseTrackerCommand, trackerPost } from '../../src/sandbox/tracker-post';
 import { encodeTypedText } from '../../src/sandbox/typed-text';
 import { findButton } from '../../src/sandbox/visitor';
-import { deleteKeys, REDIS_URL } from '../support/harness';
+import { CallOwners, workspaceSlack } from '../../src/sandbox/workspace-slack';
+import { captureLogs, deleteKeys, REDIS_URL } from '../support/harness';
 
 /** The sandbox's own parts, each on its own: what it sends the bot, and how it reads what the bot sends back. */
 
@@ -41,6 +44,20 @@ describe('finding the clicked button in a message', () => {
   it('finds buttons in actions blocks and section accessories, with their value and label', () => {
     expect(findButton(blocks, 'go')).toEqual({ blockId: 'a1', value: 'v', text: 'Go' });
     expect(findButton(blocks, 'unmute')).toEqual({ blockId: 's1', value: 'C1', text: 'Unmute' });
+  });
+
+  it('finds a menu’s option only among the options it offers', () => {
+    const menu = [
+      {
+        type: 'section',
+        block_id: 'h1',
+        text: { type: 'mrkdwn', text: 'x' },
+        accessory: { type: 'static_select', action_id: 'pick', options: [{ text: { type: 'plain_text', text: 'Nine to five' }, value: '9-17' }] },
+      },
+    ];
+    expect(findButton(menu, 'pick', undefined, '9-17')).toEqual({ blockId: 'h1', selected: { text: 'Nine to five', value: '9-17' } });
+    expect(findButton(menu, 'pick', undefined, '0-24')).toBeUndefined();
+    expect(findButton(menu, 'pick')).toBeUndefined();
   });
 
   it('finds nothing for an unknown action, a wrong block or no blocks', () => {
@@ -113,7 +130,7 @@ describe('running the weekly digest now', () => {
 
   it('says so when the app has no digest tick', async () => {
     expect(digestTickerOf({})).toBeUndefined();
-    await expect(runWeeklyDigestNow({ ticker: undefined, settings: { person: jest.fn() }, people: () => people, teamId: 'T' })).resolves.toEqual({ available: false });
+    await expect(runWeeklyDigestNow({ ticker: undefined, settings: { person: jest.fn() }, workspaces: () => [{ teamId: 'T', people }] })).resolves.toEqual({ available: false });
   });
 
   it('runs the tick once per distinct next slot, shortly after it, and adds up what was queued', async () => {
@@ -121,7 +138,7 @@ describe('running the weekly digest now', () => {
     const ticker = digestTickerOf({ runDigestTick: async (atMs: number) => (ticks.push(atMs), { queued: 1 }) });
     const now = Date.parse('2026-11-18T15:00:00Z'); // a Wednesday
     const settings = { person: jest.fn().mockResolvedValue(mondayNine) };
-    const result = await runWeeklyDigestNow({ ticker, settings: settings as never, people: () => people, teamId: 'T', now: () => now });
+    const result = await runWeeklyDigestNow({ ticker, settings: settings as never, workspaces: () => [{ teamId: 'T', people }], now: () => now });
     // Monday 23 November 09:05 in UTC+2, then in New York (UTC-5).
     expect(ticks.map((t) => new Date(t).toISOString())).toEqual(['2026-11-23T07:05:00.000Z', '2026-11-23T14:05:00.000Z']);
     expect(result).toEqual({ available: true, queued: 2, fresh: 2, repeated: 0, ticks: [{ atMs: ticks[0], people: ['U1', 'U2'] }, { atMs: ticks[1], people: ['U3'] }] });
@@ -139,8 +156,7 @@ describe('running the weekly digest now', () => {
     const deps = {
       ticker,
       settings: { person: jest.fn().mockResolvedValue(mondayNine) } as never,
-      people: () => [people[0]],
-      teamId: 'T',
+      workspaces: () => [{ teamId: 'T', people: [people[0]] }],
       claimed: async (ids: string[]) => new Set(ids.filter((id) => claimed.has(id))),
       now: () => Date.parse('2026-11-18T15:00:00Z'),
     };
@@ -202,6 +218,32 @@ describe('starting the sandbox', () => {
       await expect(startSandbox({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logger: createLogger({ level: 'silent' }) })).rejects.toThrow(/holds data the sandbox did not write/);
       expect(await redis.get(`${prefix}:someone-elses`)).toBe('keep me');
     } finally {
+      await deleteKeys(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  it('keeps its inner bot on loopback: it answers there and not on the machine\'s network address', async () => {
+    const prefix = `lksbx-${randomUUID().slice(0, 8)}`;
+    const { capture, destination } = captureLogs();
+    const sandbox = await startSandbox({ port: 0, redisUrl: REDIS_URL, redisPrefix: prefix, logger: createLogger({ level: 'info', destination }) });
+    const redis = new Redis(REDIS_URL);
+    try {
+      const botPort = capture.lines.find((line) => line.msg === 'sandbox ready')?.botPort as number;
+      const external = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4')?.address;
+      expect(external).toBeDefined();
+      const reach = (host: string) =>
+        new Promise<'connected' | string>((resolve) => {
+          const socket = connect({ host, port: botPort }, () => {
+            socket.destroy();
+            resolve('connected');
+          });
+          socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+        });
+      expect(await reach('127.0.0.1')).toBe('connected');
+      expect(await reach(external as string)).toBe('ECONNREFUSED');
+    } finally {
+      await sandbox.stop();
       await deleteKeys(redis, prefix);
       await redis.quit();
     }
@@ -273,5 +315,47 @@ describe('posting as a tracker app', () => {
     expect(post.text).toBe('Reminder: a task is due tomorrow: OPS-101');
     expect(post.attachments[0]).toMatchObject({ title: 'OPS-101 Book the venue', fields: expect.arrayContaining([{ title: 'Assignee', value: 'Ana Souza', short: true }]) });
     expect(JSON.stringify(post)).not.toContain('<@');
+  });
+});
+
+describe('one workspace’s slice of a local Slack with several', () => {
+  const oauth = { clientId: '111.222', clientSecret: 'parts-client-secret' };
+  let slack: LocalSlack;
+
+  beforeEach(async () => {
+    slack = await startLocalSlack({ oauth });
+    slack.setRedirectUri('http://127.0.0.1:9/slack/oauth_redirect');
+    for (const teamId of ['T01A', 'T02B']) slack.addTeam({ teamId });
+  });
+  afterEach(() => slack.close());
+
+  /** What the bot does on an install: Slack's authorize page gives a code, `oauth.v2.access` a token. */
+  async function installInto(teamId: string): Promise<string> {
+    const authorize = await fetch(`${slack.authorizeUrl}?client_id=${oauth.clientId}&scope=chat:write&team=${teamId}`, { redirect: 'manual' });
+    const code = new URL(authorize.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const access = await fetch(`${slack.url}oauth.v2.access`, { method: 'POST', body: new URLSearchParams({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code }) });
+    return ((await access.json()) as { access_token: string }).access_token;
+  }
+  const call = (token: string, method: string, params: Record<string, string>) =>
+    fetch(`${slack.url}${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new URLSearchParams(params) });
+
+  it('holds the calls made with its own token, its install (secrets hidden) and the response_url posts it minted, and nothing of the other workspace', async () => {
+    const owners = new CallOwners();
+    slack.onCall((recorded) => owners.observe(recorded));
+    const a = workspaceSlack(slack, 'T01A', owners);
+    const b = workspaceSlack(slack, 'T02B', owners);
+    const tokenA = await installInto('T01A');
+    const tokenB = await installInto('T02B');
+    await call(tokenA, 'chat.postMessage', { channel: 'C1', text: 'in A' });
+    await call(tokenB, 'chat.postMessage', { channel: 'C1', text: 'in B' });
+    await fetch(b.responseUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"answer in B"}' });
+
+    expect(a.messages('C1').map((m) => m.text)).toEqual(['in A']);
+    expect(b.messages('C1').map((m) => m.text)).toEqual(['in B']);
+    expect(a.calls.map((c) => c.method)).toEqual(['oauth.v2.access', 'chat.postMessage']);
+    expect(b.calls.map((c) => c.method)).toEqual(['oauth.v2.access', 'chat.postMessage', 'response_url']);
+    expect(a.calls[0].params).toMatchObject({ client_secret: '(hidden)', code: '(hidden)' });
+    expect(JSON.stringify(a.calls)).not.toContain(oauth.clientSecret);
+    expect(a.calls[1].params.text).toBe('in A');
   });
 });

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createLogger } from '../../src/logger';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { deleteKeys, REDIS_URL } from '../support/harness';
+import { deleteKeys, REDIS_URL, waitFor } from '../support/harness';
 
 /**
  * The sandbox in Debian's Chromium, driven as a person would: the lead hands the product manager
@@ -19,6 +19,10 @@ const README_SCREENSHOT = process.env.SANDBOX_SCREENSHOT ? join(__dirname, '..',
 const WAIT_MS = 10000;
 
 const PEOPLE = { ana: 'U01ANA', raj: 'U02RAJ', lee: 'U03LEE' };
+const NORTHWIND = { mia: 'U11MIA' };
+const NORTHWIND_PEOPLE = ['Mia Chen (Product Owner)', 'Tom Weber (Scrum Master)', 'Sara Lind (Tech Lead)', 'Omar Haddad (Head of Product)'];
+/** What the tech lead asks of the product owner in the second workspace (its channel's example). */
+const SARAS_ASK = 'could you update the Gantt chart and book the sprint review room?';
 /** What the lead asks of the product manager (after the @-mention), as typed in the first test. */
 const LEES_ASK = 'can you send the weekly status report and book the retro room?';
 
@@ -158,9 +162,10 @@ describe('the sandbox page in a real browser', () => {
     await home.waitFor({ timeout: WAIT_MS });
     expect(await home.textContent()).toMatch(/You hand project work to:\s*@Raj/);
     expect(await home.textContent()).toContain('product manager');
-    // The seeded weeks draw a trend: one bar per week, from the first share to the last.
-    expect(await home.textContent()).toMatch(/Project-work share, last weeks\s*[▁▂▃▄▅▆▇█·]{8} 75% → \d+%/);
-    expect(await home.textContent()).toMatch(/Working hours:\s*08:00–19:00 your time/);
+    // The seeded weeks draw a trend: one bar per finished week (seven seeded; this one is not over),
+    // from the first share to the last, as the digest does.
+    expect(await home.textContent()).toMatch(/Project-work share, last weeks\s*[▁▂▃▄▅▆▇█·]{7} 75% → 40%\s*Down 4 points from last week\./);
+    expect(await home.textContent()).toMatch(/Working hours:\s*08:00–19:00, every day, your time/);
     await shoot(page, 'home');
 
     // A button on the Home tab is a block action on the view; the bot republishes the tab. Pressed
@@ -173,6 +178,13 @@ describe('the sandbox page in a real browser', () => {
     expect(await focused(page)).toMatchObject({ inHome: true });
     await home.getByRole('button', { name: 'Turn nudges on' }).click();
     await home.getByRole('button', { name: 'Turn nudges off' }).waitFor({ timeout: WAIT_MS });
+
+    // The working-hours menu is a block action too; the tab comes back with the hours chosen.
+    const hoursMenu = home.getByRole('combobox', { name: 'Pick working hours' });
+    await hoursMenu.selectOption({ label: '09:00–17:00, every day' });
+    await home.getByText(/Working hours:\s*09:00–17:00, every day, your time .*, yours\./).waitFor({ timeout: WAIT_MS });
+    await home.getByRole('combobox', { name: 'Pick working hours' }).selectOption({ label: 'The workspace’s default' });
+    await home.getByText(/Working hours:\s*08:00–19:00, every day, your time .*, the default\./).waitFor({ timeout: WAIT_MS });
   });
 
   it('runs the weekly digest now, and the digest arrives in the product manager’s DM with lanekeeper', async () => {
@@ -234,6 +246,112 @@ describe('the sandbox page in a real browser', () => {
     await page.getByLabel('View as').selectOption(PEOPLE.ana);
     await post.locator('.thread-summary').filter({ hasText: '1 only visible to you' }).waitFor({ timeout: WAIT_MS });
     await shoot(page, 'tracker-post');
+  });
+
+  it('switches to a second workspace, installed with its own token, where the people, the conversation, /lane, the Home tab and the digest are its own', async () => {
+    const workspace = page.getByLabel('Workspace');
+    expect(await workspace.locator('option').allTextContents()).toEqual(['Acme', 'Northwind']);
+    await workspace.selectOption({ label: 'Northwind' });
+    const nav = page.getByRole('navigation', { name: 'Conversations' });
+    await nav.getByRole('button', { name: 'roadmap' }).waitFor();
+    expect(await nav.getByRole('button', { name: 'planning' }).count()).toBe(0);
+    expect(await page.getByLabel('View as').locator('option').allTextContents()).toEqual(NORTHWIND_PEOPLE);
+    // Its #roadmap starts empty: nothing of Acme's conversation is here.
+    await page.getByRole('button', { name: /^As Sara:/ }).click();
+    const box = page.getByRole('combobox', { name: 'Message #roadmap as Sara' });
+    expect(await box.inputValue()).toBe(`@mia ${SARAS_ASK}`);
+    await box.press('Enter');
+    await page.locator('#timeline article').filter({ hasText: 'sprint review room' }).waitFor({ timeout: WAIT_MS });
+    expect(await page.locator('#timeline').textContent()).not.toContain('retro room');
+
+    // Mia, its product owner, gets the nudge, and Hand off asks her own delegate there.
+    await page.getByLabel('View as').selectOption(NORTHWIND.mia);
+    await page.locator('.thread-summary').filter({ hasText: '1 only visible to you' }).click({ timeout: WAIT_MS });
+    const thread = page.getByRole('complementary', { name: 'Thread in #roadmap' });
+    await thread.getByRole('button', { name: 'Hand off' }).click();
+    await thread.locator('article.message-ephemeral').filter({ hasText: 'Handed off: I asked @Tom' }).waitFor({ timeout: WAIT_MS });
+    await thread.getByRole('button', { name: 'Close thread' }).click();
+
+    // /lane answers from this workspace's people and settings.
+    const miasBox = page.getByRole('combobox', { name: 'Message #roadmap as Mia' });
+    await miasBox.fill('/lane check @mia can you book the sprint review room?');
+    await miasBox.press('Enter');
+    const verdict = page.locator('#timeline article.message-ephemeral').filter({ hasText: '/lane check @mia' });
+    await verdict.waitFor({ timeout: WAIT_MS });
+    expect(await verdict.textContent()).toMatch(/Assigned to:\s*@Mia/);
+    await page.getByRole('button', { name: 'lanekeeper Home' }).click();
+    const home = page.locator('.home-view');
+    await home.filter({ hasText: /You hand project work to:\s*@Tom/ }).waitFor({ timeout: WAIT_MS });
+    expect(await home.textContent()).not.toContain('@Raj');
+
+    // The digest tick is the deployment's: Mia's digest is new, Ana's (in Acme) went out already.
+    await page.getByRole('button', { name: 'Run the weekly digest now' }).click();
+    const toast = page.getByRole('status').filter({ hasText: /^1 digest queued/ });
+    await toast.waitFor({ timeout: WAIT_MS });
+    expect(await toast.textContent()).toContain('1 other already went out earlier');
+    await nav.getByRole('button', { name: /^lanekeeper\b/ }).first().click();
+    const digest = page.locator('#timeline article').filter({ hasText: 'Your week in project work' });
+    await digest.waitFor({ timeout: WAIT_MS });
+    expect(await digest.getByRole('link', { name: /^“.+”$/ }).count()).toBe(1);
+    expect(SARAS_ASK).toContain(((await digest.getByRole('link', { name: /^“.+”$/ }).textContent()) ?? '').replace(/^“|”$/g, ''));
+
+    // The tracker app posts here too, in this workspace only, and the nudge is Mia's.
+    await nav.getByRole('button', { name: 'daily' }).click();
+    const dailyBox = page.getByRole('combobox', { name: 'Message #daily as Mia' });
+    await dailyBox.fill('/tracker assign @mia Book the venue for the customer day');
+    await dailyBox.press('Enter');
+    const trackerPost = page.locator('#timeline article').filter({ hasText: 'Book the venue for the customer day' });
+    await trackerPost.waitFor({ timeout: WAIT_MS });
+    expect(await trackerPost.locator('.author').textContent()).toBe('Tracker');
+    expect(await trackerPost.textContent()).toMatch(/Assignee\s*Mia Chen/);
+    await trackerPost.locator('.thread-summary').filter({ hasText: '1 only visible to you' }).click({ timeout: WAIT_MS });
+    // A reply in its thread names the post's author as Slack does, and this workspace's bot.
+    const replyBox = page.getByRole('complementary', { name: 'Thread in #daily' }).getByRole('combobox', { name: 'Reply in thread' });
+    await replyBox.fill('On it, thanks');
+    await replyBox.press('Enter');
+    const replied = async () => {
+      const northwind = (await (await page.request.get(`${sandbox.url}api/state?workspace=T02NORTHWIND&viewer=${NORTHWIND.mia}`)).json()) as { inbound: { summary: string; body: string }[] };
+      return northwind.inbound.find((entry) => entry.summary === 'message in #daily (thread)');
+    };
+    const reply = JSON.parse((await waitFor(replied, 'the thread reply sent to the bot', WAIT_MS)).body) as { event: { parent_user_id?: string }; authorizations: { user_id: string }[] };
+    expect(reply.event.parent_user_id).toBe('U0TRACKER');
+    expect(reply.authorizations[0].user_id).toBe('U02NORTHWINDBOT');
+    await page.getByRole('complementary', { name: 'Thread in #daily' }).getByRole('button', { name: 'Close thread' }).click();
+
+    // The log panel shows this workspace's install (its secret hidden) and its calls only.
+    const install = page.locator('#calls-list li').filter({ hasText: 'oauth.v2.access' });
+    await page.getByRole('button', { name: 'Bot → Slack Web API' }).click();
+    await install.locator('summary').click();
+    expect(await install.locator('pre').textContent()).toContain('"client_secret": "(hidden)"');
+    expect(await page.locator('#calls-list').textContent()).not.toMatch(/@Ana|@Lee|@Raj/);
+    await shoot(page, 'workspace-northwind');
+
+    // Back in Acme: Ana, where she was, with Acme's conversation and one digest, and nothing of Northwind's.
+    await workspace.selectOption({ label: 'Acme' });
+    await nav.getByRole('button', { name: 'planning' }).click();
+    await page.getByRole('combobox', { name: 'Message #planning as Ana' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('#timeline article').filter({ hasText: 'retro room' }).waitFor();
+    expect(await page.locator('#timeline').textContent()).not.toContain('sprint review room');
+    const acme = (await (await page.request.get(`${sandbox.url}api/state?workspace=T01ACME&viewer=${PEOPLE.ana}`)).json()) as { messages: Record<string, unknown[]>; dm: string; calls: unknown[] };
+    expect(acme.messages[acme.dm]).toHaveLength(1);
+    expect(JSON.stringify(acme.calls)).not.toMatch(/U1[1-4][A-Z]+/);
+    expect(JSON.stringify(acme.messages)).not.toContain('customer day');
+  });
+
+  it('switches workspace on a phone, in the one-row top bar', async () => {
+    const phone = await openPage({ width: 390, height: 844 });
+    await phone.goto(sandbox.url);
+    await phone.getByRole('combobox', { name: /^Message #planning as / }).waitFor();
+    expect((await phone.locator('header.topbar').boundingBox())?.height).toBeLessThan(60);
+    await phone.getByLabel('Workspace').selectOption({ label: 'Northwind' });
+    await phone.getByRole('combobox', { name: 'Message #roadmap as Sara' }).waitFor();
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(390);
+    expect((await phone.locator('header.topbar').boundingBox())?.height).toBeLessThan(60);
+    await shoot(phone, 'phone-workspace');
+    // A reload keeps the workspace (and who and where), as it keeps the rest.
+    await phone.reload();
+    await phone.getByRole('combobox', { name: 'Message #roadmap as Sara' }).waitFor();
+    await phone.close();
   });
 
   it('fits a phone screen: no sideways scrolling, conversations behind a menu button', async () => {

@@ -146,7 +146,9 @@ describe('when a digest goes out', () => {
 
   it('waits for working hours read on the clock of a DST change', async () => {
     person(PM, 'America/New_York');
-    await stores.timePreferences.setHours(TEAM, PM, hoursFrom('9-17'));
+    await stores.timePreferences.setHours(TEAM, PM, hoursFrom('9-17 daily'));
+    // Her digest comes on Sundays at 07:00, before her hours begin.
+    await stores.settings.setDigest(TEAM, PM, { enabled: true, slot: { isoWeekday: 7, hour: 7 } });
     await work('2026-W43', 1);
     await work('2026-W09', 1);
     // Sunday 1 November 2026, clocks go back at 02:00: 09:00 that day is 14:00 UTC, not 13:00.

@@ -3,6 +3,7 @@ import type { Installation } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
+import { forgetWorkspace } from '../../src/features/workspace/forget-workspace';
 import { createBotTokenRefresher } from '../../src/slack/token-refresh';
 import { createInstallationStore, TokenRefreshFailed, type InstallationRepository } from '../../src/store/installations';
 import { KeySpace } from '../../src/store/redis';
@@ -49,6 +50,22 @@ describe('the installation store', () => {
       ...overrides,
     });
   };
+
+  /** Stores an installation whose rotating token Slack issued to live `lifetimeSeconds`. */
+  async function storeRotating(store: InstallationRepository, teamId: string, lifetimeSeconds: number): Promise<{ token: string }> {
+    slack.setTokenLifetime(lifetimeSeconds);
+    const first = slack.mintToken({ teamId }, true);
+    slack.setTokenLifetime(43200);
+    await store.storeInstallation(teamInstallation(teamId, { token: first.token, refreshToken: first.refreshToken, expiresAt: first.expiresAt }));
+    return first;
+  }
+
+  /** Another process holds the refresh lock of `teamId`'s installation. */
+  async function refreshLockHeldElsewhere(teamId: string, holder: string, ttlMs: number): Promise<void> {
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    await raw.set(keys.team(teamId, 'installation', 'refresh-lock'), holder, 'PX', ttlMs);
+  }
 
   beforeAll(async () => {
     slack = await startLocalSlack({ oauth: { ...OAUTH, tokenRotation: true } });
@@ -100,6 +117,23 @@ describe('the installation store', () => {
     expect(await store.botFor('T0CCC')).toBeUndefined();
   });
 
+  it('learns again which org a workspace belongs to after its data was forgotten', async () => {
+    const store = storeOfAProcess();
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    const orgInstall = { ...teamInstallation('T0AAA', { token: 'xoxb-org-secret' }, 'E0ORG'), team: undefined, isEnterpriseInstall: true };
+    const eventFromTheWorkspace = { teamId: 'T0AAA', enterpriseId: 'E0ORG', isEnterpriseInstall: true };
+    await store.storeInstallation(orgInstall);
+    await store.fetchInstallation(eventFromTheWorkspace);
+    expect(await store.workspacesOfOrg('E0ORG')).toEqual(['T0AAA']);
+    // The workspace's data is forgotten (the link to its org with it); the org installs again.
+    await raw.del(keys.team('T0AAA', 'org'));
+    await store.storeInstallation(orgInstall);
+    await store.fetchInstallation(eventFromTheWorkspace);
+    // Work queued without the org (a profile lookup, a digest) finds the org's token again.
+    expect((await store.botFor('T0AAA'))?.token).toBe('xoxb-org-secret');
+  });
+
   it('forgets one installation and leaves the others', async () => {
     const store = storeOfAProcess();
     await store.storeInstallation(teamInstallation('T0AAA', { token: 'xoxb-aaa' }));
@@ -110,8 +144,26 @@ describe('the installation store', () => {
     expect((await store.botFor('T0BBB'))?.token).toBe('xoxb-bbb');
   });
 
-  it('refreshes an expiring token once, however many processes ask at the same moment', async () => {
-    slack.setTokenLifetime(60);
+  it('keeps a reinstall that lands before the first cleanup pass of the uninstall runs', async () => {
+    const store = storeOfAProcess();
+    const raw = new Redis(REDIS_URL);
+    connections.push(raw);
+    // Data of the old installation, then the reinstall, then the queued cleanup of the uninstall.
+    await raw.set(keys.team('T0AAA', 'settings'), '{"old":true}');
+    await store.storeInstallation(teamInstallation('T0AAA', { token: 'xoxb-reinstalled' }));
+    const laterPasses: unknown[] = [];
+    await forgetWorkspace(
+      { redis: raw, keys, queues: {}, jobs: { add: async (...job: unknown[]) => void laterPasses.push(job) }, reinstalled: async (team) => (await store.botFor(team)) !== undefined },
+      { teamId: 'T0AAA', reason: 'app_uninstalled', pass: 1 },
+    );
+    expect((await store.botFor('T0AAA'))?.token).toBe('xoxb-reinstalled');
+    expect(await raw.get(keys.team('T0AAA', 'settings'))).toBeNull();
+    expect(laterPasses).toHaveLength(1);
+  });
+
+  it('refreshes an expired token once, however many processes ask at the same moment', async () => {
+    // Expired: every process needs the new token, so the ones without the lock wait for it.
+    slack.setTokenLifetime(0);
     const first = slack.mintToken({ teamId: 'T0AAA' }, true);
     slack.setTokenLifetime(43200);
     const stores = [storeOfAProcess(), storeOfAProcess(), storeOfAProcess()];
@@ -131,19 +183,43 @@ describe('the installation store', () => {
     expect(forBolt.bot).toMatchObject({ token: renewed, refreshToken: undefined, expiresAt: undefined });
   });
 
-  it('takes over the refresh from a process that died holding the lock', async () => {
-    slack.setTokenLifetime(60);
-    const first = slack.mintToken({ teamId: 'T0BBB' }, true);
-    slack.setTokenLifetime(43200);
+  it('takes over the refresh of an expired token from a process that died holding the lock', async () => {
     const store = storeOfAProcess({ lockTtlMs: 300 });
-    await store.storeInstallation(teamInstallation('T0BBB', { token: first.token, refreshToken: first.refreshToken, expiresAt: first.expiresAt }));
-    const raw = new Redis(REDIS_URL);
-    connections.push(raw);
-    await raw.set(keys.team('T0BBB', 'installation', 'refresh-lock'), 'a-process-that-died', 'PX', 300);
+    const first = await storeRotating(store, 'T0BBB', 0);
+    await refreshLockHeldElsewhere('T0BBB', 'a-process-that-died', 300);
 
     const bot = await store.botFor('T0BBB');
     expect(bot?.token).not.toBe(first.token);
     expect(slack.callsTo('oauth.v2.access')).toHaveLength(1);
+  });
+
+  it('serves the still-valid token at once while another process refreshes it', async () => {
+    const store = storeOfAProcess({ lockTtlMs: 2000 });
+    const first = await storeRotating(store, 'T0AAA', 60);
+    await refreshLockHeldElsewhere('T0AAA', 'another-process', 2000);
+
+    // An event's authorize runs inside Slack's 3-second answer: it must not wait for the other refresh.
+    const started = Date.now();
+    expect((await store.botFor('T0AAA'))?.token).toBe(first.token);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(slack.callsTo('oauth.v2.access')).toHaveLength(0);
+  });
+
+  it('after a failed refresh, the processes waiting for it do not each try again', async () => {
+    let refreshes = 0;
+    const failingRefresh = async (): Promise<never> => {
+      refreshes += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      throw new Error('invalid_refresh_token');
+    };
+    const stores = [0, 1, 2].map(() => storeOfAProcess({ refreshBotToken: failingRefresh, pollMs: 10 }));
+    const expiredAt = Math.floor(Date.now() / 1000) - 1;
+    await stores[0].storeInstallation(teamInstallation('T0AAA', { token: 'xoxb-expired', refreshToken: 'xoxe-used-up', expiresAt: expiredAt }));
+
+    const answers = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => stores[i % 3].botFor('T0AAA')));
+    expect(answers.map((answer) => answer.status === 'rejected' && answer.reason instanceof TokenRefreshFailed)).toEqual(answers.map(() => true));
+    await expect(stores[1].botFor('T0AAA')).rejects.toBeInstanceOf(TokenRefreshFailed);
+    expect(refreshes).toBe(1);
   });
 
   it('serves a still-valid token when the refresh fails, and fails clearly once it has expired', async () => {

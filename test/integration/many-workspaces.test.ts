@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, SlackRequestSender, type EventEnvelope } from '../../scripts/local-slack/requests';
+import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, SlackRequestSender, teamAccessRevokedEvent, type EventEnvelope } from '../../scripts/local-slack/requests';
 import { startLocalSlack, type LocalSlack, type RecordedCall } from '../../scripts/local-slack/web-api';
 import { createApp, type LanekeeperApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
@@ -8,6 +8,8 @@ import { isoWeekOf, nextIsoWeek, slotInstant } from '../../src/core/digest/calen
 import { HOME_ACTIONS } from '../../src/features/home/section';
 import { createLogger } from '../../src/logger';
 import { BOT_SCOPES } from '../../src/slack/install-pages';
+import { installStartsKey } from '../../src/store/oauth-states';
+import { KeySpace } from '../../src/store/redis';
 import { CAST, REDIS_URL, SIGNING_SECRET, captureLogs, deleteKeys, testAppEnv, waitFor, waitForIdle, zoneWhereItIsHour, type LogCapture } from '../support/harness';
 
 /**
@@ -20,6 +22,7 @@ const ALPHA = 'T0ALPHA';
 const BETA = 'T0BETA';
 const GRID = 'E0GRID';
 const GRID_TEAM = 'T0GRID1';
+const GRID_TEAM_2 = 'T0GRID2';
 const tz = zoneWhereItIsHour(12);
 
 type Pick = { team: string } | { enterprise: string };
@@ -45,7 +48,8 @@ describe('many workspaces', () => {
     slack.addTeam({ teamId: ALPHA, teamName: 'Alpha' });
     slack.addTeam({ teamId: BETA, teamName: 'Beta' });
     slack.addTeam({ teamId: GRID_TEAM, teamName: 'Grid One', enterpriseId: GRID, enterpriseName: 'Grid Co' });
-    for (const team of [ALPHA, BETA, GRID_TEAM]) {
+    slack.addTeam({ teamId: GRID_TEAM_2, teamName: 'Grid Two', enterpriseId: GRID, enterpriseName: 'Grid Co' });
+    for (const team of [ALPHA, BETA, GRID_TEAM, GRID_TEAM_2]) {
       for (const person of Object.values(CAST)) slack.workspace(team).addUser({ ...person, tz });
     }
     prefix = `lktest-${randomUUID().slice(0, 8)}`;
@@ -147,6 +151,18 @@ describe('many workspaces', () => {
     for (const key of stored) expect(await redis.get(key)).not.toContain('xoxb-');
   });
 
+  it('serves no install page, and stores no state, past the cap on install starts a minute', async () => {
+    // Strangers may open the page at will; each page stores a state for ten minutes.
+    const keys = new KeySpace(prefix);
+    for (const minute of [Date.now(), Date.now() + 60000]) await redis.set(installStartsKey(keys, minute), '120', 'EX', 120);
+    const landing = await fetch(`${base}/slack/install`);
+    expect(landing.status).toBe(429);
+    expect(landing.headers.get('retry-after')).toBe('60');
+    expect(await landing.text()).toContain('reload this page in a minute');
+    expect(landing.headers.get('set-cookie')).toBeNull();
+    expect(await redis.keys(`${prefix}:oauth-state:*`)).toEqual([]);
+  });
+
   it('serves each workspace with its own token: nudges, /lane, buttons, the Home tab and digests', async () => {
     const tokens: Record<string, string> = { [ALPHA]: await install({ team: ALPHA }), [BETA]: await install({ team: BETA }), [GRID_TEAM]: await install({ enterprise: GRID }) };
     const extra = (team: string) => (team === GRID_TEAM ? gridFields : {});
@@ -215,6 +231,42 @@ describe('many workspaces', () => {
     expect(slack.callsTo('users.list').map((call) => call.params.team_id)).toEqual([GRID_TEAM]);
   });
 
+  it('isolation: one workspace\'s records never show in another\'s Home tab or digest, for the same person ids', async () => {
+    const tokens: Record<string, string> = { [ALPHA]: await install({ team: ALPHA }), [BETA]: await install({ team: BETA }) };
+    // Room bookings land on Ana (and Ben) in Alpha; in Beta, the same ids, one invoice for Ana.
+    for (const [n, pm] of [CAST.ana.id, CAST.ana.id, CAST.ben.id].entries()) await sender.sendEvent(handOff(ALPHA, pm, { channel: `C_PLAN${n}` }));
+    await sender.sendEvent(messageEvent({ team: BETA, channel: 'C_FIN', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you chase the vendor invoice and get it paid?`, botUserId: botOf(BETA) }));
+    await slack.waitForCalls('chat.postEphemeral', 4);
+    await waitForIdle(app);
+
+    const homeText = async (team: string) => {
+      const before = slack.callsTo('views.publish').filter(withToken(tokens[team])).length;
+      await sender.sendEvent(appHomeOpenedEvent({ team, user: CAST.ana.id, botUserId: botOf(team) }));
+      await slack.waitForCalls('views.publish', before + 1, withToken(tokens[team]));
+      return JSON.stringify(slack.workspace(team).homeView(CAST.ana.id));
+    };
+    const alphaHome = await homeText(ALPHA);
+    const betaHome = await homeText(BETA);
+    expect(alphaHome).toContain('2 pieces of project work');
+    expect(alphaHome).toContain('meeting logistics 2');
+    expect(betaHome).toContain('1 piece of project work');
+    expect(betaHome).not.toContain('meeting logistics');
+
+    await waitForIdle(app);
+    await app.runDigestTick(slotInstant(nextIsoWeek(isoWeekOf(Date.now(), tz)), { isoWeekday: 1, hour: 9 }, tz) + 5 * 60000);
+    await slack.waitForCalls('chat.postMessage', 3, (call) => String(call.params.channel).startsWith('D'));
+    await waitForIdle(app);
+    const digestTo = (team: string, person: string) => JSON.stringify(slack.workspace(team).messages(`D${person}`));
+    expect(digestTo(ALPHA, CAST.ana.id)).toContain('“book the room”');
+    const betaDigest = digestTo(BETA, CAST.ana.id);
+    expect(betaDigest).toContain('“chase the vendor invoice”');
+    expect(betaDigest).toContain('1 piece of project work');
+    for (const fromAlpha of ['book the room', 'meeting logistics', 't0alpha', 'C_PLAN']) expect(betaDigest).not.toContain(fromAlpha);
+    // Ben had work only in Alpha: no digest reaches him in Beta.
+    expect(slack.workspace(ALPHA).messages(`D${CAST.ben.id}`)).toHaveLength(1);
+    expect(slack.workspace(BETA).messages(`D${CAST.ben.id}`)).toHaveLength(0);
+  });
+
   it('forgets an uninstalled workspace and leaves the other working with its data intact', async () => {
     const alphaToken = await install({ team: ALPHA });
     const betaToken = await install({ team: BETA });
@@ -253,10 +305,77 @@ describe('many workspaces', () => {
     expect(job?.attemptsMade).toBe(1);
     expect(job?.failedReason).toMatch(/not_installed/);
     expect(logs.lines.filter((line) => line.jobId === 'late-home-alpha' && /failed/.test(String(line.msg)))).toHaveLength(1);
+
+    // The same for a message queued for judgement before Alpha left (it reads profiles first).
+    const lateMessage = { teamId: ALPHA, channelId: 'C_PLAN', ts: '1700000000.000100', userId: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the room?`, edited: false, receivedAt: Date.now() };
+    await app.queues.analyze.add('analyze-message', lateMessage, { jobId: 'late-analyze-alpha', attempts: 5 });
+    await waitFor(async () => {
+      const job = await app.queues.analyze.getJob('late-analyze-alpha');
+      return job && (job.attemptsMade > 1 || (await job.isFailed()));
+    }, 'the late message to fail or be retried', 15000);
+    const analyzed = await app.queues.analyze.getJob('late-analyze-alpha');
+    expect(analyzed?.attemptsMade).toBe(1);
+    expect(await analyzed?.isFailed()).toBe(true);
+    expect(logs.lines.filter((line) => line.jobId === 'late-analyze-alpha' && /failed/.test(String(line.msg)))).toHaveLength(1);
+    expect(slack.calls.filter((call) => call.token === alphaToken)).toEqual([]);
   });
 
-  it('refreshes a rotated token once, however many events arrive together', async () => {
-    slack.setTokenLifetime(60);
+  describe('Enterprise Grid: removing the app', () => {
+    /** Installs org-wide, then a nudge and a /lane setting in each of the org's two workspaces. */
+    async function orgInUse(): Promise<string> {
+      const orgToken = await install({ enterprise: GRID });
+      await install({ team: BETA });
+      const teams = [GRID_TEAM, GRID_TEAM_2, BETA];
+      const gridOf = (team: string) => (team === BETA ? {} : gridFields);
+      for (const team of teams) await sender.sendEvent(handOff(team, CAST.ana.id, gridOf(team)));
+      await slack.waitForCalls('chat.postEphemeral', 3);
+      for (const team of teams) expect((await sender.sendSlashCommand({ teamId: team, userId: CAST.des.id, text: 'role project', ...gridOf(team) })).status).toBe(200);
+      await waitForIdle(app);
+      return orgToken;
+    }
+    const dataOf = (team: string) => redis.keys(`${prefix}:t:${team}:*`);
+    /** Lets the first cleanup passes finish, then runs the second ones (due in ten minutes) now. */
+    async function finishCleanups(): Promise<void> {
+      await waitFor(async () => Object.values(await app.queues.analyze.getJobCounts('waiting', 'active', 'prioritized')).every((count) => count === 0), 'the first passes');
+      for (const job of await app.queues.analyze.getDelayed()) if (job.name === 'forget-workspace') await job.promote();
+      await waitForIdle(app);
+    }
+
+    it('an org-wide uninstall forgets every workspace of the org, and no other', async () => {
+      await orgInUse();
+      const beta = (await dataOf(BETA)).sort();
+      expect(await dataOf(GRID_TEAM_2)).not.toEqual([]);
+
+      slack.uninstall({ enterpriseId: GRID });
+      const uninstalled = appUninstalledEvent({ team: GRID_TEAM, botUserId: botOf(GRID_TEAM), ...gridFields });
+      expect((await sender.sendEvent(uninstalled)).status).toBe(200);
+      await finishCleanups();
+      expect(await dataOf(GRID_TEAM)).toEqual([]);
+      expect(await dataOf(GRID_TEAM_2)).toEqual([]);
+      expect(await redis.keys(`${prefix}:*${GRID}*`)).toEqual([]);
+      expect((await dataOf(BETA)).sort()).toEqual(beta);
+    });
+
+    it('team_access_revoked forgets the workspaces the org admin removed the app from, and the others carry on', async () => {
+      const orgToken = await orgInUse();
+      const gridOne = (await dataOf(GRID_TEAM)).sort();
+
+      const revoked = teamAccessRevokedEvent({ team: GRID_TEAM, botUserId: botOf(GRID_TEAM), ...gridFields, teamIds: [GRID_TEAM_2] });
+      expect((await sender.sendEvent(revoked)).status).toBe(200);
+      await finishCleanups();
+      expect(await dataOf(GRID_TEAM_2)).toEqual([]);
+      expect((await dataOf(GRID_TEAM)).sort()).toEqual(gridOne);
+
+      slack.reset();
+      const event = handOff(GRID_TEAM, CAST.ben.id, gridFields);
+      await sender.sendEvent(event);
+      const nudge = await slack.waitForCall('chat.postEphemeral');
+      expect(nudge).toMatchObject({ token: orgToken, params: { user: CAST.ben.id, thread_ts: event.event.ts } });
+    });
+  });
+
+  it('refreshes an expired rotated token once, however many events arrive together', async () => {
+    slack.setTokenLifetime(0);
     const first = await install({ team: ALPHA });
     slack.setTokenLifetime(43200);
     const events = [CAST.ana.id, CAST.ben.id].flatMap((pm) => [0, 1, 2, 3].map((n) => handOff(ALPHA, pm, { channel: `C_PLAN${n}` })));

@@ -18,6 +18,16 @@ describe('the OAuth state store', () => {
     await redis.quit();
   });
 
+  it('admits so many install starts a minute, across processes, and more again the next minute', async () => {
+    let clock = Date.parse('2026-11-30T10:00:10Z');
+    const process = () => createOAuthStateStore({ redis, keys: new KeySpace(prefix), secret: 'state-secret', maxStartsPerMinute: 3, now: () => clock });
+    const [one, two] = [process(), process()];
+    const admitted = [await one.admitInstallStart(), await two.admitInstallStart(), await one.admitInstallStart(), await two.admitInstallStart()];
+    expect(admitted).toEqual([true, true, true, false]);
+    clock += 60000;
+    expect(await one.admitInstallStart()).toBe(true);
+  });
+
   it('accepts a state it issued once, and refuses it when replayed', async () => {
     const states = createOAuthStateStore({ redis, keys: new KeySpace(prefix), secret: 'state-secret' });
     const options = { scopes: ['chat:write'], metadata: 'm' };

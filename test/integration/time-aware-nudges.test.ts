@@ -96,6 +96,18 @@ describe('nudges and people’s time', () => {
     expect(h.logs.lines.some((line) => line.msg === 'nudge not sent' && line.reason === 'stale')).toBe(true);
   });
 
+  it('asks Slack for the status afresh before leaving a nudge to the digest because of a cached one', async () => {
+    // Away for three days: the first nudge is left to the digest, and her profile (with the status) is cached.
+    setAna({ status_emoji: ':palm_tree:', status_expiration: Math.floor(Date.now() / 1000) + 3 * 24 * 3600 });
+    await handProjectWork();
+    await expectLeftToTheDigest(1);
+    // She came back early and cleared the status in Slack; the bot's cached profile still has it.
+    setAna({});
+    await handProjectWork({ ts: `${Math.floor(Date.now() / 1000) + 5}.000200` });
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ channel: 'C_PLAN', user: CAST.ana.id });
+  });
+
   it('sends nothing while `/lane away until` lasts (the digest reports it), and at once after `/lane away off`', async () => {
     const today = localParts(Date.now(), tz);
     const lastDay = new Date(Date.UTC(today.year, today.month - 1, today.day + 2)).toISOString().slice(0, 10);
@@ -117,13 +129,28 @@ describe('nudges and people’s time', () => {
     await expectLeftToTheDigest(1);
 
     // Without the holiday, the same kind of nudge goes out at once.
-    expect(await lane('holidays off')).toContain('No public holidays are kept for you now.');
+    expect(await lane('holidays off')).toContain('No public holidays are kept for you now');
     await handProjectWork({ ts: `${Math.floor(Date.now() / 1000) + 7}.000300` });
     await h.slack.waitForCall('chat.postEphemeral');
   });
 
+  it('lets a person keep no holidays where the workspace keeps some (`off`), and follow the workspace’s again (`default`)', async () => {
+    h.slack.addUser({ id: 'U_ADMIN', name: 'admin', title: 'Engineering Manager', tz, tz_offset: 0, is_admin: true });
+    const region = regionWithAHolidayOn(Date.now(), tz);
+    expect(await lane(`holidays workspace ${region}`, 'U_ADMIN')).toContain('The workspace now keeps the public holidays of');
+    expect(await lane('holidays off')).toContain('No public holidays are kept for you now, whatever the workspace keeps.');
+    expect(await lane('holidays')).toContain('You keep no public holidays');
+    await handProjectWork();
+    await h.slack.waitForCall('chat.postEphemeral');
+
+    expect(await lane('holidays default')).toContain('You now follow the workspace’s public holidays');
+    await handProjectWork({ ts: `${Math.floor(Date.now() / 1000) + 7}.000300` });
+    await waitForIdle(h.app);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
+  });
+
   it('holds a nudge until a night shift (`22-06`) begins, and the Home tab shows the hours', async () => {
-    expect(await lane('hours 22-06')).toContain('Your working hours are now *22:00–06:00 (next day)*');
+    expect(await lane('hours 22-06 daily')).toContain('Your working hours are now *22:00–06:00 (next day), every day*');
     await handProjectWork();
     const [held] = await waitFor(async () => ((await heldNudges()).length === 1 ? heldNudges() : undefined), 'the nudge to be held');
     const today = localParts(Date.now(), tz);
@@ -131,19 +158,19 @@ describe('nudges and people’s time', () => {
     expect(Math.abs(heldUntil(held!) - localTimeToInstant({ year: today.year, month: today.month, day: today.day, hour: 22 }, tz))).toBeLessThan(1000);
     await sleep(100);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
-    expect(await lane('hours')).toContain('Your working hours: *22:00–06:00 (next day)*');
+    expect(await lane('hours')).toContain('Your working hours: *22:00–06:00 (next day), every day*');
     await h.sender.sendEvent(appHomeOpenedEvent({ team: TEAM, user: CAST.ana.id, tab: 'home' }));
     const home = JSON.stringify((await h.slack.waitForCall('views.publish')).params.view);
-    expect(home).toContain(`*Working hours:* 22:00–06:00 (next day) your time (${tz}), yours.`);
+    expect(home).toContain(`*Working hours:* 22:00–06:00 (next day), every day, your time (${tz}), yours.`);
     expect(home).toContain('*Away:* no');
-    expect(await lane('hours default')).toContain('Your working hours are now *08:00–19:00* (the default)');
+    expect(await lane('hours default')).toContain('Your working hours are now *08:00–19:00, every day* (the default)');
   });
 
   it('lets only admins set the workspace’s hours and holidays, which apply to whoever set none', async () => {
     expect(await lane('hours workspace 9-17')).toMatch(/Only workspace admins can set the workspace’s working hours/);
     h.slack.addUser({ id: 'U_ADMIN', name: 'admin', title: 'Engineering Manager', tz, tz_offset: 0, is_admin: true });
-    expect(await lane('hours workspace 13-21', 'U_ADMIN')).toContain('The workspace’s working hours are now *13:00–21:00*');
-    expect(await lane('hours')).toContain('*13:00–21:00*');
+    expect(await lane('hours workspace 13-21 daily', 'U_ADMIN')).toContain('The workspace’s working hours are now *13:00–21:00, every day*');
+    expect(await lane('hours')).toContain('*13:00–21:00, every day*');
     expect(await lane('holidays workspace GB', 'U_ADMIN')).toContain('United Kingdom');
     expect(await lane('holidays')).toContain('the workspace’s choice');
     // It is about midday for Ana: outside the workspace's 13:00–21:00, so the nudge waits for 13:00.

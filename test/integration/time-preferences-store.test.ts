@@ -59,6 +59,9 @@ describe('the time preferences store', () => {
     expect(await store.person(TEAM, ANA)).toEqual({ holidays: { country: 'DE', state: 'BY' } });
     await store.setHolidays(TEAM, ANA, undefined);
     expect(await store.person(TEAM, ANA)).toEqual({});
+    // No holidays at all is a choice of its own, kept apart from following the workspace's.
+    await store.setHolidays(TEAM, ANA, 'none');
+    expect(await store.person(TEAM, ANA)).toEqual({ holidays: 'none' });
   });
 
   it('keeps minutes, and a person’s own hours outrank the workspace’s default', async () => {

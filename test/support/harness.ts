@@ -78,6 +78,11 @@ export interface HarnessOptions {
   /** Start a local Slack, or reuse one the test already started. */
   slack?: LocalSlack;
   prefix?: string;
+  /**
+   * The Redis the test reads and cleans up: the shared one unless the app runs on a redis-server
+   * of the test's own (a proxy to the shared one is not that: the test bypasses what it cuts).
+   */
+  redisUrl?: string;
 }
 
 /** The environment every test app shares: signed HTTP, the local Slack, the real Redis under `prefix`, a free port. */
@@ -105,7 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const app = build();
   const { port } = await app.start();
-  const redis = new Redis(REDIS_URL);
+  const redis = new Redis(options.redisUrl ?? REDIS_URL);
   return {
     slack,
     app,

@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * Redis prefix and local Slack, so a test can SIGKILL it in the middle of its work. Its job locks
  * last 2 s, so another worker takes its jobs over soon after it dies.
  */
-export function spawnWorkerProcess({ slackUrl, prefix }: { slackUrl: string; prefix: string }): ChildProcess {
+export function spawnWorkerProcess({ slackUrl, prefix, env = {} }: { slackUrl: string; prefix: string; env?: Record<string, string> }): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -23,6 +23,7 @@ export function spawnWorkerProcess({ slackUrl, prefix }: { slackUrl: string; pre
       PORT: '0',
       LOG_LEVEL: 'warn',
       JOB_LOCK_MS: '2000',
+      ...env,
     },
     stdio: 'ignore',
   });

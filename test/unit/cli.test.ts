@@ -54,6 +54,44 @@ describe('lanekeeper classify', () => {
     expect(out[6]).toMatchObject({ id: 'ok', kind: 'chatter' });
   });
 
+  it('takes the message as Slack sends it: blocks, attachments, a thread parent and a directory of names', async () => {
+    const lines = [
+      // A tracker post with an empty text and its content in attachments, naming the assignee by plain name.
+      {
+        id: 'app',
+        text: '',
+        author: 'U_JIRA',
+        fromBot: true,
+        roles: { U_ANA: 'product' },
+        names: { U_ANA: 'Ana Souza' },
+        attachments: [{ title: 'OPS-12: Book the venue for the QBR', fields: [{ title: 'Assignee', value: 'Ana Souza' }] }],
+      },
+      // A person's rich text, with the text left empty.
+      {
+        id: 'rich',
+        text: '',
+        roles: { U_ANA: 'product' },
+        blocks: [{ type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U_ANA' }, { type: 'text', text: ' can you update the gantt?' }] }] }],
+      },
+      // A reply that names no work, judged against its parent.
+      { id: 'reply', text: '<@U_ANA> can you own this?', author: 'U_LEAD', roles: { U_ANA: 'product' }, parent: { text: 'The RAID log is two weeks stale', author: 'U_LEAD' } },
+    ];
+    const t = io(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(await runClassify([], t.io)).toBe(0);
+    const out = t.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out[0]).toMatchObject({ id: 'app', kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+    expect(out[1]).toMatchObject({ id: 'rich', kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+    expect(out[2]).toMatchObject({ id: 'reply', kind: 'assignment', flag: true, assignees: ['U_ANA'] });
+    expect(Object.keys(out[0])).toEqual(['id', 'kind', 'flag', 'assignees', 'work', 'categories', 'confidence', 'reasons']);
+  });
+
+  it('judges a 5.6 MB line on a bounded prefix instead of failing', () => {
+    const text = `<@U_ANA> please book the retro room. ${'blah '.repeat(1_120_000)}`;
+    const out = JSON.parse(classifyLine(JSON.stringify({ id: 'big', text, roles: ANA })));
+    expect(out).toMatchObject({ id: 'big', flag: true });
+    expect(out.reasons[0]).toMatch(/^long message: judged on its first 8,000 of 5,600,03\d characters$/);
+  });
+
   it('skips blank lines and accepts CRLF line ends', async () => {
     const t = io('\n{"id":"1","text":"hi"}\r\n\r\n{"id":"2","text":"yo"}\r\n');
     await runClassify([], t.io);

@@ -98,9 +98,11 @@ describe('/lane command parsing', () => {
 
   it('reads working hours for oneself and the workspace, and says what is wrong with a bad form', () => {
     expect(ok('hours')).toEqual({ name: 'hours.show' });
-    expect(ok('hours 9-17')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 9, end: 17 } });
+    expect(ok('hours 9-17')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 9, end: 17, days: [1, 2, 3, 4, 5] } });
+    expect(ok('hours 9-17 every day')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 9, end: 17 } });
     expect(ok('hours 7:30-16 mon-thu')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 7, startMinute: 30, end: 16, days: [1, 2, 3, 4] } });
-    expect(ok('hours 22-06')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 22, end: 6 } });
+    expect(ok('hours 22-06')).toEqual({ name: 'hours.set', scope: 'person', hours: { start: 22, end: 6, days: [1, 2, 3, 4, 5] } });
+    expect(error('hours 9-5')).toMatch(/for 9 to 5 write `9-17` or `9am-5pm`; for a night shift write e\.g\. `21-05`/);
     expect(ok('hours default')).toEqual({ name: 'hours.set', scope: 'person', hours: undefined });
     expect(ok('hours workspace 8-18 weekdays')).toEqual({ name: 'hours.set', scope: 'workspace', hours: { start: 8, end: 18, days: [1, 2, 3, 4, 5] } });
     expect(ok('hours workspace default')).toEqual({ name: 'hours.set', scope: 'workspace', hours: undefined });
@@ -116,8 +118,10 @@ describe('/lane command parsing', () => {
     expect(ok('away off')).toEqual({ name: 'away.set', text: 'off' });
     expect(error('away next week')).toMatch(/`next week` is not an absence\. Use `\/lane away until 2026-12-24`/);
     expect(ok('holidays')).toEqual({ name: 'holidays.show' });
-    expect(ok('holidays gb')).toEqual({ name: 'holidays.set', scope: 'person', region: { country: 'GB' }, regionName: 'United Kingdom' });
-    expect(ok('holidays off')).toEqual({ name: 'holidays.set', scope: 'person', region: undefined });
+    expect(ok('holidays gb')).toEqual({ name: 'holidays.set', scope: 'person', region: { country: 'GB' } });
+    expect(ok('holidays off')).toEqual({ name: 'holidays.set', scope: 'person', region: 'none' });
+    expect(ok('holidays default')).toEqual({ name: 'holidays.set', scope: 'person', region: undefined });
+    expect(error('holidays uk')).toMatch(/United Kingdom is `GB`/);
     expect(ok('holidays workspace DE-BY')).toMatchObject({ name: 'holidays.set', scope: 'workspace', region: { country: 'DE', state: 'BY' } });
     expect(error('holidays XX')).toMatch(/I do not know the public holidays of `XX`.*Use `\/lane holidays GB`/);
     expect(error('holidays england')).toMatch(/`england` is not a country code/);

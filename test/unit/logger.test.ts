@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { createLogger, scrubErrorText, slackLoggerFrom } from '../../src/logger';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -33,5 +33,36 @@ describe('logging', () => {
       expect(written).not.toContain(secret);
     }
     expect(written).toContain('[redacted]');
+  });
+
+  it("keeps what an error message quotes out of the log: JSON.parse's view of a body, a form's token, token-shaped words", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    const parseError = (body: string) => {
+      try {
+        JSON.parse(body);
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('parsed');
+    };
+    logger.error({ err: { message: parseError('{"type":"event_callback","text":MARKsecretplan').message } }, 'from a library');
+    logger.warn({ err: parseError('token=verif1cation&team_id=T1&text=MARKform') }, 'from a library');
+    slackLoggerFrom(logger, 'bolt').warn('Malformed request body:', parseError('text=MARKbolt&user=U1'));
+    slackLoggerFrom(logger, 'bolt').error('An API error occurred: invalid_auth for xoxb-123-secret and xapp-1-A1-secret');
+    const written = JSON.stringify(lines);
+    for (const leak of ['MARK', 'verif1cation', 'xoxb-123', 'xapp-1-A1']) expect(written).not.toContain(leak);
+    // What went wrong is still said.
+    expect(lines.map((line) => String((line.err as { message?: string } | undefined)?.message ?? line.msg))).toEqual([
+      expect.stringContaining('is not valid JSON'),
+      expect.stringMatching(/Unexpected token|not valid JSON/),
+      expect.stringContaining('Malformed request body: Unexpected token'),
+      'An API error occurred: invalid_auth for [token] and [token]',
+    ]);
+  });
+
+  it('leaves error messages that quote nothing as they are', () => {
+    expect(scrubErrorText('connect ECONNREFUSED 127.0.0.1:6379')).toBe('connect ECONNREFUSED 127.0.0.1:6379');
+    expect(scrubErrorText('Command timed out')).toBe('Command timed out');
   });
 });

@@ -38,6 +38,15 @@ describe('whether Slack answered a failed call', () => {
     expect(slackAnswered({ code: ErrorCode.PlatformError, data: { error: 'channel_not_found' } })).toBe(true);
     expect(slackAnswered({ code: ErrorCode.RateLimitedError, retryAfter: 1 })).toBe(true);
     expect(slackAnswered({ code: ErrorCode.HTTPError, statusCode: 503 })).toBe(true);
+    expect(slackAnswered({ code: ErrorCode.HTTPError, statusCode: 400 })).toBe(true);
+    expect(slackAnswered({ code: ErrorCode.PlatformError, data: { error: 'service_unavailable' } })).toBe(true);
+  });
+
+  it('does not know after an answer Slack documents as "may have succeeded", or a 5xx other than 503', () => {
+    for (const error of ['fatal_error', 'internal_error', 'request_timeout']) {
+      expect(slackAnswered({ code: ErrorCode.PlatformError, data: { error } })).toBe(false);
+    }
+    for (const statusCode of [500, 502, 504]) expect(slackAnswered({ code: ErrorCode.HTTPError, statusCode })).toBe(false);
   });
 
   it('does not know after a timeout, a dropped connection or anything else', () => {

@@ -15,6 +15,8 @@ export interface ClauseCues {
   toAddressees: boolean;
   /** Mentions at the start of the clause ("@ana, @ben please …"). */
   vocatives: number[];
+  /** Blocked as a question for information phrased as a request ("can you tell me …"). */
+  info?: boolean;
   /** The clause is a bare imperative ("give me till 3"), with no "you", "please" or named actor. */
   bare?: boolean;
   /** Why the clause cannot be a request, when it cannot. */
@@ -40,7 +42,8 @@ const IMPERATIVE_VERBS = new Set(
     'schedule score send set setup share sign size sort split stack-rank staff start submit summarise summarize sync ' +
     'synthesise synthesize take talk test tidy track triage update upload work write replan re-plan double-check ' +
     'sunset ship deploy loop reach circle hand pass transfer go try shedule resechedule upate updte draw lay block ' +
-    'rerun re-run spin clear chase up sanity-check outline collate note jot type'
+    'rerun re-run spin clear chase up sanity-check outline collate note jot type stick pop chuck bung whack fire ring ' +
+    'knock nail pin lock firm tee rejig stagger prepone postpone distribute nudge gather wrangle herd corral come bring'
   ).split(' '),
 );
 
@@ -53,7 +56,7 @@ export function retracts(clause: string): boolean {
 }
 
 /** Handing something over by calling it theirs. */
-const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b/;
+const YOURS = /^(?:-\s*)?(?:(?:is )?(?:this|that|it)(?: one)?(?:'s| is)? )?(?:all )?yours\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?yours\b|\b(?:that'?s|that is|it'?s|it is|that'?d be|this is) (?:you|u)\b|^any chance\b|\b(?:feels|sounds|looks|seems) like (?:one (?:for|of) )?(?:yours|you|u)\b|^(?:you|u) (?:got|take|have|want) (?:this|it)\b|^\^+\s*(?:this|that)\b|^fancy (?:it|this|that)\b/;
 
 /** Pointing people to someone else ("ping @ben for anything on the portal"), read after a clause that says someone is away. */
 const REDIRECT_TO = /^(?:(?:so|pls|please|just|otherwise|meanwhile)\s+)*(?:ping|ask|contact|reach out to|message|dm|slack|try|go to|talk to|speak to)\s+@p\d+|^@p\d+\s+(?:is|will be|'s)\s+(?:covering|standing in|the contact|your contact|point)/;
@@ -95,7 +98,7 @@ const NEGATION =
  */
 const AWAY = /^(?:(?:fyi|heads up|btw|just so you know|note)[ ,:-]+)?(?:@p\d+|[a-z]+)(?:\s+and\s+(?:@p\d+|[a-z]+))?\s*(?:is|are|'s|'re|will be|'ll be)\s+(?:out|off|away|ooo|on (?:leave|holiday|vacation|pto|sick leave|parental leave|annual leave)|sick|unwell|offline|unavailable|travelling|traveling|at a conference|in (?:all-day )?(?:meetings|workshops|an offsite))\b/;
 const REDIRECT = /\b(?:for|if|with)\s+(?:anything|something|questions|anything'?s|it'?s|there'?s anything)?\s*(?:urgent|blocking|pressing|time-sensitive|that can'?t wait|in the meantime|meanwhile)\b|\bin (?:the meantime|(?:her|his|their) absence)\b|\bmeanwhile\b|\buntil (?:she|he|they)(?:'s|'re| is| are) back\b/;
-const PROHIBITION = /(?<!why )\b(?:don'?t|do not|pls don'?t|please don'?t)\s+(?!forget|hesitate)[a-z]/;
+const PROHIBITION = /(?<!why )(?<!\b(?:so|we|they|i|he|she|it|that|which|who|customers|users|people|folks|clients|you) )\b(?:don'?t|do not|pls don'?t|please don'?t)\s+(?!forget|hesitate)[a-z]/;
 const NOT_ANY_MORE = /\b(?:i|we) (?:can'?t|cannot|won'?t|will not|couldn'?t)\b/;
 
 const PAST_VERB = "(?!(?:need|feed|speed|proceed|succeed|exceed|embed|shed|bed|red|seed)\\b)[a-z]+ed|sent|did|made|wrote|took|set up|put|ran|got|built|done|shared|booked|went|had|paid|led|met|kept|found|brought|bought|sorted|signed";
@@ -116,7 +119,7 @@ const QUESTION_START =
   /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do(?! the needful)|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
 
 const REQUEST_YOU =
-  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it possible for (?:you|u) to\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it (?:possible|poss|poss\.) for (?:you|u) to\b|\b(?:are )?(?:you|u) (?:ok|okay|alright|all right|happy|free|good|able) (?:to|with)\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|^(?:can|could) we (?:get|have) (?!(?:a |an )?(?:quick )?(?:chat|call|sync|meeting|catch-?up|word|minute|moment|look)\b)|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
 /**
  * Questions for information phrased as a request: "can you tell me when …", "could you let me know
  * who …", "can you point me to …", "can you explain how …". The asker wants an answer, not work done.
@@ -133,7 +136,7 @@ const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like) (?:the|a|an|your|this|that|those|these)\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\b(?:ur|you'?re|u r|youre) (?:the )?(?:best|right|obvious|perfect) (?:person|one|fit) (?:to|for)\b|\b(?:still |also |really )?need (?:your|ur)\b(?! help)|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like|like|love|'d love|would love) (?:the|a|an|your|ur|this|that|those|these)\b|^(?:(?:i )?want|need) (?:your|ur)\b|\b(?:live|sit|stay|be|rest) with (?:you|u)(?: going forward| from now on| from here)?\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
@@ -142,7 +145,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`(?:^|\\s)(?:can|could|would|will)\\s+${M}\\s+(?!be\\s+(?!able))(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:is|are|falls|fall|goes|go)\\s+(?:on|to)\\s+${M}\\s*$`, 'g'),
   new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
-  new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b)(?=[a-z])`, 'g'),
+  new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b|need\\b|needs\\b|want\\b|like\\b|love\\b|have\\b|know\\b|see\\b)(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+)?\\s+by\\s+${M}`, 'g'),
   new RegExp(`\\b(?:give|giving|moving|move|assign|assigning|reassign\\w*)\\b.*?\\bto\\s+${M}`, 'g'),
   new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),
@@ -151,7 +154,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
 const SELF_CUE =
   /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
-  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll take (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll (?:take|grab|have) (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
 /**
  * Handing work away: "hand X over to @pj", "can you delegate X to @pj?", "brief @pj so they can take
  * over X". The work goes to @pj, not to whoever is asked to hand it over (nor to the author).
@@ -232,7 +235,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   if (info) {
     const after = INFO_BUT_WORK.exec(rest.slice(info.index + info[0].length));
     if (!after || (after[1] !== undefined && !IMPERATIVE_VERBS.has(after[1]))) {
-      return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: info[0] };
+      return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: info[0], info: true };
     }
   }
   const request = REQUEST_YOU.exec(rest) ?? (rest.includes('mind') ? MIND.exec(rest) : null) ?? NEED_YOU.exec(rest);
@@ -281,7 +284,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   if (offer && !NOT_ANY_MORE.test(rest)) return { actors: ['author'], toAddressees: false, vocatives, cue: offer };
 
   // "yours?", "this one's yours I think?": handing over as a question is still handing over.
-  const handsOver = YOURS.test(rest);
+  const handsOver = YOURS.test(rest) || /\b(?:live|sit|stay|rest) with (?:you|u)\b/.test(rest);
   if (!request && !handsOver && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
   }
@@ -298,7 +301,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const please = PLEASE.exec(rest);
   const you = YOU_MODAL.exec(rest);
-  const cue = request?.[0] ?? you?.[0] ?? (imperative ? verb : undefined) ?? please?.[0];
+  const cue = request?.[0] ?? you?.[0] ?? (handsOver ? YOURS.exec(rest)?.[0] ?? 'yours' : undefined) ?? (imperative ? verb : undefined) ?? please?.[0];
   if (cue === undefined) return { actors: [], toAddressees: false, vocatives };
-  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue, bare: request === null && you === null && please === null };
+  return { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue, bare: request === null && you === null && please === null && !handsOver };
 }

@@ -1,17 +1,31 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
-import { clauseCues, isRequestVerb, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
+import { clauseCues, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
-import { maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
+import {
+  addReason,
+  categoryReasons,
+  cleanPhrase,
+  MAX_REASONS,
+  round2,
+  strongestProjectPhrase,
+  summarize,
+  tidyReasons,
+  unlistedReasons,
+  WEAK,
+  type WorkSummary,
+} from './summary';
+import { carriesWords, maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
 import { TYPOS } from './typos';
 import { scoreText, type ScorerModel } from './scorer';
 import { SCORER_MODEL } from './scorer-model.gen';
 import { scanWith, type Scan } from './word-lists';
 
 export { mentionedUsers } from './normalize';
+export { MAX_REASONS } from './summary';
 export { naiveClassify } from './naive';
 
 /**
@@ -22,27 +36,6 @@ export { naiveClassify } from './naive';
  * phrases in the clauses that are about them. See docs/classifier.md for the reasoning.
  */
 
-/** A phrase hit counts only when at least this heavy, unless nothing heavier was found. */
-const WEAK = 1;
-const MAX_PHRASE = 79;
-/** Where `/\s+/g` → " " would change a text: a space character other than " ", or two in a row. */
-const IRREGULAR_SPACE = /[^\S ]|\s{2}/;
-/** At most this many reasons per verdict; a message that repeats a request still gives each reason once. */
-export const MAX_REASONS = 12;
-
-/** Reasons without repeats, capped at {@link MAX_REASONS} (the last slot says how many were left out). */
-function tidyReasons(reasons: readonly string[]): string[] {
-  const unique: string[] = [];
-  for (const reason of reasons) if (!unique.includes(reason)) unique.push(reason);
-  if (unique.length <= MAX_REASONS) return unique;
-  return [...unique.slice(0, MAX_REASONS - 1), `and ${unique.length - (MAX_REASONS - 1)} more`];
-}
-
-/** Adds a reason once; a list never grows past one more than the cap (enough to say "and N more"). */
-function addReason(list: string[], reason: string): void {
-  if (list.length <= MAX_REASONS && !list.includes(reason)) list.push(reason);
-}
-
 interface Clause {
   text: string;
   question: boolean;
@@ -50,108 +43,6 @@ interface Clause {
   hits: Hit<Category>[];
 }
 
-interface WorkSummary {
-  work: WorkKind;
-  categories: Category[];
-  project: number;
-  product: number;
-  /** The best hit of each category, in the order of `categories` (strongest category first). */
-  best: Hit<Category>[];
-}
-
-/**
- * Sums phrase weights per category. `mixed` says how to call work when both kinds appear: a request
- * that hands over any project work is project work (corpus rule); a topic is whichever weighs more.
- *
- * Written with small parallel arrays rather than Maps: it runs several times per message on a
- * handful of hits, where creating Maps costs more than the work. The arrays keep the categories in
- * order of first hit, as a Map's insertion order did.
- */
-function summarize(hits: readonly Hit<Category>[], mixed: 'project-wins' | 'heavier' = 'project-wins'): WorkSummary {
-  // Hits with a category; only the strong ones count when there is any strong one.
-  let anyStrong = false;
-  for (const h of hits) if (h.cat !== null && h.weight >= WEAK) anyStrong = true;
-  const cats: Category[] = [];
-  const scores: number[] = [];
-  const bests: Hit<Category>[] = [];
-  for (const hit of hits) {
-    if (hit.cat === null || (anyStrong && hit.weight < WEAK)) continue;
-    const i = cats.indexOf(hit.cat);
-    if (i < 0) {
-      cats.push(hit.cat);
-      scores.push(hit.weight);
-      bests.push(hit);
-    } else {
-      scores[i] += hit.weight;
-      if (quotability(hit) > quotability(bests[i])) bests[i] = hit;
-    }
-  }
-  let project = 0;
-  let product = 0;
-  for (let i = 0; i < cats.length; i++) {
-    if (isProjectCategory(cats[i])) project += scores[i];
-    else if (isProductCategory(cats[i])) product += scores[i];
-  }
-  const work: WorkKind =
-    mixed === 'project-wins'
-      ? project > 0 ? 'project' : product > 0 ? 'product' : 'other'
-      : project === 0 && product === 0 ? 'other' : project >= product ? 'project' : 'product';
-  const order = sortCategories(cats, scores, work === 'project');
-  return { work, categories: order.map((i) => cats[i]), project, product, best: order.map((i) => bests[i]) };
-}
-
-/**
- * The categories' indexes in verdict order: categories of the summary's kind of work first, then
- * heavier first, then in order of first hit (a stable sort of indexes that start in that order).
- */
-function sortCategories(cats: readonly Category[], scores: readonly number[], projectFirst: boolean): number[] {
-  const order = cats.map((_c, i) => i);
-  if (order.length < 2) return order;
-  return order.sort(
-    (a, b) =>
-      (isProjectCategory(cats[a]) === projectFirst ? 0 : 1) - (isProjectCategory(cats[b]) === projectFirst ? 0 : 1) || scores[b] - scores[a],
-  );
-}
-
-/**
- * How well a hit says what was asked, to choose the phrase a category is quoted by: its weight, and a
- * little more for an action ("log it in the budget sheet") than for a noun ("updated invoice").
- */
-function quotability(hit: Hit<Category>): number {
-  const first = /^[a-z'-]+/.exec(hit.phrase)?.[0] ?? '';
-  return hit.weight + (hit.phrase.includes(' ') && isRequestVerb(first) ? 0.5 : 0);
-}
-
-function round2(x: number): number {
-  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
-}
-
-function cleanPhrase(phrase: string): string {
-  // The replacements run only when they can change something (most phrases are already clean).
-  let text = phrase.includes('@p') ? phrase.replace(/@p\d+/g, '@someone') : phrase;
-  if (IRREGULAR_SPACE.test(text)) text = text.replace(/\s+/g, ' ');
-  text = text.trim();
-  return text.length > MAX_PHRASE ? `${text.slice(0, MAX_PHRASE - 1).trimEnd()}…` : text;
-}
-
-function categoryReasons(summary: WorkSummary): string[] {
-  return summary.categories.map((cat, i) => {
-    const best = summary.best[i];
-    return `${cat}${best.listed === 'project' ? ' (workspace word list)' : ''}: "${cleanPhrase(best.phrase)}"`;
-  });
-}
-
-/** Phrases the workspace lists as never project work, where they were found. */
-function unlistedReasons(hits: readonly Hit<Category>[]): string[] {
-  const out: string[] = [];
-  for (const hit of hits) if (hit.listed === 'not-project') out.push(`not project work (workspace word list): "${cleanPhrase(hit.phrase)}"`);
-  return out;
-}
-
-function strongestProjectPhrase(summary: WorkSummary): string | undefined {
-  const i = summary.categories.findIndex((cat) => isProjectCategory(cat));
-  return i < 0 ? undefined : cleanPhrase(summary.best[i].phrase);
-}
 
 /** Splits lines into clauses at sentence ends, semicolons, commas, "but", and "and" before a hand-over ("… and hand it to @pj"). */
 function splitClauses(norm: Normalized): Array<{ text: string; question: boolean }> {
@@ -255,6 +146,17 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
+/** Kinds of work an answer can take: finding out what was spent, or who is free. */
+const ANSWER_IS_WORK: ReadonlySet<Category> = new Set<Category>(['budget_tracking', 'resourcing']);
+/** Questions whose answer is an amount or a list of people, not a date or a place ("when is it due?"). */
+const ANSWER_QUESTION = /\b(?:what|how much|how many|who|whether|if)\b/;
+
+/** Offers that take no work on: reviewing, helping, presenting. */
+const NOT_TAKING = /\b(?:review|reviewing|look at|take a look|have a look|help|helping|answer|comment on|give feedback|read|present|join|attend|listen|focus on|focus)\b/;
+
+/** A request that points back at something said before it ("approve it", "tag them up"). */
+const POINTS_BACK = /\b(?:it|them|this|that|these|those|this one|that one)\b/;
+
 /** "it", "this", "this one": what a reply refers to when it names no work. */
 const PRONOUN = /\b(?:this one|that one|it|this|that)\b/;
 
@@ -293,17 +195,31 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const untitled = normalize(maskTicketTitles(text)).lines.map((l) => l.text);
     // Structure is read on the words as written: typo repair is for work words, not field labels.
     const tracked = trackerAssignee(normalize(text).lines.map((l) => l.text), untitled);
-    const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
-    if (!tracked || holders.length === 0) {
-      // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
+    // The post read as a person's words (a comment, an update, a relayed mail): a request in it is one.
+    const personsWords = (): Verdict | undefined => {
       const words = personalText(text);
       const said = words === undefined ? undefined : judgeText(words, { ...input, author: undefined, fromBot: false }, scan, parent, scorer);
-      if (said !== undefined && said.kind === 'assignment' && said.assignees.length > 0) return { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) };
+      return said?.kind === 'assignment' ? { ...said, reasons: tidyReasons(["a person's words in an app post", ...said.reasons]) } : undefined;
+    };
+    const holders = tracked ? tracked.actors.map((a) => norm.mentions[a]).filter((id): id is string => id !== undefined) : [];
+    // A post that carries someone's words ("@lee wrote an update: "@ana can you …"") is read as those
+    // words first: the layout's "Person: @lee" is the writer, not who is asked.
+    if (tracked && holders.length > 0 && carriesWords(text)) {
+      const said = personsWords();
+      if (said?.flag === true) return said;
+    }
+    if (!tracked || holders.length === 0) {
+      // A comment, a relayed email or a note in the post is a person's words: a request in it is one.
+      const said = personsWords();
+      if (said !== undefined && said.assignees.length > 0) return said;
       // "You've been assigned …" names nobody: the recipient is whoever the app wrote to, which the
       // text does not say (and the author is the app). Nobody can be nudged, so it stays chatter.
       const why = trackerAssignsUnnamed(untitled) ? 'app assignment to an unnamed recipient ("you")' : 'app notification, not an assignment';
       return chatterVerdict(topic, [why], 0.8);
     }
+    // Nothing in the lexicon names the work: the learned scorer may (see scorer.ts).
+    const learned = topic.categories.length === 0 ? learnedHit(scorer, withoutLayoutLabels(norm.text)) : undefined;
+    if (learned) Object.assign(topic, summarize([learned.hit], 'heavier'));
     const canFlag = topic.work === 'project' && topic.project >= WEAK;
     const flagged = canFlag ? holders.filter((id) => roles[id] === 'product') : [];
     const cue = cleanPhrase(tracked.cue);
@@ -316,6 +232,7 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       categories: topic.categories,
       confidence: round2(Math.min(0.95, 0.65 + Math.min(topic.project + topic.product, 3) * 0.1)),
       reasons: tidyReasons([
+        ...(learned ? [learned.reason] : []),
         ...holders.map((id) => (tracked.how === 'due' ? `app reminder of work <@${id}> holds: "${cue}"` : `assigned by an app to <@${id}>: "${cue}"`)),
         ...categoryReasons(topic),
       ]),
@@ -343,6 +260,15 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
   for (const clause of clauses) {
     if (clause.cues.blocked === 'away') awaySeen = true;
     else if (awaySeen && redirectsAfterAway(clause.text)) clause.cues = { actors: [], toAddressees: false, vocatives: clause.cues.vocatives, blocked: 'away', cue: clause.text.split(' ').slice(0, 2).join(' ') };
+  }
+
+  // "Can you tell me what we've burned so far?": an answer that takes project work to give (spend,
+  // who is free, where things stand) is that work, asked as a question.
+  for (const clause of clauses) {
+    if (clause.cues.info === true && ANSWER_QUESTION.test(clause.text) && clause.hits.some((h) => h.cat !== null && h.weight >= WEAK && ANSWER_IS_WORK.has(h.cat))) {
+      const { vocatives } = clause.cues;
+      clause.cues = { actors: vocatives, toAddressees: vocatives.length === 0, vocatives, cue: clause.cues.cue };
+    }
   }
 
   // The message's addressees: whoever is named at the start of the first clause that names anyone.
@@ -383,6 +309,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
   const context = clauses.filter(
     (c) => (c.cues.blocked === undefined || c.cues.blocked === 'question') && c.cues.actors.length === 0 && !c.cues.toAddressees,
   );
+  // A report of how things stand ("we've had three invoices from Brightwave") is what "can you approve
+  // them?" refers to, when the request points back with a pronoun.
+  const situation = clauses.filter((c) => c.cues.blocked === 'done');
   const assignees = [...byActor.keys()];
   const flagged: string[] = [];
   const allHits: Hit<Category>[] = [];
@@ -392,18 +321,25 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     // An actor's own clauses decide their work; "can you own that?" borrows it from the context,
     // and in a thread reply that names no work at all, from the thread's parent.
     const ownHits = hitsOf(own);
-    let hits = namesWork(ownHits) ? ownHits : ownHits.concat(hitsOf(context));
-    if (parent !== undefined && !namesWork(hits)) {
+    // "happy to review before it goes out" takes nothing on: it borrows no work from elsewhere.
+    const borrows = !own.every((c) => NOT_TAKING.test(c.text));
+    let hits = namesWork(ownHits) || !borrows ? ownHits : ownHits.concat(hitsOf(context));
+    if (borrows && !namesWork(hits) && own.some((c) => POINTS_BACK.test(c.text))) hits = hits.concat(hitsOf(situation));
+    if (borrows && parent !== undefined && !namesWork(hits)) {
       // "can you book it?": the reply's verb applied to what the parent talks about, plus the parent's own work.
       const fromParent = parent.hits().concat(...own.map((c) => scan(c.text.replace(PRONOUN, ` ${parent.gist()} `))));
       const work = summarize(fromParent, 'heavier');
       // The parent's main kind of work is what is handed over: a ticket about customer interviews is discovery.
-      const handed = work.work === 'project' ? fromParent : fromParent.filter((h) => h.cat === null || !isProjectCategory(h.cat));
+      // (A tie is not project work: "pricing for a 300-seat deal" is pricing, whatever "seats" says.)
+      const projectLed = work.work === 'project' && work.project > work.product;
+      const handed = projectLed ? fromParent : fromParent.filter((h) => h.cat === null || !isProjectCategory(h.cat));
       hits = hits.concat(handed);
       if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
     }
     if (!namesWork(hits)) {
-      const learned = learnedHit(scorer, norm.text);
+      // The scorer reads what this person is asked for (and the clauses that ask nobody), not the
+      // whole message: "I'll review for customer impact" is not the logistics asked of someone else.
+      const learned = learnedHit(scorer, own.concat(context).map((c) => c.text).join(' '));
       if (learned) {
         hits = hits.concat(learned.hit);
         addReason(parentReasons, learned.reason);
@@ -444,6 +380,16 @@ export interface ClassifierOptions {
   scorer?: ScorerModel | null;
 }
 
+/** The words of `text` around a feature's first word (a stem such as "chang" reads badly alone), at most 60 characters. */
+function quotedAround(text: string, feature: string): string {
+  const first = feature.split(' ')[0];
+  const at = first.length > 0 ? text.indexOf(first) : -1;
+  if (at < 0) return feature;
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 25)) + 1);
+  const to = text.indexOf(' ', Math.min(text.length, at + first.length + 30));
+  return text.slice(from, to < 0 ? text.length : to).replace(/\s+/g, ' ').trim();
+}
+
 /** A project-work hit from the learned scorer when it finds the words likely project work, with its reason. */
 function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Category>; reason: string } | undefined {
   if (scorer === null) return undefined;
@@ -451,7 +397,7 @@ function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Catego
   if (!verdict.project || verdict.category === undefined) return undefined;
   const words = verdict.evidence.map((w) => `"${w}"`).join(', ');
   return {
-    hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: verdict.evidence[0] ?? '' },
+    hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: quotedAround(text, verdict.evidence[0] ?? '') },
     reason: `likely project work by its words (learned scorer): ${words}`,
   };
 }

@@ -159,7 +159,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'status_reporting', pattern: 'where DET *2 project|migration|program|programme|workstream|we|things|it stands|stand|are|is', weight: 1.5, prio: 1 },
   { cat: 'status_reporting', pattern: '% done|percent_done|percent_complete', weight: 1.5 },
   { cat: 'budget_tracking', pattern: 'budget check|review|reviews|burn|status|report|update', weight: 2, prio: 2 },
-  { cat: 'budget_tracking', pattern: 'billing|client_billing|billable_hours|billable|burn_sheet|hours_logged|hours_billed|time_and_materials|t&m', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'client_billing|billable_hours|billable|burn_sheet|hours_logged|hours_billed|time_and_materials|t&m', weight: 1.5 },
   { cat: 'budget_tracking', pattern: 'collect~|gather~|total~|add_up DET *1 hours|timesheets|expenses|receipts', weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'sort|sort_out|organise~|organize~|manage~|juggle~|coordinate~|wrangle~ DET *1 calendar|calendars|diary|diaries|schedules', weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'cover~ DET retro|standup|stand-up|planning|ceremony|ceremonies|meeting|sync', weight: 1.5, prio: 1 },
@@ -223,7 +223,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule', weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'critical_path|uat_schedule|uat_plan|uat_timeline|test_schedule|cutover_plan|cutover_runbook|release-day_runbook|launch-day_runbook|go-live_runbook|go-live_checklist|launch_checklist|release_checklist|readiness_checklist|dependency_map|dependency_mapping|raci|raci_chart|raci_matrix|runbook|run-book|workback_schedule|countdown_plan', weight: 1.5 },
   { cat: 'schedule', pattern: 'break|breaking|broke|split~|chunk~|carve~ DET *3 into tasks|into_tickets|into_stories|into_workstreams|into_phases|into_milestones|into_chunks|down', weight: 1.5, prio: 1 },
-  { cat: 'schedule', pattern: 'estimate~|size~|point DET *2 them|tasks|tickets|stories|work|it', weight: 1, prio: 0 },
+  { cat: 'schedule', pattern: 'estimate~|size~|point DET *2 them|tasks|tickets|stories|work|it', weight: 0.8, prio: 0 },
   // People and capacity: resourcing.
   { cat: 'resourcing', pattern: `enough|sufficient|spare|more|extra ${PEOPLE_OBJECTS}`, weight: 2, prio: 1 },
   { cat: 'resourcing', pattern: `${COMPILE_VERBS}|${KEEP_VERBS} DET *2 capacity_plan|capacity_planning|resource_plan|resourcing_plan|staffing_plan|rota|rotas|cover_rota|allocation|allocations`, weight: 2, prio: 2 },
@@ -244,7 +244,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // Change requests and scope changes kept in a log.
   { cat: 'change_control', pattern: `log~|record~|track~|capture~|list~|keep~|collect~ DET *3 change|changes|change_requests|requests_for_change|scope_changes|new_asks|additions`, weight: 2, prio: 2 },
   // Status rolled up and reported.
-  { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 2, prio: 1 },
+  { cat: 'status_reporting', pattern: `${COMPILE_VERBS}|${KEEP_VERBS}|send|share|post DET *2 status|roll-up|rollup|round-up|roundup|progress|health|rag|update_for|summary_for|report_for|report-out`, weight: 1.5, prio: 1 },
   // Where things are: status gathered, rolled up and sent.
   { cat: 'status_reporting', pattern: "where DET *3 we're_at|we_are_at|is_at|are_at|'s_at|it's_at|things_are|things_stand|we_stand|it_stands|each_squad's_at|each_team's_at", weight: 2, prio: 2 },
   { cat: 'status_reporting', pattern: "where-we're-at|where-we-are|where_we're_at|roll_it_up|roll_them_up|roll~ DET *2 up|one-pager_on_where|one_pager_on_where|status_bit|status_section|progress_email|update_email|check-in_email", weight: 1.5, prio: 1 },
@@ -253,10 +253,10 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'risk_log', pattern: "things|anything|stuff|what|everything|issues that|which|could|might|may|that'll|that_could|that_might *2 derail|slip|go_sideways|go_wrong|blow_up|bite_us|trip_us_up|put_at_risk|threaten|jeopardise|jeopardize|sink", weight: 2, prio: 2 },
   { cat: 'risk_log', pattern: 'go_sideways|goes_sideways|going_sideways|go_wrong|derail~|blockers_log|risk_list|worry_list|watch_list|watchlist', weight: 1.2 },
   // What moves when something is late: schedule.
-  { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|what_moves|ripple_effect|slip~|slippage|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: "knock-on|knock-ons|knock-on_effect|knock_on|what_else_moves|ripple_effect|without_slipping|what_happens_when|in_what_order|what_order|when_it_lands|when_each|when_things_land|realistically_go|realistically_land|realistically_ship|dates_against|dates_for_each|dates_on_each|plan_of_what|proper_plan|realistic_plan|rough_dates|dates_by_phase|each_phase|phases", weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'put|stick|pencil|get DET *2 dates|deadlines|timings against|on|to|for', weight: 2, prio: 2 },
   // Money: how much is spent, whether it adds up.
-  { cat: 'budget_tracking', pattern: "how_much DET *4 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: "how_much DET *6 spent|spend|used|burned|burnt|left|remaining|gone|billed|invoiced", weight: 2, prio: 2 },
   { cat: 'budget_tracking', pattern: 'money_side|the_money|the_numbers_add_up|numbers_add_up|adds_up|add_up|money_adds_up|costs_add_up|within_budget|over_budget|under_budget|on_budget', weight: 1.5, prio: 1 },
   // Travel and rooms sorted for a group: meeting logistics.
   { cat: 'meeting_logistics', pattern: 'sort~|book~|arrange~|organise~|organize~|handle|find|get DET *3 travel|hotels|hotel|flights|accommodation|room|rooms|meeting_room|venue|lunch|dinner|catering|desks|visas', weight: 2, prio: 2 },
@@ -281,6 +281,58 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'status_reporting', pattern: 'status_note|status_notes|status_summary|status_slide|rag_slide|closure_report|project_closure|close-out_report|closeout_report|end-of-project_report|lessons_learned|post-project_review|quarterly_update|monthly_update_deck|update_inputs|update_deck', weight: 1.5 },
   { cat: 'meeting_logistics', pattern: 'running_order|run_of_show|run-of-show|demo_list|demo_order|speaker_list|speaker_order|lineup|line-up|save-the-dates|save_the_dates|save-the-date|rsvps|sign-off_meeting|signoff_meeting', weight: 1.5 },
   { cat: 'resourcing', pattern: 'onboarding_plan|onboarding_plans|new_starters|new_joiners|starter_plan|induction_plan|resource_plan|resourcing_plan|headcount_asks|stakeholder_map', weight: 1.5 },
+  { cat: 'tracker_hygiene', pattern: 'action_log|actions_log|action_tracker|action_items_log|decision_log|actions_list', weight: 1.5 },
+  { cat: 'schedule', pattern: 'revised_plan|updated_plan|new_plan|replanned_dates|revised_dates|new_dates|revised_timeline', weight: 1.5 },
+  { cat: 'status_reporting', pattern: 'send|share|circulate|present~ DET *3 to|with DET *1 sponsors|sponsor|steerco|execs|leadership|stakeholders|the_board|the_client', weight: 2, prio: 1 },
+  // Booking anything for people is logistics, unless a more specific reading (research sessions) wins.
+  { cat: 'meeting_logistics', pattern: 'book|books|booking|rebook|rebooking|circulate|circulating', weight: 1.2, prio: -1 },
+  { cat: 'meeting_logistics', pattern: 'attendance|track_attendance|run-order|run_order|dry_run|dry-run|assessors|fieldwork_dates|training_slots|slots', weight: 1.2 },
+  { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 research_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
+  { cat: 'discovery', pattern: `book~|reserve~|set_up DET *2 lab|usability_lab *4 ${PEOPLE}|sessions|testing|playtest|playtests|research|study|studies`, weight: 2, prio: 5 },
+  { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
+  // A session with a customer to try an idea out is discovery, however it is booked.
+  { cat: 'discovery', pattern: 'book~|schedule~|set_up|arrange~|organise~|organize~|line_up DET *1 demo|demos|session|sessions|call|calls|meeting|meetings|workshop|walkthrough with *3 to|so_we_can|and test|validate|get_feedback|show|gauge|try|check', weight: 2, prio: 5 },
+  { cat: 'discovery', pattern: 'test~|validate~|validating|try_out|gauge DET *3 concept|concepts|prototype|prototypes|idea|ideas|hypothesis|mockups|designs|direction', weight: 2, prio: 2 },
+  // Moving meetings about, in any English.
+  { cat: 'meeting_logistics', pattern: `prepone~|postpone~|push_back|pushing_back|pull_forward|pulling_forward|bring_forward|bringing_forward|shift~|rejig~ DET *2 ${MEETINGS}`, weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: `${MEETINGS}|demo_day|event|events|offsite|workshop|conference|training|trip schedule|schedules|timings|logistics|run_of_show|running_order|seating`, weight: 1.5, prio: 1 },
+  // Leave and cover: resourcing.
+  { cat: 'resourcing', pattern: "holiday|leave|pto|vacation|annual_leave|time_off|time-off|ooo|absence tracker|sheet|calendar|rota|plan|planner|dates", weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: "everyone's_leave|everybody's_leave|people's_leave|team_leave|double-booked|double_booked|overbooked|over-allocated|overallocated", weight: 1.5 },
+  // Scope that moved.
+  { cat: 'change_control', pattern: "moved_the_goalposts|moving_the_goalposts|goalposts|what_changed|what's_changed|what_has_changed", weight: 1.5, prio: 1 },
+  // Plans kept moving.
+  { cat: 'schedule', pattern: 'keep~|kept DET *3 ticking_over|on_the_rails|moving|on_course|rolling', weight: 1.5, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'open_actions|outstanding_actions|open_action_items|outstanding_action_items|action_items_list', weight: 1.2 },
+  // Deciding when to release is the product manager's call (the seeds); keeping the dates is not.
+  { cat: 'roadmap', pattern: 'set|decide~|pick|choose|agree~|call|make_the_call_on DET *1 launch_date|release_date|ship_date|launch_window|release_window|go-live_date', weight: 2, prio: 3 },
+  { cat: 'budget_tracking', pattern: 'forecast~ DET *3 spend|spending|budget|costs|burn|remaining', weight: 2, prio: 2 },
+  { cat: 'budget_tracking', pattern: 'remaining_spend|remaining_budget|spend_remaining|budget_remaining|left_to_spend|what_we_have_left|what_is_left|what\'s_left', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'ask~|asking DET *1 design|legal|finance|eng|engineering|agency|vendor|procurement|security|it|ops|marketing|sales|data|infra for', weight: 1.5, prio: 1 },
+  { cat: 'schedule', pattern: 'stagger~|space_out|spacing_out|deconflict~|de-conflict~|resequence~|re-sequence~', weight: 1.2 },
+  { cat: 'status_reporting', pattern: 'status|progress one-pager|one_pager|onepager|slide|slides|page|summary|note|notes|email|deck|roundup|round-up', weight: 2, prio: 2 },
+  // Words that are only a hint on their own.
+  { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
+  { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },
+  // Ceremonies run by someone: project work (the seeds), whatever the ceremony is called.
+  { cat: 'meeting_logistics', pattern: 'facilitate~|run|host~|chair~|lead|moderate~ DET *2 refinement|backlog_refinement|grooming|backlog_grooming|sprint_planning|planning|retro|retros|retrospective|standup|stand-up|sprint_review|review|demo|showcase|kickoff|kick-off|ceremony|ceremonies', weight: 2, prio: 4 },
+  { cat: 'meeting_logistics', pattern: 'block~|hold|reserve~ DET *2 calendars|calendar|diaries|diary|time_in|slots|the_slot', weight: 2, prio: 2 },
+  { cat: 'meeting_logistics', pattern: 'mom|moms|minutes_of_meeting|minutes_of_the_meeting|meeting_notes', weight: 1.5 },
+  // Status in everyday words.
+  { cat: 'status_reporting', pattern: "state_of_delivery|state_of_play|state_of_the_project|state_of_the_programme|delivery_update|delivery_email|where-are-we|where_are_we|one-slide_update|status_email", weight: 1.5 },
+  { cat: 'status_reporting', pattern: 'where DET *2 are|is|stand|stands', weight: 1.5, prio: 1 },
+  // Money: forecasts, caps.
+  { cat: 'budget_tracking', pattern: 'the_forecast_on|cost_forecast|spend_forecast|budget_forecast|forecast_vs|under_the_cap|over_the_cap|within_the_cap|the_cap|burned|burnt|burn_so_far|committed_vs|committed_versus', weight: 1.5, prio: 1 },
+  // Chasing in everyday words.
+  { cat: 'follow_up', pattern: 'keep_pushing|keep_chasing|keep_nudging|push~|pushing DET *1 eng|engineering|legal|finance|them|vendor|team|infra|design|procurement|the_client|client', weight: 1.5, prio: 1 },
+  { cat: 'follow_up', pattern: 'check_with|check_in_with|confirm_with|follow_up_with|chase_up DET *2 client|clients|vendor|vendors|legal|finance|team|them|eng|engineering|infra|procurement|supplier|agency|it|security', weight: 1.5, prio: 1 },
+  // Change control in everyday words.
+  { cat: 'change_control', pattern: 'formal_change|a_formal_change|as_a_change|change_note|change_form|out_of_the_original_scope|outside_the_agreed_scope', weight: 1.5, prio: 1 },
+  { cat: 'change_control', pattern: 'raise DET *1 change|cr', weight: 2, prio: 1 },
+  // People: who goes where.
+  { cat: 'resourcing', pattern: "who'd_go_where|who_would_go_where|who_goes_where|who_does_what|bodies_for|the_bodies|enough_bodies|who's_available|who_is_available|who's_free|who_from", weight: 1.5, prio: 1 },
+  // Discovery in everyday words.
+  { cat: 'discovery', pattern: 'sit_in_on|listen_in_on|listen_to|shadow~ DET *2 support|sales|customer|onboarding|success calls|call|sessions|tickets|reps', weight: 2, prio: 3 },
   // Tracker work: boards and task lists kept current.
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
 ];

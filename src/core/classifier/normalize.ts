@@ -45,6 +45,8 @@ const LEAD_BULLET = /^(?:[•◦▪‣·●○*-]|\d{1,2}[.)])\s+/;
 const FORMATTING = /[*_~]+/g;
 const SEPARATORS = /[\s\u00a0]+/g;
 const HAS_FORMATTING = /[*_~]/;
+const CURRENCY = /[£€¥$]/;
+const CURRENCY_ALL = /[£€¥$]/g;
 /**
  * The same replacement as SEPARATORS → " " (`\s` includes NBSP), but it matches only the runs that
  * change: two or more space characters, or one that is not " ". SEPARATORS matches every single
@@ -144,6 +146,8 @@ function plain(line: string, spelling?: Spelling): string {
       .replace(/[–—]/g, ' - ');
   }
   if (HAS_FORMATTING.test(text)) text = text.replace(FORMATTING, ' ');
+  // Currency signs go: "how much of the £40k we've spent" reads as words the phrase rules can step over.
+  if (CURRENCY.test(text)) text = text.replace(CURRENCY_ALL, ' ');
   text = text.toLowerCase().replace(IRREGULAR_SPACE, ' ').trim();
   return spelling ? spelling.correct(text) : text;
 }

@@ -139,8 +139,10 @@ function renderAttachments(attachments: unknown, depth: number, lines: string[])
     for (const field of list(att.fields)) {
       if (!isObj(field)) continue;
       const title = oneLine(str(field.title));
-      const value = oneLine(str(field.value));
-      lines.push(title.length > 0 ? `${title.replace(/:$/, '')}: ${value}` : value);
+      const raw = str(field.value).trim();
+      // A value of several lines (a standup app's answers, a list) keeps its lines under its title.
+      if (raw.includes('\n') && title.length > 0) lines.push(`${title.replace(/:$/, '')}:`, raw);
+      else lines.push(title.length > 0 ? `${title.replace(/:$/, '')}: ${oneLine(raw)}` : oneLine(raw));
     }
     renderBlocks(att.blocks, depth + 1, lines);
     // The fallback repeats the rest in plain text; read it only when the attachment has nothing else.

@@ -12,7 +12,7 @@ import type { Line } from './normalize';
 type Section = 'done' | 'plan' | 'blocker';
 
 const HEADER =
-  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since (?:the |your )?last (?:update|standup|check-?in))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what i'?m (?:planning|doing|working on|focusing on)(?: today)?|what i (?:plan|will do|'ll do)(?: today)?|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|$)\s*/;
+  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since yesterday| since (?:the |your |we )?last (?:update|standup|check-?in|time|spoke|met))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what happened|what got done|previous goals|yesterday'?s goals|last goals|accomplished yesterday|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|y'?day|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what i'?m (?:planning|doing|working on|focusing on)(?: today| next)?|what'?s next|what'?s coming up|next steps|goals for today|today'?s goals|goals|what i (?:plan|will do|'ll do)(?: today)?|this morning|this afternoon|arvo|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|$)\s*/;
 
 const TITLE_LINE =
   /^(?:@p\d+ (?:checked in|checked-in)\b|.*\b(?:submitted|posted) by @p\d+$|.{0,30}'s check-?in$|@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|@p\d+ ?'s (?:daily )?(?:stand-?up|update|status|check-?in)|(?:daily )?(?:update|status|check-?in|report) (?:from|for|by) @p\d+|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
@@ -55,9 +55,9 @@ const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
 };
 
 const NOT_ITEM =
-  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*)$/;
+  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*|mood\b.*|link|view|view in\b.*|open in\b.*|see more|edit|reply|(?:submitted|posted|sent|shared) (?:via|with|from|through)\b.*)$/;
 
-const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+)(?=(?:y|t|b|yesterday|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*:)/g;
+const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*:)/g;
 /** Inline sections separated by dashes ("Y - wrote PRD, T - interviews, B - none"); needs two of them. */
 const INLINE_DASH_HEADER = /(?:^|[;|,]\s*|\.\s+)(?=(?:y|t|b|yday|tdy|yesterday|today|tomorrow|blockers?)\s+-\s)/g;
 
@@ -66,7 +66,8 @@ const INLINE_DASH_HEADER = /(?:^|[;|,]\s*|\.\s+)(?=(?:y|t|b|yday|tdy|yesterday|t
  * "update for @ana", or a first line that is only a mention.
  */
 const SUBJECT: ReadonlyArray<RegExp> = [
-  /^@p(\d+) (?:posted|submitted|shared|completed|answered|checked in|checked-in|replied)\b/,
+  /(?:^|:\s*)@p(\d+) (?:posted|submitted|shared|completed|answered|checked in|checked-in|replied)\b/,
+  /\b(?:stand-?up|update|status|check-?in|report)\b[^@\n]{0,20}[-–—:]\s*@p(\d+)\s*$/,
   /\b(?:submitted|posted|shared|sent) by @p(\d+)\b/,
   /^@p(\d+) ?'s (?:daily |weekly |async )?(?:stand-?up|update|status|check-?in|report)\b/,
   /\b(?:stand-?up|update|status|check-?in|report|answers|responses)(?: report| update)? (?:from|for|by|of) @p(\d+)\b/,
@@ -109,6 +110,12 @@ function pushItem(parts: string[], raw: string): void {
   if (item.length > 0) parts.push(item);
 }
 
+/** "+ updating the risk sheet", "+ sent the invites": a new task, not "room + lunch". */
+function startsWithVerb(rest: string): boolean {
+  const word = /^\s*([a-z'-]+)/.exec(rest)?.[1] ?? '';
+  return /(?:ed|ing)$/.test(word) || /^(?:sent|wrote|did|made|took|ran|met|built|set|send|write|update|book|chase|draft|run|review|prep|fix|do|start|finish|plan|sync|call|email|ping)$/.test(word);
+}
+
 /** Splits "a, b; c and then d" into items, keeping parenthesised asides in their item. */
 export function splitItems(text: string): string[] {
   const parts: string[] = [];
@@ -119,7 +126,7 @@ export function splitItems(text: string): string[] {
     const ch = text[i];
     if (ch === '(') depth++;
     if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === ',' || ch === ';' || ch === '+' || ch === '•' || ch === '·' || (ch === '.' && (text[i + 1] === ' ' || i === text.length - 1)))) {
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === '•' || ch === '·' || (ch === '+' && startsWithVerb(text.slice(i + 1))) || (ch === '.' && (text[i + 1] === ' ' || i === text.length - 1)))) {
       pushItem(parts, text.slice(from, i));
       from = i + 1;
       continue;
@@ -162,7 +169,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   for (const line of lines) {
     const dashed = line.text.includes(' - ') && (line.text.match(INLINE_DASH_HEADER) ?? []).length >= 2;
     // (Inline "Y:" headers need a colon: most lines have none and skip the regex.)
-    if (dashed || (line.text.includes(':') && /(?:^|\s|;)(?:y|t|b|yesterday|yday|ystrdy|today|tdy|tday|blockers?|blkrs?|roadblocks?|done|doing|blocked)\s*:/.test(line.text))) {
+    if (dashed || (line.text.includes(':') && /(?:^|\s|;)(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|blockers?|blkrs?|roadblocks?|done|doing|blocked)\s*:/.test(line.text))) {
       const pieces = line.text.split(dashed ? INLINE_DASH_HEADER : INLINE_HEADER).filter((p) => p.trim().length > 0);
       pieces.forEach((text, i) => segments.push({ text: text.trim(), bullet: i === 0 ? line.bullet : false, leadEmoji: i === 0 ? line.leadEmoji : [] }));
     } else {

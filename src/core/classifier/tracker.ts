@@ -20,7 +20,10 @@ const TRACKER_CHATTER =
 /** A form or status that was submitted: done, not handed over ("Status submitted", "Submitted ✅"). */
 const SUBMITTED = /^submitted\b|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
 /** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
-const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*? to (${RUN})`), new RegExp(`\\breassigned\\b[^\\n]*? to (${RUN})`)];
+const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [
+  new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
+  new RegExp(`\\breassigned\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
+];
 const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`(${RUN})\\s+(?:was|has been|have been|were|got|is|are|'s been|just got)\\s+(?:assigned|added|reassigned)\\b`),
   new RegExp(`(${RUN})\\s+(?:was |were |has been |have been )?added to\\b`),
@@ -35,7 +38,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
   /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required)\b/;
@@ -140,6 +143,15 @@ export function trackerAssignee(lines: readonly string[], untitled: readonly str
   return undefined;
 }
 
+/** True when the post carries someone's own words (a comment, an update, a mention): read them first. */
+export function carriesWords(raw: string): boolean {
+  // (A global regex: test() moves lastIndex, so start from 0 and leave it there.)
+  COMMENT_MARKER.lastIndex = 0;
+  const found = COMMENT_MARKER.test(raw);
+  COMMENT_MARKER.lastIndex = 0;
+  return found;
+}
+
 /** Where a comment's body starts: after "commented on *X*:", "mentioned you:", "New comment by x on #12". */
 const COMMENT_MARKER = /^[^\n]*?\b(?:commented|comment|replied|wrote|mentioned you|said)\b(?:[^:\n*]|\*[^*\n]*\*)*:[ \t]*/gm;
 
@@ -158,16 +170,25 @@ export function personalText(raw: string): string | undefined {
   // Field labels and the names under them are the app's layout, not anyone's words ("*Cover*\n<@U1>").
   const mentionsOnly = (line: string | undefined): boolean => line !== undefined && /^[\s*_]*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_,&]*)+$/.test(line);
   const field = (line: string): boolean => /^[\s*_]*[A-Za-z][A-Za-z /&'-]{0,30}[*_]*\s*:?[*_]*\s*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_,&]*)+$/.test(line);
-  return lines.filter((line, i) => !mentionsOnly(line) && !field(line) && !(mentionsOnly(lines[i + 1]) && /^[\s*_]*[A-Za-z][^<]{0,40}$/.test(line))).join('\n');
+  return lines
+    .filter((line, i) => !mentionsOnly(line) && !field(line) && !APP_REPORT_LINE.test(line) && !(mentionsOnly(lines[i + 1]) && /^[\s*_]*[A-Za-z][^<]{0,40}$/.test(line)))
+    .join('\n');
 }
+
+/** The app's own line about the comment ("*@lee* commented on an issue", "New comment"): not the commenter's words. */
+const APP_REPORT_LINE =
+  /^[\s*_]*(?:<@[UW][A-Z0-9_]+(?:\|[^>]*)?>[\s*_]*)?(?:[A-Za-z]+ )?(?:commented|replied|wrote|mentioned you|was mentioned|were mentioned|you were mentioned|new comment|comment on|added a comment|left a comment)\b[^:\n]*$/i;
 
 /** Reports of a change, an end or a removal (not of a comment or a mention). */
 const REPORTS_CHANGE = /\b(?:unassigned|changed|completed|moved|closed|resolved|removed|archived|reopened|deleted|cancelled|canceled|merged|approved|submitted|marked)\b/;
 
 /** Field labels of app layouts ("Status:", "Due date:", "Labels:"): the app's words, not the work. */
+/** The app's own report of what happened to the ticket ("created a Story", "assigned an issue"): not the work. */
+const APP_VERBS = /\b(?:created|opened|added|assigned|updated|moved|closed|self-assigned)\s+(?:a|an|the|this)?\s*(?:story|task|issue|bug|epic|subtask|sub-task|card|item|ticket|request)s?\b/g;
+
 const LAYOUT_LABELS = /(^|\n|[·|]\s*)\s*(?:task status|status|due date|due|date|labels?|priority|project|board|list|type|request type|component|sprint|estimate|created|updated|story points|points)\s*:?\s*(?=\S)/g;
 
 /** Normalised post text without the app's layout labels, for reading what the work is. */
 export function withoutLayoutLabels(text: string): string {
-  return text.replace(LAYOUT_LABELS, '$1 ');
+  return text.replace(LAYOUT_LABELS, '$1 ').replace(APP_VERBS, ' ');
 }

@@ -63,10 +63,21 @@ function compile(words: WorkspaceWords): Listed | null {
   return { re: new RegExp(`(?<![a-z0-9@])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g'), category };
 }
 
+/** Lists compiled by content too, for callers that build a new lists object per message (a few workspaces' worth). */
+const byContent = new Map<string, Listed | null>();
+const MAX_BY_CONTENT = 64;
+
 function listedFor(words: WorkspaceWords): Listed | null {
   let listed = compiled.get(words);
   if (listed === undefined) {
-    listed = compile(words);
+    const key = JSON.stringify([words.project ?? [], words.notProject ?? []]);
+    listed = byContent.get(key);
+    if (listed === undefined) {
+      listed = compile(words);
+      // The oldest entry goes first (a Map keeps insertion order).
+      if (byContent.size >= MAX_BY_CONTENT) byContent.delete(byContent.keys().next().value as string);
+      byContent.set(key, listed);
+    }
     compiled.set(words, listed);
   }
   return listed;

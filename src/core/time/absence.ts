@@ -38,12 +38,15 @@ const AWAY_EMOJI = new Set([
   'airplane_departure',
 ]);
 
-// Whole words only: "sick" but not "sickle", "OOO" but not "cooool", "leave" only as "on leave" and
-// the named kinds of leave (not "leave a comment").
+// Whole words only: "OOO" but not "cooool", "leave" only as "on leave" and the named kinds of leave
+// (not "leave a comment"), "sick" only in the phrases that mean off work ("off sick", "sick day"),
+// not "sick of meetings".
 const AWAY_TEXT =
-  /\b(?:ooo|ooto|pto|out\s+of\s+(?:the\s+)?office|on\s+leave|(?:annual|sick|parental|maternity|paternity|medical|study)\s+leave|vacation|vacationing|on\s+holidays?|sick|off\s+sick|off\s+work|away\s+until)\b/i;
-// "Back from vacation", "returned from leave": the word is there, the person is not away.
-const BACK_TEXT = /\b(?:back|returned)\s+(?:from|after)\b/i;
+  /\b(?:ooo|ooto|pto|out\s+of\s+(?:the\s+)?office|on\s+leave|(?:annual|sick|parental|maternity|paternity|medical|study)\s+leave|vacation|vacationing|on\s+holidays?|(?:off|out)\s+sick|sick\s+day|off\s+work|away\s+until)\b/i;
+// A status that is just one of these words ("Sick", "Holiday!") says away; within a sentence they may not.
+const AWAY_WORD_ALONE = /^(?:sick|holidays?)$/i;
+// "Back from vacation", "returned from leave", "vacation mode off": the word is there, the person is not away.
+const BACK_TEXT = /\b(?:back|returned)\s+(?:from|after)\b|\bmode\s+off\b/i;
 
 function emojiName(emoji: string | undefined): string {
   return (emoji ?? '').trim().replace(/^:|:$/g, '').split('::')[0]!.toLowerCase();
@@ -53,7 +56,10 @@ function emojiName(emoji: string | undefined): string {
 export function statusSaysAway(status: SlackStatus): boolean {
   if (AWAY_EMOJI.has(emojiName(status.statusEmoji))) return true;
   const text = status.statusText ?? '';
-  return AWAY_TEXT.test(text) && !BACK_TEXT.test(text);
+  if (BACK_TEXT.test(text)) return false;
+  // The status alone, without the emoji or punctuation around it.
+  const alone = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return AWAY_TEXT.test(text) || AWAY_WORD_ALONE.test(alone);
 }
 
 /**

@@ -12,6 +12,8 @@ const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** A status with no expiry says nothing of when the person is back: look at it again after this long. */
 export const ABSENCE_RECHECK_MS = 3600 * 1000;
+/** A held digest that could go out only this close to next week's slot is folded into next week's. */
+const CARRY_WITHIN_MS = DAY_MS;
 /** A run of holidays longer than this is taken as a bad rule rather than waited out. */
 const MAX_HOLIDAYS_IN_A_ROW = 31;
 
@@ -82,7 +84,7 @@ export function decideNudgeTiming(input: NudgeTimingInput): NudgeTiming {
 export type DigestTiming =
   /** Send now, reporting these weeks (oldest first; more than one when earlier ones were carried). */
   | { action: 'send'; weeks: string[] }
-  /** Not now; decide again at `untilMs` (still before the deadline). */
+  /** Not now; decide again at `untilMs` (still more than a day before next week's slot). */
   | { action: 'wait'; untilMs: number; reason: HoldReason; weeks: string[] }
   /** This slot's digest is given up; next week's reports these weeks with its own. */
   | { action: 'carry'; weeks: string[] };
@@ -101,14 +103,14 @@ export interface DigestTimingInput extends PersonTime {
 
 /**
  * When a weekly digest goes out. It is not sent into an absence, on a holiday, or outside working
- * hours: it waits for the person's next working time, at most one week after its slot. A digest
- * that cannot go out before next week's slot is carried: next week's digest reports both weeks,
- * so each week is reported once and no digest is sent twice.
+ * hours: it waits for the person's next working time. A digest that could go out only within a day
+ * of next week's slot (or later) is carried: next week's digest reports both weeks, so each week
+ * is reported once, no digest is sent twice, and two digests never arrive hours apart.
  */
 export function decideDigestTiming(input: DigestTimingInput): DigestTiming {
   const maxWeeks = Math.max(1, input.maxWeeks ?? 2);
   const weeks = [...new Set([...(input.carriedWeeks ?? []), input.week])].sort().slice(-maxWeeks);
-  const deadline = input.slotMs + WEEK_MS;
+  const deadline = input.slotMs + WEEK_MS - CARRY_WITHIN_MS;
   if (input.nowMs >= deadline) return { action: 'carry', weeks };
   const reason: HoldReason = input.absence ? 'away' : input.isDayOff(input.nowMs) ? 'holiday' : 'outside_hours';
   const release = releaseTime(input, Math.max(input.nowMs, input.slotMs));

@@ -78,9 +78,17 @@ export function holidayCheck(region: HolidayRegion | undefined, timeZone: string
   return region ? (instantMs) => isHoliday(region, instantMs, timeZone) : () => false;
 }
 
-export type HolidaysCommand = { kind: 'set'; region: HolidayRegion; name: string } | { kind: 'off' };
+/** A person's choice to keep no public holidays, even where the workspace keeps some. */
+export const NO_HOLIDAYS = 'none' as const;
 
-export const HOLIDAYS_USAGE = '`/lane holidays GB` (a two-letter country code), `/lane holidays DE-BY` (with a state) or `/lane holidays off`';
+/** `off`: keep none (a person: even where the workspace keeps some); `default`: a person follows the workspace again. */
+export type HolidaysCommand = { kind: 'set'; region: HolidayRegion; name: string } | { kind: 'off' } | { kind: 'default' };
+
+export const HOLIDAYS_USAGE =
+  '`/lane holidays GB` (a two-letter country code), `/lane holidays DE-BY` (with a state), `/lane holidays off` (none) or `/lane holidays default` (the workspace’s)';
+
+// Codes people write that are not ISO 3166 codes, with the one they mean.
+const CODES_PEOPLE_MEAN: Record<string, string> = { UK: 'GB', EL: 'GR' };
 
 /** Parses what follows `/lane holidays`. */
 export function parseHolidaysCommand(raw: string): ParseOutcome<HolidaysCommand> {
@@ -88,10 +96,13 @@ export function parseHolidaysCommand(raw: string): ParseOutcome<HolidaysCommand>
   const fail = (what: string): ParseOutcome<HolidaysCommand> => ({ ok: false, error: `${what} Use ${HOLIDAYS_USAGE}.` });
   if (text === '') return fail('Say which country’s public holidays to follow.');
   if (/^(off|none)$/i.test(text)) return { ok: true, value: { kind: 'off' } };
+  if (/^default$/i.test(text)) return { ok: true, value: { kind: 'default' } };
   const match = /^([a-z]{2})(?:[-_ ]([a-z0-9]{1,3}))?$/i.exec(text);
   const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
   if (!match) return fail(`\`${shown}\` is not a country code.`);
   const region: HolidayRegion = { country: match[1]!.toUpperCase(), ...(match[2] ? { state: match[2].toUpperCase() } : {}) };
+  const meant = CODES_PEOPLE_MEAN[region.country];
+  if (meant) return fail(`\`${region.country}\` is not a country code here: ${knownCountries()[meant]} is \`${meant}\`, as in \`/lane holidays ${meant}\`.`);
   if (!knownCountries()[region.country]) return fail(`I do not know the public holidays of \`${region.country}\`.`);
   const name = regionName(region);
   if (!name) return fail(`\`${region.state}\` is not a state or region of ${knownCountries()[region.country]} that I know.`);

@@ -87,15 +87,20 @@ export function nextStart(hours: WorkingHours, timeZone: string | undefined, ins
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-/** `08:00–19:00`, `07:30–16:00 Mon–Thu`, `22:00–06:00 (next day) Mon–Fri`: how hours are shown back to people. */
+/**
+ * `08:00–19:00, every day`, `07:30–16:00, Mon–Thu`, `22:00–06:00 (next day), Mon–Fri`: how hours
+ * are shown back to people. The days are always named, since typed hours default to Mon–Fri while
+ * the built-in default is every day.
+ */
 export function formatWorkingHours(hours: WorkingHours): string {
-  const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const start = startOf(hours);
   const end = endOf(hours);
   const overnight = end < start ? ' (next day)' : '';
   const days = [...new Set(daysOf(hours))].sort((a, b) => a - b);
-  return `${clock(start)}–${clock(end)}${overnight}${days.length === 7 ? '' : ` ${formatDays(days)}`}`;
+  return `${clock(start)}–${clock(end)}${overnight}, ${days.length === 7 ? 'every day' : formatDays(days)}`;
 }
+
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 function formatDays(days: number[]): string {
   const name = (day: number) => DAY_NAMES[day - 1]!.replace(/^./, (c) => c.toUpperCase());
@@ -112,19 +117,28 @@ function formatDays(days: number[]): string {
 export type HoursCommand = { kind: 'set'; hours: WorkingHours } | { kind: 'default' };
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const HOURS_USAGE = '`/lane hours 9-17`, `/lane hours 7:30-16 mon-thu`, `/lane hours 22-06` (a night shift) or `/lane hours default`';
+export const HOURS_USAGE =
+  '`/lane hours 9-17` (Mon–Fri), `/lane hours 7:30-16 mon-thu`, `/lane hours 9-17 daily`, `/lane hours 22-06` (a night shift) or `/lane hours default`';
 
 const TIME = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/;
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+/** A shift past midnight this long or longer, typed without am/pm, is taken for a 12-hour-clock slip. */
+const LONGEST_NIGHT_SHIFT_MINUTES = 16 * 60;
 const MAX_SHOWN = 40;
 
 /**
  * Parses what follows `/lane hours`. Hours are 24-hour local times (`9`, `09:00`, `7:30`), days an
- * optional list or range (`mon-fri`, `mon,wed,fri`, `sat sun`); without days, every day (as the
- * default always was). An end before the start is a night shift. Errors say what was wrong and show
- * the right form.
+ * optional list or range (`mon-fri`, `mon,wed,fri`, `sat sun`, `daily`); without days, Monday to
+ * Friday, as most people who type their hours mean. (The built-in 08:00–19:00 stays every day, as it
+ * always was.) An end before the start is a night shift, unless it reads like a 12-hour clock typed
+ * without am/pm (`9-5`). Errors say what was wrong and show the right form.
  */
 export function parseHoursCommand(raw: string): ParseOutcome<HoursCommand> {
-  const text = raw.trim().toLowerCase().replace(/[–—]/g, '-');
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[–—]/g, '-')
+    .replace(/\bevery\s+day\b/g, 'daily');
   const shown = raw.trim().length > MAX_SHOWN ? `${raw.trim().slice(0, MAX_SHOWN)}…` : raw.trim();
   const fail = (what: string): ParseOutcome<HoursCommand> => ({ ok: false, error: `${what} Use ${HOURS_USAGE}.` });
   if (text === '') return fail('Say which hours you work.');
@@ -138,13 +152,23 @@ export function parseHoursCommand(raw: string): ParseOutcome<HoursCommand> {
   if (typeof end === 'string') return fail(end);
   if (start === end) return fail('The start and the end are the same time.');
   if (start === MINUTES_PER_DAY) return fail('Work cannot start at 24:00; use `0`.');
+  // `9-5` is nine to five on a 12-hour clock far more often than a 20-hour night shift.
+  const withMeridiem = /(?:am|pm)$/.test(match[1]!) || /(?:am|pm)$/.test(match[2]!);
+  const nightShift = end < start ? end + MINUTES_PER_DAY - start : 0;
+  if (!withMeridiem && nightShift >= LONGEST_NIGHT_SHIFT_MINUTES) {
+    const range = `${match[1]}-${match[2]}`;
+    const hoursLong = Math.round(nightShift / 60);
+    return { ok: false, error: `\`${range}\` would be a ${hoursLong}-hour night shift: for 9 to 5 write \`9-17\` or \`9am-5pm\`; for a night shift write e.g. \`21-05\`.` };
+  }
 
-  let days: number[] | undefined;
+  let days: number[] | undefined = [...WEEKDAYS];
   if (match[3]) {
     const parsed = parseDays(match[3]);
     if (typeof parsed === 'string') return fail(parsed);
-    days = parsed.length === 7 ? undefined : parsed;
+    days = parsed;
   }
+  // Every day is stored as no list: the form the built-in default has always had.
+  if (days.length === 7) days = undefined;
   const hours: WorkingHours = { start: Math.floor(start / 60), end: Math.floor(end / 60) };
   if (start % 60) hours.startMinute = start % 60;
   if (end % 60) hours.endMinute = end % 60;

@@ -27,7 +27,7 @@ export async function sendDigest(
   },
   { teamId, enterpriseId, userId, week }: SendDigestPayload,
   kind: 'person' | 'team',
-  job: { id: string; isRetry: boolean },
+  job: { id: string; isRetry: boolean; createdAt?: number },
   logger: Logger,
 ): Promise<{ sent: boolean }> {
   // Not into an absence, a holiday or off hours: the job waits (the same job, so it is still sent

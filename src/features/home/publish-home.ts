@@ -1,5 +1,5 @@
 import { delegateOf } from '../../core/policy';
-import { isoWeekOf } from '../../core/digest/calendar';
+import { isoWeekOf, previousIsoWeek } from '../../core/digest/calendar';
 import type { SlackWorkspaces } from '../../ports/slack';
 import { buildHomeView } from './view';
 import type { PeopleDirectory } from '../../store/people';
@@ -37,7 +37,11 @@ export async function publishHome(deps: PublishHomeDeps, { teamId, enterpriseId,
   ]);
   const { timeZone } = person;
   const thisWeek = isoWeekOf(now, timeZone);
-  const [week, trend] = await Promise.all([deps.records.week(teamId, userId, thisWeek), personShareTrend(deps.records, teamId, userId, thisWeek)]);
+  // The trend shows finished weeks, as the digest does: a week in progress would read as a drop.
+  const [week, trend] = await Promise.all([
+    deps.records.week(teamId, userId, thisWeek),
+    personShareTrend(deps.records, teamId, userId, previousIsoWeek(thisWeek)),
+  ]);
   const view = buildHomeView({
     role: role.role,
     roleSource: role.source,

@@ -10,7 +10,7 @@ import type { WorkingHours } from '../../core/time/working-hours';
  * (./sections/index.ts) in the order they appear; ./view.ts puts dividers between them. A new
  * section is a new module and one line in that table.
  */
-/** Every button on the Home tab; ./buttons.ts handles each. */
+/** Every button and menu on the Home tab; ./buttons.ts handles each. */
 export const HOME_ACTIONS = {
   nudgesOn: 'home_nudges_on',
   nudgesOff: 'home_nudges_off',
@@ -19,6 +19,9 @@ export const HOME_ACTIONS = {
   restorePhrases: 'home_restore_phrases',
   digestOn: 'home_digest_on',
   digestOff: 'home_digest_off',
+  /** A menu, not a button: the chosen option's value is a preset's typed hours (./hours-presets.ts). */
+  hoursPreset: 'home_hours_preset',
+  awayOff: 'home_away_off',
 } as const;
 
 export interface HomeViewInput {

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../../store/settings';
 import type { WordListsStore } from '../../store/word-lists';
 import type { TimePreferencesStore } from '../../store/time-preferences';
 import type { DigestService } from '../digests/digest-service';
+import type { JobQueue } from '../../ports/jobs';
 
 /**
  * What a `/lane` subcommand is: the words that select it, its line of help, a pure parser that
@@ -31,6 +32,8 @@ export interface LaneCommandDeps {
   digests: DigestService;
   /** The workspace's `/lane words` lists: changed by `/lane words`, read by `/lane check`. */
   wordLists: WordListsStore;
+  /** For rebuilding the Home tab after a command changed what it shows. */
+  jobs: JobQueue;
   now?: () => number;
 }
 
@@ -38,6 +41,8 @@ export interface LaneInvocation {
   text: string;
   userId: string;
   teamId: string;
+  /** The Enterprise Grid org Bolt authorized the command under, if any. */
+  enterpriseId?: string;
   channelId: string;
 }
 
@@ -88,6 +93,8 @@ export interface LaneTools {
   /** True or false when known; undefined when Slack could not say in time (the reply says so). */
   isAdmin(teamId: string, userId: string): Promise<boolean | undefined>;
   timeZoneOf(teamId: string, userId: string): Promise<string>;
+  /** Queues a rebuild of the caller's Home tab, after a change it shows. */
+  refreshHome(invocation: Pick<LaneInvocation, 'teamId' | 'enterpriseId' | 'userId'>): Promise<void>;
 }
 
 /** At most this many people are looked up for one command. */

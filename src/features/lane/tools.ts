@@ -1,3 +1,4 @@
+import { jobIdFrom } from '../../ports/jobs';
 import type { LaneCommandDeps, LaneTools } from './subcommand';
 
 /** How long a command may wait for Slack profile lookups before it answers with what it has. */
@@ -31,6 +32,11 @@ export function createLaneTools(deps: LaneCommandDeps): LaneTools {
     async timeZoneOf(teamId, userId) {
       const cached = await deps.profiles.get(teamId, userId).catch(() => undefined);
       return cached?.tz ?? 'UTC';
+    },
+    async refreshHome({ teamId, enterpriseId, userId }) {
+      const jobId = jobIdFrom('home', teamId, userId, 'lane', String(tools.now()));
+      // The change itself is saved; a tab that could not be queued is rebuilt the next time it is opened.
+      await deps.jobs.add('publish-home', { teamId, enterpriseId, userId }, { jobId }).catch(() => undefined);
     },
   };
   return tools;

@@ -176,7 +176,7 @@ async function planNudge(
   const recipientId = candidate.recipientId;
   const messageAt = tsToMs(message.ts);
   const threadTs = message.threadTs ?? message.ts;
-  const person = await personTimeNow(deps, teamId, recipientId, now);
+  let person = await personTimeNow(deps, teamId, recipientId, now);
   const { timeZone } = person;
 
   await deps.records.recordProjectWork(teamId, recipientId, isoWeekOf(messageAt, timeZone), {
@@ -190,15 +190,14 @@ async function planNudge(
     deps.settings.workspace(teamId),
     deps.settings.channelMode(teamId, channelId),
   ]);
-  const decision = decideNudge({
-    settings,
-    channelId,
-    channelMode,
-    phrase: candidate.phrase,
-    messageAt,
-    now,
-    ...nudgeTimeOf(person),
-  });
+  const decide = () => decideNudge({ settings, channelId, channelMode, phrase: candidate.phrase, messageAt, now, ...nudgeTimeOf(person) });
+  let decision = decide();
+  // The status above comes from a profile cached for hours. Before a nudge is given up to the digest
+  // because of it, Slack is asked once what the status is now (as the sender does): the person may be back.
+  if (decision.action === 'skip' && decision.reason === 'stale' && person.absence?.source === 'status') {
+    person = await personTimeNow(deps, teamId, recipientId, now, { freshStatus: true });
+    decision = decide();
+  }
   if (decision.action === 'skip') {
     logger.info({ recipient: recipientId, reason: decision.reason }, 'nudge not sent');
     return false;

@@ -5,7 +5,7 @@ import type { Metrics } from '../../metrics';
 import type { SlackWorkspace, SlackWorkspaces } from '../../ports/slack';
 import { buildNudgeMessage } from './message';
 import { pickTip, type Tip } from '../../core/tips';
-import type { DeliveryGuards } from '../../store/delivery-guards';
+import type { DeliveryGuards, RecordedAttempt } from '../../store/delivery-guards';
 import type { DmChannels } from '../../store/dm-channels';
 import type { NudgeCaps } from '../../store/nudge-caps';
 import type { ProfileCache } from '../../store/profile-cache';
@@ -16,7 +16,6 @@ import type { TipHistory } from '../../store/tip-history';
 import { nudgeTimeOf, personTimeNow } from '../time/person-time';
 import { DeferUntil, type NudgeMode, type SendNudgePayload } from '../../ports/jobs';
 import { slackAnswered, slackErrorCode } from '../../ports/slack-errors';
-import { postOnce } from '../posts/post-message';
 
 /**
  * The `send-nudge` job: one nudge to one product manager. The person's settings are checked again
@@ -33,12 +32,20 @@ export interface SendNudgeDeps {
   records: RecordsStore;
   caps: NudgeCaps;
   dmChannels: DmChannels;
-  guards: Pick<DeliveryGuards, 'markSent' | 'beginAttempt' | 'forgetAttempt'>;
+  guards: Pick<DeliveryGuards, 'markSent' | 'beginAttempt' | 'attemptOf' | 'forgetAttempt'>;
   metrics: Pick<Metrics, 'nudgesSent' | 'nudgesOutcomeUnknown'>;
   tipHistory: Pick<TipHistory, 'lastTipId' | 'remember' | 'swap'>;
   dailyCap?: number;
+  /** SLACK_API_TIMEOUT_MS: how long a call may be in flight; a public post is looked for only after it. Default 10 s. */
+  apiTimeoutMs?: number;
   now?: () => number;
 }
+
+/**
+ * Added to the API timeout before an attempt of unknown outcome is looked for: time for the earlier
+ * attempt's call to leave (a DM to open first) and for Slack to finish one it received late.
+ */
+export const LOOKUP_GRACE_MS = 5000;
 
 export type SendNudgeOutcome = { sent: true; mode: string } | { sent: false; reason: string };
 
@@ -55,6 +62,8 @@ export async function sendNudge(
 ): Promise<SendNudgeOutcome> {
   const now = (deps.now ?? Date.now)();
   const { teamId, recipientId } = nudge;
+  // A mark without a sent marker: an earlier attempt called Slack and nobody heard the outcome.
+  const earlier = await deps.guards.attemptOf(job.id);
   // A held nudge comes back here: the person's status is read fresh, so one who is back gets it.
   const [settings, channelMode, person] = await Promise.all([
     deps.settings.person(teamId, recipientId),
@@ -62,6 +71,13 @@ export async function sendNudge(
     personTimeNow(deps, teamId, recipientId, now, { freshStatus: true }),
   ]);
   const { timeZone } = person;
+  // Settled before the policy is asked again, in the mode that attempt used: a snooze, a mute or a
+  // new delivery choice since then must not hide a nudge that may have reached the person, nor
+  // send it a second way.
+  if (earlier) {
+    const settled = await settleUnknownOutcome(deps, nudge, job.id, earlier, { now, timeZone, logger });
+    if (settled) return settled;
+  }
   const decision = decideNudge({
     settings,
     channelId: nudge.channelId,
@@ -80,23 +96,15 @@ export async function sendNudge(
 
   // Someone outside the conversation sees neither an ephemeral message nor a reply there: a DM it is.
   const mode = nudge.recipientOutsideConversation ? 'dm' : decision.mode;
-  // A nudge is never posted twice. The attempt is marked before Slack is called; finding the mark
-  // means an earlier attempt may have reached Slack without anyone hearing the answer.
-  const firstAttempt = await deps.guards.beginAttempt(job.id);
-  if (!firstAttempt) {
-    deps.metrics.nudgesOutcomeUnknown.inc({ mode });
-    // An ephemeral message cannot be looked up afterwards: it is not sent again, but counted as sent
-    // (the cap taken by that attempt stays taken) and reaches the weekly digest.
-    if (mode === 'ephemeral') {
-      logger.warn({ mode }, 'an earlier attempt may have delivered this nudge; not sending it again');
-      await deps.guards.markSent(job.id);
-      await countInWeek(deps, nudge, job.id, isoWeekOf(nudge.messageAt, timeZone), logger);
-      return { sent: false, reason: 'outcome_unknown' };
-    }
-    // A public post is looked for (postOnce, as a retry) before it is posted.
+  // A nudge is never posted twice. The attempt is marked (with its mode and time) before Slack is
+  // called; a later attempt that finds the mark settles it above.
+  if (!(await deps.guards.beginAttempt(job.id, { mode, atMs: now }))) {
+    // Another worker marked it since this one looked (a lock that lapsed): it is settled next time.
+    throw new Error('another attempt of this nudge began meanwhile');
   }
   const today = localTime(now, timeZone).date;
-  if (firstAttempt && !(await deps.caps.claim(teamId, recipientId, today, deps.dailyCap ?? DEFAULT_DAILY_CAP))) {
+  if (!(await deps.caps.claim(teamId, recipientId, today, deps.dailyCap ?? DEFAULT_DAILY_CAP))) {
+    await deps.guards.forgetAttempt(job.id);
     logger.info({ reason: 'daily_cap' }, 'nudge dropped before sending');
     return { sent: false, reason: 'daily_cap' };
   }
@@ -107,7 +115,7 @@ export async function sendNudge(
   try {
     const slack = await deps.workspaces.forTeam(teamId, { enterpriseId: nudge.enterpriseId });
     const tip = await claimTip(deps, nudge);
-    const send = (as: NudgeMode) => deliverAs(as, { deps, slack, nudge, tip, week, progress, attempt: { id: job.id, isRetry: job.isRetry || !firstAttempt } });
+    const send = (as: NudgeMode) => deliverAs(as, { deps, slack, nudge, tip, week, progress, jobId: job.id });
     try {
       await send(mode);
     } catch (error) {
@@ -136,17 +144,67 @@ export async function sendNudge(
   return { sent: true, mode: delivered };
 }
 
-/** Builds the nudge for one delivery mode and sends it; public posts are posted at most once (postOnce). */
+/**
+ * An earlier attempt called Slack and nobody heard the outcome (a timeout, a worker that died during
+ * the call). Settled in the mode that attempt used:
+ * - ephemeral (or a mark from before modes were recorded): it cannot be looked up, so it is not
+ *   sent again, but counted as sent (its cap stays taken) and in the weekly record;
+ * - thread or DM: once the earlier call can no longer be in flight, its marked post is looked for
+ *   there; found, the nudge was delivered. Not found, nothing was: the cap is given back, the mark
+ *   taken away, and undefined returned, so the nudge is decided and sent as a first attempt.
+ * A failed lookup (a 429, a timeout) leaves the mark and the cap: the next attempt settles it.
+ */
+async function settleUnknownOutcome(
+  deps: SendNudgeDeps,
+  nudge: SendNudgePayload,
+  jobId: string,
+  earlier: RecordedAttempt,
+  { now, timeZone, logger }: { now: number; timeZone: string; logger: Logger },
+): Promise<SendNudgeOutcome | undefined> {
+  const mode = earlier.mode === 'thread' || earlier.mode === 'dm' ? earlier.mode : 'ephemeral';
+  const week = isoWeekOf(nudge.messageAt, timeZone);
+  if (mode === 'ephemeral') {
+    deps.metrics.nudgesOutcomeUnknown.inc({ mode });
+    logger.warn({ mode }, 'an earlier attempt may have delivered this nudge; not sending it again');
+    await deps.guards.markSent(jobId);
+    await countInWeek(deps, nudge, jobId, week, logger);
+    return { sent: false, reason: 'outcome_unknown' };
+  }
+  // Looking while the earlier call may still land (a worker whose lock lapsed mid-call) would miss it.
+  const settledAt = earlier.atMs + (deps.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS) + LOOKUP_GRACE_MS;
+  if (now < settledAt) throw new DeferUntil(settledAt);
+  const slack = await deps.workspaces.forTeam(nudge.teamId, { enterpriseId: nudge.enterpriseId });
+  const found =
+    mode === 'thread'
+      ? await slack.findMarkedPost(nudge.channelId, jobId, nudge.threadTs, earlier.atMs)
+      : await slack.findMarkedPost(await deps.dmChannels.channelFor(nudge.teamId, nudge.recipientId), jobId, undefined, earlier.atMs);
+  // Counted once the lookup answered: a failed one is tried again and must not count twice.
+  deps.metrics.nudgesOutcomeUnknown.inc({ mode });
+  if (found) {
+    logger.info({ mode }, 'an earlier attempt delivered this nudge; not sending it again');
+    await deps.guards.markSent(jobId);
+    deps.metrics.nudgesSent.inc({ mode });
+    await countInWeek(deps, nudge, jobId, week, logger);
+    return { sent: true, mode };
+  }
+  await deps.caps.release(nudge.teamId, nudge.recipientId, localTime(earlier.atMs, timeZone).date);
+  await deps.guards.forgetAttempt(jobId);
+  return undefined;
+}
+
+const DEFAULT_API_TIMEOUT_MS = 10000;
+
+/** Builds the nudge for one delivery mode and sends it, marked with the job id so a later attempt can find it. */
 async function deliverAs(
   mode: NudgeMode,
-  { deps, slack, nudge, tip, week, progress, attempt }: {
+  { deps, slack, nudge, tip, week, progress, jobId }: {
     deps: Pick<SendNudgeDeps, 'dmChannels'>;
     slack: SlackWorkspace;
     nudge: SendNudgePayload;
     tip: Tip;
     week: string;
     progress: { posting: boolean };
-    attempt: { id: string; isRetry: boolean };
+    jobId: string;
   },
 ): Promise<void> {
   const permalink = mode === 'dm' ? slack.permalink({ channelId: nudge.channelId, ts: nudge.messageTs, threadTs: nudge.threadTs }) : undefined;
@@ -158,12 +216,12 @@ async function deliverAs(
       break;
     case 'thread':
       progress.posting = true;
-      await postOnce(slack, { ...message, channel: nudge.channelId, threadTs: nudge.threadTs }, attempt);
+      await slack.postMessage({ ...message, channel: nudge.channelId, threadTs: nudge.threadTs, marker: jobId });
       break;
     case 'dm': {
       const channel = await deps.dmChannels.channelFor(nudge.teamId, nudge.recipientId);
       progress.posting = true;
-      await postOnce(slack, { ...message, channel }, attempt);
+      await slack.postMessage({ ...message, channel, marker: jobId });
       break;
     }
   }

@@ -10,7 +10,7 @@ import type { DmChannels } from '../../store/dm-channels';
 export async function postMessage(
   deps: { workspaces: SlackWorkspaces; dmChannels: DmChannels },
   post: PostMessagePayload,
-  job: { id: string; isRetry: boolean },
+  job: { id: string; isRetry: boolean; createdAt?: number },
 ): Promise<void> {
   const slack = await deps.workspaces.forTeam(post.teamId, { enterpriseId: post.enterpriseId });
   const channel = post.channelId ?? (await deps.dmChannels.channelFor(post.teamId, post.userId ?? ''));
@@ -19,14 +19,16 @@ export async function postMessage(
 
 /**
  * Posts a message marked with the job id. A retry whose first attempt may have reached Slack (a
- * timeout after Slack accepted it) first looks for the marked post, so nothing is posted twice.
+ * timeout after Slack accepted it) first looks for the marked post, so nothing is posted twice. It
+ * looks among the messages since the job was created (`createdAt`, epoch ms), however long the
+ * thread or channel is.
  */
 export async function postOnce(
   slack: Pick<SlackWorkspace, 'findMarkedPost' | 'postMessage'>,
   message: { channel: string; text: string; blocks?: (Block | KnownBlock)[]; threadTs?: string },
-  job: { id: string; isRetry: boolean },
+  job: { id: string; isRetry: boolean; createdAt?: number },
 ): Promise<void> {
-  if (job.isRetry && (await slack.findMarkedPost(message.channel, job.id, message.threadTs))) return;
+  if (job.isRetry && (await slack.findMarkedPost(message.channel, job.id, message.threadTs, job.createdAt))) return;
   await slack.postMessage({ ...message, marker: job.id });
 }
 

@@ -1,6 +1,6 @@
 import { currentAbsence } from '../../core/time/absence';
 import type { PersonTime } from '../../core/time/delivery';
-import { holidayCheck, type HolidayRegion } from '../../core/time/holidays';
+import { holidayCheck, NO_HOLIDAYS, type HolidayRegion } from '../../core/time/holidays';
 import { effectiveWorkingHours } from '../../core/time/working-hours';
 import type { SlackProfile } from '../../ports/slack';
 import type { ProfileCache } from '../../store/profile-cache';
@@ -36,7 +36,8 @@ export async function personTimeNow(
   const [preferences, workspace] = await Promise.all([deps.timePreferences.person(teamId, userId), deps.timePreferences.workspace(teamId)]);
   const profile = options.freshStatus ? await freshProfile(deps.profiles, teamId, userId) : await deps.profiles.get(teamId, userId);
   const timeZone = profile?.tz ?? 'UTC';
-  const region = preferences.holidays ?? workspace.holidays;
+  // Their own choice, `none` included, outranks the workspace's.
+  const region = preferences.holidays === NO_HOLIDAYS ? undefined : (preferences.holidays ?? workspace.holidays);
   return {
     hours: effectiveWorkingHours(preferences.hours, workspace.hours),
     timeZone,

@@ -1,9 +1,10 @@
 import type { Logger } from '../../logger';
-import { jobIdFrom, type JobQueue } from '../../ports/jobs';
+import { jobIdFrom, type ForgetWorkspacePayload, type JobQueue } from '../../ports/jobs';
 
 /**
- * `app_home_opened` queues a rebuild of the person's Home tab; `tokens_revoked` and
- * `app_uninstalled` queue the deletion of everything kept about the workspace.
+ * `app_home_opened` queues a rebuild of the person's Home tab; `tokens_revoked`,
+ * `app_uninstalled` and `team_access_revoked` queue the deletion of everything kept about the
+ * workspace.
  */
 export interface WorkspaceEventDeps {
   jobs: JobQueue;
@@ -20,7 +21,7 @@ export function createWorkspaceEventHandlers({ jobs, logger }: WorkspaceEventDep
       const bucket = String(Math.floor(now / HOME_REBUILD_WINDOW_MS));
       await jobs.add('publish-home', { teamId, enterpriseId, userId }, { jobId: jobIdFrom('home', teamId, userId, bucket) });
     },
-    async forgetWorkspace(teamId: string, reason: 'tokens_revoked' | 'app_uninstalled', botTokensRevoked = true): Promise<void> {
+    async forgetWorkspace(teamId: string, reason: ForgetWorkspacePayload['reason'], botTokensRevoked = true): Promise<void> {
       // Revoking only people's (user) tokens leaves the bot installed: nothing to forget.
       if (!botTokensRevoked) return;
       logger.warn({ team: teamId, reason }, 'workspace data will be deleted');

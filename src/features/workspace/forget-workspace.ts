@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { installationKeys } from '../../store/installations';
 import type { KeySpace } from '../../store/redis';
 import { jobIdFrom, type ForgetWorkspacePayload, type JobQueue } from '../../ports/jobs';
 
@@ -31,9 +32,12 @@ export async function forgetWorkspace(
 ): Promise<{ keys: number; jobs: number; skipped?: 'reinstalled' }> {
   const { redis, keys, queues, jobs } = deps;
   const { teamId } = payload;
-  // The sweep would delete the new installation and its first data along with the old.
+  // Installed again since the first pass: the sweep would delete the new installation's first data.
   if (payload.pass === 2 && (await deps.reinstalled?.(teamId))) return { keys: 0, jobs: 0, skipped: 'reinstalled' };
-  let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId));
+  // The installation itself is the uninstall's to remove: here it can only be a reinstall's.
+  const installation = installationKeys(keys, teamId);
+  const keep = new Set([installation.record, installation.refreshLock]);
+  let deletedKeys = await deleteMatching(redis, keys.teamPattern(teamId), (key) => !keep.has(key));
   // Job ids carry the workspace (see jobIdFrom): sent and attempt markers, BullMQ's de-duplication keys.
   const inJobId = `*_${jobIdFrom('x', teamId).slice(2)}_*`;
   deletedKeys += await deleteMatching(redis, keys.key('sent', inJobId));
@@ -64,13 +68,14 @@ export async function forgetWorkspace(
   return { keys: deletedKeys, jobs: deletedJobs };
 }
 
-async function deleteMatching(redis: Redis, pattern: string): Promise<number> {
+async function deleteMatching(redis: Redis, pattern: string, wanted: (key: string) => boolean = () => true): Promise<number> {
   let deleted = 0;
   let cursor = '0';
   do {
     const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
     cursor = next;
-    if (found.length > 0) deleted += await redis.del(...found);
+    const doomed = found.filter(wanted);
+    if (doomed.length > 0) deleted += await redis.del(...doomed);
   } while (cursor !== '0');
   return deleted;
 }

@@ -1,12 +1,22 @@
-/* global fetch, EventSource */
+/* global fetch, EventSource, URLSearchParams */
 // The page's only way to the sandbox: JSON requests, and an event stream that says when the
 // snapshot has changed.
 
 export class RequestError extends Error {}
 
-export async function getSnapshot(viewer) {
-  const query = viewer ? `?viewer=${encodeURIComponent(viewer)}` : '';
-  return request('GET', `/api/state${query}`);
+/** The workspace every request acts in (a team id); undefined: the sandbox's first. */
+let currentWorkspace;
+
+export function useWorkspace(teamId) {
+  currentWorkspace = teamId;
+}
+
+export async function getSnapshot(viewer, workspace) {
+  const query = new URLSearchParams();
+  if (viewer) query.set('viewer', viewer);
+  if (workspace) query.set('workspace', workspace);
+  const text = query.toString();
+  return request('GET', `/api/state${text ? `?${text}` : ''}`);
 }
 
 export const api = {
@@ -26,7 +36,7 @@ async function request(method, path, body) {
     response = await fetch(path, {
       method,
       headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
+      body: body ? JSON.stringify(currentWorkspace ? { ...body, workspace: currentWorkspace } : body) : undefined,
     });
   } catch {
     throw new RequestError('The sandbox is not answering. Is it still running?');

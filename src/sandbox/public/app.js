@@ -1,5 +1,5 @@
 /* global document, window, history, location, setTimeout, clearTimeout, setInterval, URLSearchParams, sessionStorage */
-import { api, getSnapshot, watchVersions } from './api.js';
+import { api, getSnapshot, useWorkspace, watchVersions } from './api.js';
 import { renderBlocks } from './blocks.js';
 import { renderCalls, renderHeld, renderInbound } from './calls.js';
 import { createComposer } from './composer.js';
@@ -13,6 +13,8 @@ import { createPeopleEditor } from './people.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  workspaceSwitcher: $('workspace-switcher'),
+  workspace: $('workspace-select'),
   viewer: $('viewer-select'),
   navToggle: $('nav-toggle'),
   navClose: $('nav-close'),
@@ -45,6 +47,10 @@ const ui = {
 };
 
 const state = {
+  /** The workspace shown (a team id); undefined until the first snapshot names it. */
+  workspace: undefined,
+  /** Per workspace left, who and where the visitor was, so switching back returns there. */
+  leftIn: {},
   viewer: undefined,
   /** { kind: 'channel', id } | { kind: 'dm' } | { kind: 'home' } */
   view: { kind: 'channel', id: undefined },
@@ -73,9 +79,10 @@ async function refresh() {
     do {
       fetchAgain = false;
       const asked = state.viewer;
-      const snapshot = await getSnapshot(asked);
-      // A snapshot for someone the visitor is no longer viewing as is stale.
-      if (asked === state.viewer || asked === undefined) apply(snapshot);
+      const askedWorkspace = state.workspace;
+      const snapshot = await getSnapshot(asked, askedWorkspace);
+      // A snapshot for someone the visitor is no longer viewing as, or of a workspace they left, is stale.
+      if (askedWorkspace === state.workspace && (asked === state.viewer || asked === undefined)) apply(snapshot);
     } while (fetchAgain);
   } catch (error) {
     notify(error.message, true);
@@ -86,8 +93,10 @@ async function refresh() {
 
 function apply(snapshot) {
   state.snapshot = snapshot;
-  // The server answers for its first viewer when it does not know the one asked for (a stale link).
+  // The server answers for its first viewer (and workspace) when it does not know the one asked for (a stale link).
   state.viewer = snapshot.viewer;
+  state.workspace = snapshot.team.id;
+  useWorkspace(state.workspace);
   if (state.view.kind === 'channel' && !snapshot.channels.some((c) => c.id === state.view.id)) state.view = { kind: 'channel', id: snapshot.channels[0]?.id };
   render();
 }
@@ -114,12 +123,22 @@ function render() {
   if (!snapshot) return;
   const ctx = context();
   if (state.view.kind === 'dm') markDmSeen(snapshot);
+  renderWorkspaceSelect(snapshot);
   renderViewerSelect(snapshot);
   renderSidebar(snapshot);
   renderConversation(snapshot, ctx);
   renderThreadPanel(snapshot, ctx);
   renderLog(snapshot);
   saveLocation();
+}
+
+function renderWorkspaceSelect(snapshot) {
+  const workspaces = snapshot.workspaces ?? [];
+  ui.workspaceSwitcher.hidden = workspaces.length < 2;
+  renderRegion(ui.workspace, JSON.stringify([workspaces, state.workspace]), () =>
+    fragment(workspaces.map((w) => h('option', { value: w.id, selected: w.id === state.workspace }, w.name))),
+  );
+  ui.workspace.value = state.workspace;
 }
 
 function renderViewerSelect(snapshot) {
@@ -301,6 +320,23 @@ function closeThread() {
   else composer.focus();
 }
 
+/** Another workspace: its own people, channels and bot token. Coming back returns to where the visitor was. */
+function switchWorkspace(id) {
+  if (id === state.workspace) return;
+  if (state.workspace) state.leftIn[state.workspace] = { viewer: state.viewer, view: state.view };
+  const back = state.leftIn[id];
+  state.workspace = id;
+  useWorkspace(id);
+  // Unknown to the new workspace until its snapshot comes: its first viewer and first channel.
+  state.viewer = back?.viewer;
+  state.view = back?.view ?? { kind: 'channel', id: undefined };
+  state.thread = undefined;
+  state.threadOpener = undefined;
+  void refresh().then(() => {
+    if (state.view.kind === 'home') void openHome();
+  });
+}
+
 function switchViewer(id) {
   if (id === state.viewer) return;
   state.viewer = id;
@@ -336,7 +372,7 @@ async function send(text, threadTs) {
   }
 }
 
-async function click({ actionId, blockId, place, element, confirm, url }) {
+async function click({ actionId, blockId, place, element, confirm, url, option }) {
   if (confirm && !window.confirm([confirm.title?.text, confirm.text?.text].filter(Boolean).join('\n\n') || 'Are you sure?')) return;
   if (url) window.open(url, '_blank', 'noopener');
   // Busy, not disabled: disabling the focused button would drop the keyboard focus to <body>.
@@ -344,7 +380,7 @@ async function click({ actionId, blockId, place, element, confirm, url }) {
   element.setAttribute('aria-disabled', 'true');
   element.setAttribute('aria-busy', 'true');
   try {
-    await api.click({ viewer: state.viewer, actionId, blockId, on: place });
+    await api.click({ viewer: state.viewer, actionId, blockId, on: place, ...(option !== undefined ? { option } : {}) });
   } catch (error) {
     notify(error.message, true);
   } finally {
@@ -423,7 +459,7 @@ function markDmSeen(snapshot) {
 // ---- Location (so a reload keeps who and where) ----------------------------------------------
 
 function saveLocation() {
-  const params = new URLSearchParams({ as: state.viewer ?? '' });
+  const params = new URLSearchParams({ ws: state.workspace ?? '', as: state.viewer ?? '' });
   params.set('in', state.view.kind === 'channel' ? state.view.id : state.view.kind);
   if (state.thread) params.set('thread', state.thread.ts);
   const hash = `#${params}`;
@@ -432,6 +468,11 @@ function saveLocation() {
 
 function loadLocation() {
   const params = new URLSearchParams(location.hash.slice(1));
+  const ws = params.get('ws');
+  if (ws) {
+    state.workspace = ws;
+    useWorkspace(ws);
+  }
   const as = params.get('as');
   if (as) state.viewer = as;
   const where = params.get('in');
@@ -475,6 +516,7 @@ const peopleEditor = createPeopleEditor(ui.peopleDialog, {
 });
 
 ui.viewer.addEventListener('change', () => switchViewer(ui.viewer.value));
+ui.workspace.addEventListener('change', () => switchWorkspace(ui.workspace.value));
 const setNavOpen = (open) => {
   ui.sidebar.classList.toggle('open', open);
   ui.navToggle.setAttribute('aria-expanded', String(open));

@@ -60,6 +60,7 @@ function renderText(text, ctx) {
 
 function renderElement(element, block, ctx, place) {
   if (element?.type === 'button') return renderButton(element, block, ctx, place);
+  if (element?.type === 'static_select' && place.kind === 'home') return renderSelect(element, block, ctx, place);
   if (element?.type === 'image') return imagePlaceholder(element.alt_text);
   // Selects, date pickers, overflow menus…: named, with their placeholder, so nothing is hidden.
   const label = element?.placeholder?.text ?? element?.text?.text ?? '';
@@ -88,6 +89,31 @@ function renderButton(element, block, ctx, place) {
         }),
     },
     renderPlain(element.text?.text ?? element.action_id ?? 'Button', element.text?.emoji !== false),
+  );
+}
+
+// A menu as a native <select>: choosing an option is the block action Slack sends for it.
+function renderSelect(element, block, ctx, place) {
+  const chosen = element.initial_option?.value;
+  const label = element.placeholder?.text ?? element.action_id ?? 'Menu';
+  const options = (element.options ?? []).map((option) => h('option', { value: option.value ?? '', ...(option.value === chosen ? { selected: true } : {}) }, option.text?.text ?? option.value ?? ''));
+  if (chosen === undefined) options.unshift(h('option', { value: '', selected: true, disabled: true }, label));
+  return h(
+    'select',
+    {
+      class: 'bk-select',
+      'aria-label': label,
+      dataset: { focusKey: `select:home:${element.action_id}`, actionId: element.action_id ?? '' },
+      onchange: (event) =>
+        ctx.onAction({
+          actionId: element.action_id,
+          blockId: typeof block.block_id === 'string' ? block.block_id : undefined,
+          place,
+          element: event.currentTarget,
+          option: event.currentTarget.value,
+        }),
+    },
+    ...options,
   );
 }
 

@@ -1,9 +1,11 @@
 import { createClassifier } from '../../../src/core/classifier';
-import { featuresOf, scoreText, stem } from '../../../src/core/classifier/scorer';
+import { featuresOf, scoreText, stem, type ScorerModel } from '../../../src/core/classifier/scorer';
 import { SCORER_MODEL } from '../../../src/core/classifier/scorer-model.gen';
 import { ROLES_MAP } from './helpers';
 
-const withScorer = createClassifier();
+// A tiny model, so the test shows the mechanism whatever the trained model's figures are.
+const MODEL: ScorerModel = { prior: 0, features: { wrangle: [2.5, 0], approval: [1.5, 0], pilot: [-0.5, 0] }, categories: ['follow_up'], threshold: 2 };
+const withScorer = createClassifier({ scorer: MODEL });
 const rulesAlone = createClassifier({ scorer: null });
 const ask = (text: string) => ({ text, author: 'U_LEAD', roles: ROLES_MAP });
 
@@ -13,7 +15,10 @@ describe('the learned scorer', () => {
     expect(rulesAlone(ask(text)).flag).toBe(false);
     const v = withScorer(ask(text));
     expect(v.flag).toBe(true);
-    expect(v.reasons.some((r) => r.startsWith('likely project work by its words (learned scorer)'))).toBe(true);
+    expect(v.categories).toEqual(['follow_up']);
+    // The phrase kept is the words around the strongest feature, not a bare stem.
+    expect(v.phrase).toContain('wrangle the approvals');
+    expect(v.reasons).toContain('likely project work by its words (learned scorer): "wrangle", "approval"');
   });
 
   it('never overrides who is asked, negation or questions', () => {
@@ -26,5 +31,6 @@ describe('the learned scorer', () => {
     expect(stem('booking')).toBe('book');
     expect(featuresOf('@p0 book the rooms')).toEqual(['book', 'book_the', 'the_room', 'room']);
     expect(scoreText(SCORER_MODEL, 'thanks').project).toBe(false);
+    expect(scoreText(MODEL, 'wrangle the pilot').project).toBe(false);
   });
 });

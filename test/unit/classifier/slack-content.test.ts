@@ -160,6 +160,42 @@ describe('long and hostile input', () => {
   });
 });
 
+describe('any input at all', () => {
+  // A deterministic stream of odd inputs: Slack tokens, markup, emoji, half-formed blocks, names, word lists.
+  const atoms = ['<@U_ANA>', '<@U_RAJ|raj>', '<!here>', '&gt; ', '>>>', '*', '_', '`', '```', ':white_check_mark:', '✅', '•', '\n', 'can you', 'book', 'assigned to', 'Assignee:', '<', '>', '|', '"', '→', '£', 'ignore this', '?', '🎉', '\u200d', '<https://a.b|label>', 'commented on', 'yesterday:'];
+  let seed = 7;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+  const anyJson = (depth: number): unknown => {
+    const r = rnd();
+    if (depth > 3 || r < 0.3) return pick<unknown>(['x', 1, null, true, [], {}, pick(atoms)]);
+    if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => anyJson(depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const key of ['type', 'text', 'elements', 'fields', 'title', 'value', 'user_id', 'style', 'pretext', 'fallback', 'blocks']) {
+      if (rnd() < 0.5) out[key] = key === 'type' ? pick(['section', 'rich_text', 'rich_text_section', 'rich_text_list', 'rich_text_quote', 'context', 'header', 'user', 'text', 'link']) : anyJson(depth + 1);
+    }
+    return out;
+  };
+
+  it('gives a verdict for 2,000 odd inputs without throwing', () => {
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: Math.floor(rnd() * 30) }, () => pick(atoms)).join(rnd() < 0.5 ? ' ' : '');
+      const input = {
+        text,
+        author: pick(['U_ANA', 'U_LEAD', undefined]),
+        roles,
+        fromBot: rnd() < 0.3,
+        blocks: rnd() < 0.3 ? [anyJson(0), anyJson(0)] : undefined,
+        attachments: rnd() < 0.3 ? [anyJson(0)] : undefined,
+        parent: rnd() < 0.2 ? { text: `${pick(atoms)} ${text.slice(0, 40)}`, author: 'U_LEAD', blocks: [anyJson(0)] } : undefined,
+        names: rnd() < 0.2 ? { U_ANA: 'Ana Souza', U_X: pick(atoms) } : undefined,
+        words: rnd() < 0.1 ? { project: [pick(atoms), { phrase: pick(atoms), category: 'nope' }], notProject: [pick(atoms)] } : undefined,
+      };
+      expect(typeof classify(input).flag).toBe('boolean');
+    }
+  });
+});
+
 describe('workspace word lists', () => {
   it('counts a listed phrase as project work and names the list in the reasons', () => {
     const mine = createClassifier({ words: { project: ['herd the cats'] } });
@@ -181,5 +217,29 @@ describe('workspace word lists', () => {
   it('takes a category for a listed phrase', () => {
     const v = classify({ text: '<@U_ANA> please do the pulse check', author: 'U_LEAD', roles, words: { project: [{ phrase: 'pulse check', category: 'status_reporting' }] } });
     expect(v).toMatchObject({ flag: true, categories: ['status_reporting'] });
+  });
+});
+
+describe('a standup app that posts its answers as attachment fields', () => {
+  it("credits the update to the person it names and counts each answer's items", () => {
+    const v = classify({
+      text: '',
+      author: 'U_GEEKBOT',
+      fromBot: true,
+      roles,
+      names: { U_ANA: 'Ana Souza' },
+      attachments: [
+        {
+          title: 'Ana Souza posted an update for Daily Standup',
+          fields: [
+            { title: 'What did you do since yesterday?', value: '• updated the release timeline\n• chased legal on the DPA' },
+            { title: 'What will you do today?', value: '• book the room for sprint planning\n• customer interview with Acme' },
+            { title: 'Anything blocking your progress?', value: 'no' },
+          ],
+        },
+      ],
+    });
+    expect(v).toMatchObject({ kind: 'standup', assignees: ['U_ANA'], flag: true, projectShare: 0.75 });
+    expect(v.items).toHaveLength(4);
   });
 });

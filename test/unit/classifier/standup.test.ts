@@ -1,3 +1,4 @@
+import { classify } from '../../../src/core/classifier';
 import { judge } from './helpers';
 
 const pm = { author: 'U_ANA' };
@@ -82,5 +83,33 @@ describe('standup flag', () => {
 
   it('keeps a parenthesised aside inside its item', () => {
     expect(judge('- sprint admin in jira (closed sprint 41, set up 42)\n- status update for the client\n- synthesised the survey results\n- blockers: none', pm).items).toHaveLength(3);
+  });
+});
+
+describe("standup apps' own layouts", () => {
+  const roles = { U_ANA: 'product' as const, U_BOT: 'other' as const };
+
+  it('credits a post headed "Daily Standup — <name>" to that person and leaves the app\'s footer out', () => {
+    const v = classify({
+      text: 'Daily standup',
+      author: 'U_BOT',
+      fromBot: true,
+      roles,
+      names: { U_ANA: 'Ana Souza' },
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Daily Standup — Ana Souza' } },
+        { type: 'section', text: { type: 'mrkdwn', text: '*Yesterday*\n- Sent the status report to the steerco\n- Updated the RAID log' } },
+        { type: 'section', text: { type: 'mrkdwn', text: '*Today*\n- Book rooms for the offsite\n- Draft PRD for search' } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Submitted via DailyBot' }] },
+      ],
+    });
+    expect(v).toMatchObject({ kind: 'standup', assignees: ['U_ANA'], flag: true, projectShare: 0.75 });
+  });
+
+  it('reads "What happened / What\'s next" and "Goals for today / Previous goals" sections', () => {
+    const range = classify({ text: '<@U_ANA> shared a check-in\n*What happened*\n• Ran sprint planning\n• Chased the vendor on the SOW\n*What\'s next*\n• Customer interviews (x3)\n• Pricing page copy', author: 'U_BOT', fromBot: true, roles });
+    expect(range).toMatchObject({ kind: 'standup', assignees: ['U_ANA'], projectShare: 0.5, flag: true });
+    const hero = classify({ text: 'Status: <@U_ANA> checked in\n*Goals for today*\nWrite the Q1 OKRs; finish the competitor teardown\n*Previous goals*\nSynthesised onboarding interviews\n*Blockers*\nNone', author: 'U_BOT', fromBot: true, roles });
+    expect(hero).toMatchObject({ kind: 'standup', assignees: ['U_ANA'], flag: false });
   });
 });

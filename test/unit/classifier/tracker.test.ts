@@ -49,6 +49,7 @@ describe('tracker and workflow layouts', () => {
     ['a trailing "by Name"', '*Reconcile Q3 invoices* assigned to <@U_ANA> by Lee Morgan'],
     ['a leading app name', 'Asana: <@U_ANA> was assigned *Schedule the kickoff with the vendor*'],
     ['an assignee change', '<@U_LEAD> changed the assignee of *Update the RAID log* from <@U_RAJ> to <@U_ANA>'],
+    ['an assignee change drawn with an arrow', '*[OPS-9] Update the RAID log*\n*Assignee:* <@U_RAJ> → <@U_ANA>'],
   ];
   it.each(cases)('reads %s as handing the work to the person it names', (_name, text) => {
     expect(judge(text, bot)).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
@@ -63,6 +64,16 @@ describe('tracker and workflow layouts', () => {
   it('judges a tracker comment that asks a product manager for project work as that request', () => {
     const v = judge('<@U_LEAD> commented on *OPS-4: Room booking*: "<@U_ANA> can you book the room for Thursday?"', bot);
     expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+  });
+
+  it("does not take a commenter's own note for a request to the commenter", () => {
+    const v = judge('*<@U_ANA>* commented on an issue\n*OPS-12: Update the delivery timeline*\nfirst draft is up, comments welcome', bot);
+    expect(v).toMatchObject({ kind: 'chatter', flag: false });
+  });
+
+  it('reads a comment on its own line below the app\'s line as the commenter\'s words', () => {
+    const v = judge('*<@U_RAJ>* commented on an issue\n*OPS-14: Q4 spend report*\n<@U_ANA> can you own the spend vs budget part?', bot);
+    expect(v).toMatchObject({ kind: 'assignment', flag: true, assignees: ['U_ANA'] });
   });
 
   it('still reads completions and un-assignments as chatter, whatever the title says', () => {

@@ -8,14 +8,46 @@ describe('out of office from the Slack status', () => {
     expect(statusSaysAway({ statusEmoji: emoji })).toBe(true);
   });
 
-  it.each(['OOO', 'ooo until Monday', 'Out of office', 'out of the office till 4 Dec', 'On leave', 'On vacation 🌴', 'sick', 'Off sick today', 'PTO', 'parental leave'])(
+  it.each([
+    'OOO',
+    'ooo until Monday',
+    'Out of office',
+    'out of the office till 4 Dec',
+    'On leave',
+    'On vacation 🌴',
+    'sick',
+    'Sick.',
+    'Off sick today',
+    'out sick',
+    'Sick day',
+    'sick leave',
+    'PTO',
+    'parental leave',
+    'Holiday',
+    'Holidays!',
+    'on holiday',
+    'Vacation mode',
+  ])(
     'the text %j says away',
     (text) => {
       expect(statusSaysAway({ statusEmoji: ':speech_balloon:', statusText: text })).toBe(true);
     },
   );
 
-  it.each(['Sharpening my sickle', 'cooool', 'In a meeting', 'Back from vacation', 'returned from leave', 'leave a comment in the doc', 'Commuting', ''])(
+  it.each([
+    'Sharpening my sickle',
+    'cooool',
+    'In a meeting',
+    'Back from vacation',
+    'returned from leave',
+    'leave a comment in the doc',
+    'Commuting',
+    '',
+    'Sick of meetings',
+    'sick beats on repeat',
+    'vacation mode off',
+    'Holiday planning workshop',
+  ])(
     'the text %j does not',
     (text) => {
       expect(statusSaysAway({ statusEmoji: ':train:', statusText: text })).toBe(false);

@@ -96,7 +96,7 @@ describe('when a weekly digest goes out', () => {
   });
 
   it('is carried into next week’s when the absence outlasts the week, and never sent after that', () => {
-    const away = { source: 'manual' as const, untilMs: utc('2026-12-14T00:00') };
+    const away = { source: 'manual' as const, untilMs: utc('2026-12-12T00:00') };
     expect(decideDigestTiming({ ...londoner, absence: away, week: '2026-W48', slotMs, nowMs: slotMs })).toEqual({ action: 'carry', weeks: ['2026-W48'] });
     // A tick after the week is over never sends the old digest on its own, away or not.
     expect(decideDigestTiming({ ...londoner, week: '2026-W48', slotMs, nowMs: slotMs + 7 * 24 * HOUR })).toEqual({ action: 'carry', weeks: ['2026-W48'] });
@@ -106,11 +106,25 @@ describe('when a weekly digest goes out', () => {
     const next = { ...londoner, week: '2026-W49', slotMs: nextSlot, carriedWeeks: ['2026-W48'] };
     expect(decideDigestTiming({ ...next, absence: away, nowMs: nextSlot })).toEqual({
       action: 'wait',
-      untilMs: utc('2026-12-14T08:00'),
+      untilMs: utc('2026-12-12T08:00'),
       reason: 'away',
       weeks: ['2026-W48', '2026-W49'],
     });
-    expect(decideDigestTiming({ ...next, nowMs: utc('2026-12-14T08:00') })).toEqual({ action: 'send', weeks: ['2026-W48', '2026-W49'] });
+    expect(decideDigestTiming({ ...next, nowMs: utc('2026-12-12T08:00') })).toEqual({ action: 'send', weeks: ['2026-W48', '2026-W49'] });
+  });
+
+  it('is carried, not sent, when the person is back only within a day of next week’s slot', () => {
+    // Back on Sunday 6 December at 10:00: the next slot is Monday 09:00, 23 hours later.
+    const backSunday = { source: 'manual' as const, untilMs: utc('2026-12-06T10:00') };
+    expect(decideDigestTiming({ ...londoner, absence: backSunday, week: '2026-W48', slotMs, nowMs: slotMs })).toEqual({ action: 'carry', weeks: ['2026-W48'] });
+    // A digest that waited and whose time comes within that last day is carried as well.
+    expect(decideDigestTiming({ ...londoner, week: '2026-W48', slotMs, nowMs: utc('2026-12-07T08:00') })).toEqual({ action: 'carry', weeks: ['2026-W48'] });
+    // Back a little more than a day before: it goes then.
+    const backSaturday = { source: 'manual' as const, untilMs: utc('2026-12-05T00:00') };
+    expect(decideDigestTiming({ ...londoner, absence: backSaturday, week: '2026-W48', slotMs, nowMs: slotMs })).toMatchObject({
+      action: 'wait',
+      untilMs: utc('2026-12-05T08:00'),
+    });
   });
 
   it('reports at most two weeks at once, the latest', () => {

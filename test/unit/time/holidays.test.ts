@@ -41,6 +41,14 @@ describe('/lane holidays', () => {
     expect(parseHolidaysCommand('gb')).toEqual({ ok: true, value: { kind: 'set', region: { country: 'GB' }, name: 'United Kingdom' } });
     expect(parseHolidaysCommand('DE-BY')).toEqual({ ok: true, value: { kind: 'set', region: { country: 'DE', state: 'BY' }, name: 'Germany / Bayern' } });
     expect(parseHolidaysCommand('off')).toEqual({ ok: true, value: { kind: 'off' } });
+    expect(parseHolidaysCommand('none')).toEqual({ ok: true, value: { kind: 'off' } });
+    expect(parseHolidaysCommand('Default')).toEqual({ ok: true, value: { kind: 'default' } });
+  });
+
+  it('points `uk` to `GB`, the code the United Kingdom has', () => {
+    for (const typed of ['uk', 'UK']) {
+      expect(parseHolidaysCommand(typed)).toEqual({ ok: false, error: expect.stringContaining('`UK` is not a country code here: United Kingdom is `GB`, as in `/lane holidays GB`') });
+    }
   });
 
   it.each([

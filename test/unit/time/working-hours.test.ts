@@ -15,12 +15,12 @@ const NEW_YORK = 'America/New_York';
 
 describe('/lane hours parsing', () => {
   it('reads a plain range, minutes with days, a night shift and the default', () => {
-    expect(parseHoursCommand('9-17')).toEqual({ ok: true, value: { kind: 'set', hours: { start: 9, end: 17 } } });
+    expect(parseHoursCommand('9-17')).toEqual({ ok: true, value: { kind: 'set', hours: { start: 9, end: 17, days: [1, 2, 3, 4, 5] } } });
     expect(parseHoursCommand('7:30-16 mon-thu')).toEqual({
       ok: true,
       value: { kind: 'set', hours: { start: 7, startMinute: 30, end: 16, days: [1, 2, 3, 4] } },
     });
-    expect(parseHoursCommand('22-06')).toEqual({ ok: true, value: { kind: 'set', hours: { start: 22, end: 6 } } });
+    expect(parseHoursCommand('22-06')).toEqual({ ok: true, value: { kind: 'set', hours: { start: 22, end: 6, days: [1, 2, 3, 4, 5] } } });
     expect(parseHoursCommand(' Default ')).toEqual({ ok: true, value: { kind: 'default' } });
   });
 
@@ -29,8 +29,32 @@ describe('/lane hours parsing', () => {
     expect(hoursFrom('9am-5pm weekdays')).toEqual({ start: 9, end: 17, days: [1, 2, 3, 4, 5] });
     expect(hoursFrom('8 to 12 sat sun')).toEqual({ start: 8, end: 12, days: [6, 7] });
     expect(hoursFrom('22-6 fri-mon')).toEqual({ start: 22, end: 6, days: [1, 5, 6, 7] });
-    // Every day listed is the same as none: the form shown back stays short.
+    // Every day listed is stored as no list, the form the built-in default has always had.
     expect(hoursFrom('8-19 mon-sun')).toEqual({ start: 8, end: 19 });
+  });
+
+  it('takes typed hours without days as Monday to Friday, and `daily` or `every day` as all seven', () => {
+    expect(hoursFrom('9-17')).toEqual({ start: 9, end: 17, days: [1, 2, 3, 4, 5] });
+    expect(isWithinWorkingHours(hoursFrom('9-17'), 'UTC', utc('2026-11-28T10:00'))).toBe(false); // a Saturday
+    expect(hoursFrom('9-17 daily')).toEqual({ start: 9, end: 17 });
+    expect(hoursFrom('9-17 every day')).toEqual({ start: 9, end: 17 });
+    expect(hoursFrom('9-17 Every Day')).toEqual({ start: 9, end: 17 });
+    expect(isWithinWorkingHours(hoursFrom('9-17 every day'), 'UTC', utc('2026-11-28T10:00'))).toBe(true);
+  });
+
+  it('refuses `9-5` (a 20-hour night shift by the 24-hour clock) and says how to write 9 to 5 or a night shift', () => {
+    for (const typed of ['9-5', '9-5 mon-fri', '8:30-5:30', '10 to 6']) {
+      const parsed = parseHoursCommand(typed);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) continue;
+      expect(parsed.error).toContain('for 9 to 5 write `9-17` or `9am-5pm`; for a night shift write e.g. `21-05`');
+    }
+    expect(parseHoursCommand('9-5')).toMatchObject({ ok: false, error: expect.stringContaining('`9-5` would be a 20-hour night shift') });
+    // With am/pm, or a span a night shift really has, it is what it says.
+    expect(hoursFrom('9am-5pm')).toEqual({ start: 9, end: 17, days: [1, 2, 3, 4, 5] });
+    expect(hoursFrom('9pm-5am')).toEqual({ start: 21, end: 5, days: [1, 2, 3, 4, 5] });
+    expect(hoursFrom('21-05')).toEqual({ start: 21, end: 5, days: [1, 2, 3, 4, 5] });
+    expect(hoursFrom('18-09')).toEqual({ start: 18, end: 9, days: [1, 2, 3, 4, 5] });
   });
 
   it.each([
@@ -52,9 +76,11 @@ describe('/lane hours parsing', () => {
   });
 
   it('shows hours back the way people read them', () => {
-    expect(formatWorkingHours(DEFAULT_WORKING_HOURS)).toBe('08:00–19:00');
-    expect(formatWorkingHours(hoursFrom('7:30-16 mon-thu'))).toBe('07:30–16:00 Mon–Thu');
-    expect(formatWorkingHours(hoursFrom('22-06 mon,tue,fri'))).toBe('22:00–06:00 (next day) Mon, Tue, Fri');
+    expect(formatWorkingHours(DEFAULT_WORKING_HOURS)).toBe('08:00–19:00, every day');
+    expect(formatWorkingHours(hoursFrom('9-17'))).toBe('09:00–17:00, Mon–Fri');
+    expect(formatWorkingHours(hoursFrom('9-17 daily'))).toBe('09:00–17:00, every day');
+    expect(formatWorkingHours(hoursFrom('7:30-16 mon-thu'))).toBe('07:30–16:00, Mon–Thu');
+    expect(formatWorkingHours(hoursFrom('22-06 mon,tue,fri'))).toBe('22:00–06:00 (next day), Mon, Tue, Fri');
   });
 });
 
@@ -95,7 +121,7 @@ describe('working hours across a daylight-saving change', () => {
   });
 
   it('a night shift keeps its length of local time through the night the clocks go back', () => {
-    const nights = hoursFrom('22-06');
+    const nights = hoursFrom('22-06 daily');
     // Saturday 24 → Sunday 25 October 2026 in London: 02:00 BST became 01:00 GMT.
     expect(isWithinWorkingHours(nights, LONDON, utc('2026-10-24T20:59'))).toBe(false); // 21:59 BST
     expect(isWithinWorkingHours(nights, LONDON, utc('2026-10-24T21:00'))).toBe(true); // 22:00 BST

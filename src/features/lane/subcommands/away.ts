@@ -21,7 +21,8 @@ export const away = subcommand<AwayCommand>({
     if (first === 'until' && args.length === 2) return parsed({ name: 'away.set', text: rest });
     return usageError(`\`${clip(rest)}\` is not an absence.`, AWAY_USAGE);
   },
-  async run(command, { teamId, userId }, lane) {
+  async run(command, invocation, lane) {
+    const { teamId, userId } = invocation;
     const store = lane.deps.timePreferences;
     const now = lane.now();
     if (command.name === 'away.show') {
@@ -37,9 +38,11 @@ export const away = subcommand<AwayCommand>({
     if (!result.ok) return reply(result.error);
     if (result.value.kind === 'off') {
       await store.setAway(teamId, userId, undefined);
+      await lane.refreshHome(invocation);
       return reply('Welcome back: nudges reach you again in your working hours (unless your Slack status says you are away).');
     }
     await store.setAway(teamId, userId, result.value.absence);
+    await lane.refreshHome(invocation);
     return reply(
       `Away until the end of ${result.value.absence.lastDay} (${timeZone}): no nudges until then, and your digest waits until you are back. \`/lane away off\` ends it early.`,
     );

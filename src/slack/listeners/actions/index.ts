@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, Context } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, Context, StaticSelectAction } from '@slack/bolt';
 import { createHomeButtonHandler, type HomeAction, type HomeButtonDeps } from '../../../features/home/buttons';
 import { HOME_ACTIONS } from '../../../features/home/view';
 import { createNudgeButtonHandler, type NudgeAction, type NudgeButtonDeps } from '../../../features/nudges/buttons';
@@ -36,14 +36,15 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
       seenByOthers: body.container?.is_ephemeral !== true && !(body.channel?.id ?? '').startsWith('D'),
     });
   });
-  app.action<BlockAction<ButtonAction>>(/^home_/, async ({ ack, body, action, context }) => {
+  app.action<BlockAction<ButtonAction | StaticSelectAction>>(/^home_/, async ({ ack, body, action, context }) => {
     await ack();
     if (!homeActions.has(action.action_id)) return;
     await handleHomeClick({
       actionId: action.action_id as HomeAction,
       ...workspaceOfClick(body, context),
       userId: body.user.id,
-      value: action.value,
+      // A button carries its value; a menu, the chosen option's.
+      value: action.type === 'static_select' ? action.selected_option?.value : action.value,
       actionTs: action.action_ts,
     });
   });

@@ -13,7 +13,7 @@ export function registerCommandListeners(app: App, deps: CommandListenerDeps): v
     // The workspace Bolt authorized the command with: settings are kept under the installing workspace.
     const teamId = context.teamId ?? command.team_id;
     try {
-      reply = await handleLane({ text: command.text, userId: command.user_id, teamId, channelId: command.channel_id });
+      reply = await handleLane({ text: command.text, userId: command.user_id, teamId, enterpriseId: context.enterpriseId, channelId: command.channel_id });
     } catch (error) {
       // The person gets a plain answer inside Slack's 3 seconds, never a timeout or a stack trace.
       deps.logger.error({ team: teamId, err: { message: (error as Error).message } }, '/lane failed');

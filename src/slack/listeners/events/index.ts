@@ -1,16 +1,21 @@
-import type { App, Context, InstallationStore } from '@slack/bolt';
+import type { App, Context } from '@slack/bolt';
 import { createIncomingMessageHandler, type IncomingMessageDeps } from './message';
 import { createWorkspaceEventHandlers, type WorkspaceEventDeps } from '../../../features/workspace/events';
+import type { ForgetWorkspacePayload } from '../../../ports/jobs';
+import type { InstallationRepository } from '../../../store/installations';
 import { workspaceOfEnvelope } from '../../incoming-message';
 
 export type EventListenerDeps = IncomingMessageDeps &
   WorkspaceEventDeps & {
-    /** Multi-workspace mode: an uninstall removes the installation (Bolt never does). */
-    uninstalled?: Pick<Required<InstallationStore>, 'deleteInstallation'>;
+    /**
+     * Multi-workspace mode: an uninstall removes the installation (Bolt never does), and an
+     * org-wide one forgets every workspace of the org.
+     */
+    uninstalled?: Pick<InstallationRepository, 'deleteInstallation' | 'workspacesOfOrg'>;
   };
 
 /** The Events API event types the bot subscribes to (manifest.yml lists the same). */
-export const SUBSCRIBED_EVENTS = ['message', 'app_mention', 'app_home_opened', 'tokens_revoked', 'app_uninstalled'] as const;
+export const SUBSCRIBED_EVENTS = ['message', 'app_mention', 'app_home_opened', 'tokens_revoked', 'app_uninstalled', 'team_access_revoked'] as const;
 type SubscribedEvent = (typeof SUBSCRIBED_EVENTS)[number];
 
 interface EventBody {
@@ -18,7 +23,7 @@ interface EventBody {
   enterprise_id?: string;
   context_team_id?: string;
   authorizations?: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }[];
-  event: { type: string; user?: string; tab?: string; tokens?: { bot?: string[]; oauth?: string[] } };
+  event: { type: string; user?: string; tab?: string; tokens?: { bot?: string[]; oauth?: string[] }; team_ids?: unknown };
 }
 
 /**
@@ -30,16 +35,32 @@ interface EventBody {
 export function registerEventListeners(app: App, deps: EventListenerDeps): void {
   const handleIncomingMessage = createIncomingMessageHandler(deps);
   const workspace = createWorkspaceEventHandlers(deps);
-  /** Removes the installation that received an uninstall (its org's, for an org-wide install), then forgets the workspace. */
+  const forgetAll = async (teamIds: Iterable<string>, reason: ForgetWorkspacePayload['reason'], botTokensRevoked = true): Promise<void> => {
+    for (const teamId of teamIds) await workspace.forgetWorkspace(teamId, reason, botTokensRevoked);
+  };
+  /**
+   * Removes the installation that received an uninstall, then forgets the workspace; for an
+   * org-wide install, removes the org's installation and forgets every workspace of the org.
+   */
   const uninstall = async (body: EventBody, reason: 'tokens_revoked' | 'app_uninstalled', botTokensRevoked: boolean): Promise<void> => {
     const { teamId, enterpriseId } = workspaceOfEnvelope(body);
+    // An org-level envelope may name no workspace at all.
+    const forgotten = new Set(teamId ? [teamId] : []);
     if (botTokensRevoked && deps.uninstalled) {
-      const orgWide = body.authorizations?.[0]?.is_enterprise_install === true && enterpriseId !== undefined;
-      await deps.uninstalled.deleteInstallation(
-        orgWide ? { teamId: undefined, enterpriseId, isEnterpriseInstall: true } : { teamId, enterpriseId, isEnterpriseInstall: false },
-      );
+      if (body.authorizations?.[0]?.is_enterprise_install === true && enterpriseId) {
+        // Read before the removal, which takes the org's list of workspaces with it.
+        for (const member of await deps.uninstalled.workspacesOfOrg(enterpriseId)) forgotten.add(member);
+        await deps.uninstalled.deleteInstallation({ teamId: undefined, enterpriseId, isEnterpriseInstall: true });
+      } else {
+        await deps.uninstalled.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
+      }
     }
-    await workspace.forgetWorkspace(teamId, reason, botTokensRevoked);
+    await forgetAll(forgotten, reason, botTokensRevoked);
+  };
+  /** An org admin removed the org-wide app from some of the org's workspaces: those are forgotten. */
+  const teamAccessRevoked = async (body: EventBody): Promise<void> => {
+    const teamIds = Array.isArray(body.event.team_ids) ? body.event.team_ids.filter((id): id is string => typeof id === 'string' && id !== '') : [];
+    await forgetAll(teamIds, 'team_access_revoked');
   };
   const handlers: Record<SubscribedEvent, (body: EventBody, context: Context) => Promise<void>> = {
     message: (body, context) => handleIncomingMessage(body, 'message', context),
@@ -50,6 +71,7 @@ export function registerEventListeners(app: App, deps: EventListenerDeps): void 
     },
     tokens_revoked: (body) => uninstall(body, 'tokens_revoked', (body.event.tokens?.bot?.length ?? 0) > 0),
     app_uninstalled: (body) => uninstall(body, 'app_uninstalled', true),
+    team_access_revoked: teamAccessRevoked,
   };
   app.use(async ({ body, next, context }) => {
     const typed = body as unknown as Partial<EventBody> & { type?: string };
