@@ -294,9 +294,10 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
       return person?.id ?? LOCAL_DEFAULTS.userId;
     },
   });
-  /** The workspace an org-wide token's call is about: the one holding the channel or person named, else the org's first. */
+  /** The workspace an org-wide token's call is about: the one named (`team_id`), holding the channel or person named, else the org's first. */
   const teamForOrgCall = (enterpriseId: string, params: Params): LocalTeam | undefined => {
     const inOrg = teamsOfOrg(enterpriseId);
+    if (typeof params.team_id === 'string') return inOrg.find((team) => team.state.identity.teamId === params.team_id);
     const channel = typeof params.channel === 'string' ? params.channel : undefined;
     const user = [params.user, params.user_id, params.users].find((value): value is string => typeof value === 'string');
     return inOrg.find((team) => (channel !== undefined && team.state.channels.has(channel)) || (user !== undefined && team.state.users.has(user))) ?? inOrg[0];
@@ -433,6 +434,8 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
         is_enterprise_install: true,
       };
     }
+    // Slack lists an org's people one workspace at a time: an org-wide token must name it.
+    if ('enterpriseId' in grant.owner && method === 'users.list' && typeof params.team_id !== 'string') return { ok: false, error: 'missing_argument' };
     const team = 'teamId' in grant.owner ? teams.get(grant.owner.teamId) : teamForOrgCall(grant.owner.enterpriseId, params);
     const handler = team?.handlers[method];
     if (!handler) return { ok: false, error: team ? 'unknown_method' : 'team_not_found' };

@@ -79,8 +79,11 @@ export interface SlackWorkspace {
   publishHome(userId: string, view: { type: 'home'; blocks: (Block | KnownBlock)[] }): Promise<void>;
   /** A link to a message, built without a Web API call. */
   permalink(ref: MessageRef): string;
-  /** One page of the workspace's people (`users.list`, needs users:read). */
-  directoryPage(cursor?: string): Promise<DirectoryPage>;
+  /**
+   * One page of the workspace's people (`users.list`, needs users:read). `teamId` is the workspace
+   * whose people are listed: an org-wide install's token lists nobody without it.
+   */
+  directoryPage(teamId: string, cursor?: string): Promise<DirectoryPage>;
   /** A thread's parent message (`conversations.replies` limited to it), or undefined when Slack has no such thread. */
   threadRoot(channel: string, threadTs: string): Promise<ThreadRootMessage | undefined>;
   /** Answers through an interaction's response_url. */

@@ -106,9 +106,11 @@ export function createWebApiWorkspace(client: WebClient, workspaceUrl: () => str
         throw withSlackMethod(error, method);
       }
     },
-    async directoryPage(cursor) {
-      // 200 a page is what Slack recommends; users.list is Tier 2 (about 20 calls a minute).
-      const result = await client.users.list({ limit: DIRECTORY_PAGE_SIZE, cursor });
+    async directoryPage(teamId, cursor) {
+      // 200 a page is what Slack recommends; users.list is Tier 2 (about 20 calls a minute). An
+      // org-wide install's token must say which workspace (Slack refuses it otherwise); a
+      // workspace's own token accepts its own team id.
+      const result = await client.users.list({ limit: DIRECTORY_PAGE_SIZE, cursor, team_id: teamId });
       return {
         people: (result.members ?? []).flatMap((member) =>
           member.id

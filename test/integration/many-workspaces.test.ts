@@ -212,6 +212,25 @@ describe('many workspaces', () => {
     expect(slack.workspace(ALPHA).messages(`D${CAST.ana.id}`)).toHaveLength(0);
   });
 
+  it('resolves a plain-named assignee on an org-wide install, listing the people of the event\'s workspace', async () => {
+    const token = await install({ enterprise: GRID });
+    slack.workspace(GRID_TEAM).addUser({ ...CAST.ana, tz, real_name: 'Ana Souza' });
+    const event = messageEvent({
+      team: GRID_TEAM,
+      channel: 'C_PLAN',
+      user: 'U_TRACKER',
+      botId: 'B_TRACKER',
+      text: '',
+      botUserId: botOf(GRID_TEAM),
+      ...gridFields,
+      extra: { attachments: [{ pretext: 'New task created', title: 'OPS-40 Book the venue for the offsite', fields: [{ title: 'Assignee', value: 'Ana Souza' }] }] },
+    });
+    expect((await sender.sendEvent(event)).status).toBe(200);
+    const nudge = await slack.waitForCall('chat.postEphemeral');
+    expect(nudge).toMatchObject({ token, params: { user: CAST.ana.id } });
+    expect(slack.callsTo('users.list').map((call) => call.params.team_id)).toEqual([GRID_TEAM]);
+  });
+
   it('isolation: one workspace\'s records never show in another\'s Home tab or digest, for the same person ids', async () => {
     const tokens: Record<string, string> = { [ALPHA]: await install({ team: ALPHA }), [BETA]: await install({ team: BETA }) };
     // Room bookings land on Ana (and Ben) in Alpha; in Beta, the same ids, one invoice for Ana.

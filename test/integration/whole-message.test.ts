@@ -1,4 +1,5 @@
 import { appHomeOpenedEvent, messageEvent } from '../../scripts/local-slack/requests';
+import { MAX_PEOPLE_LOOKED_UP } from '../../src/features/nudges/analyze-message';
 import { CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, type Harness } from '../support/harness';
 
 /**
@@ -61,32 +62,80 @@ describe('reading the whole message', () => {
     expect(h.slack.callsTo('users.list')).toHaveLength(1);
   });
 
-  it('pages through a large directory, and judges without names while Slack rate-limits it', async () => {
+  it('looks up the people the classifier resolves, and only them: "@ana" typed as text, not "Sam" inside "Sample"', async () => {
+    h.slack.addUser({ ...CAST.ana, real_name: 'Ana Souza', tz: 'Etc/GMT' });
+    h.slack.addUser({ id: 'U_SAM', name: 'sam', real_name: 'Sam', title: 'Product Manager', tz: 'Etc/GMT' });
+    await h.sender.sendEvent(post('@ana can you book the venue for the offsite? The Sample Agenda is pinned.'));
+    const nudge = await h.slack.waitForCall('chat.postEphemeral');
+    expect(nudge.params).toMatchObject({ user: CAST.ana.id });
+    await waitForIdle(h.app);
+    expect(h.slack.callsTo('users.info').filter((call) => call.params.user === 'U_SAM')).toHaveLength(0);
+  });
+
+  it('looks up at most a bounded number of people for one message', async () => {
+    const crowd = Array.from({ length: 80 }, (_, i) => `U_CROWD${i}`);
+    for (const id of crowd) h.slack.addUser({ id, name: id.toLowerCase(), real_name: `Crowd Person${id.slice(7)}` });
+    await h.sender.sendEvent(post(`${crowd.map((id) => `<@${id}>`).join(' ')} the retro notes are in the doc`));
+    await analyzed(1);
+    await waitForIdle(h.app);
+    const asked = new Set(h.slack.callsTo('users.info').map((call) => call.params.user));
+    expect(asked.size).toBeGreaterThan(0);
+    expect(asked.size).toBeLessThanOrEqual(MAX_PEOPLE_LOOKED_UP);
+  });
+
+  it('reads a large directory a page per message, uses what it has read, and resumes after a rate limit where it stopped', async () => {
+    h.slack.addUser({ ...CAST.ana, real_name: 'Ana Souza', tz: 'Etc/GMT' });
     for (let i = 0; i < 450; i += 1) h.slack.addUser({ id: `U_FILL${i}`, name: `fill${i}`, real_name: `Filler Person${i}` });
     h.slack.addUser({ id: 'U_ZOE', name: 'zoe', real_name: 'Zoe Lima', title: 'Product Manager', tz: 'Etc/GMT' });
-    const tracked = (key: string) =>
-      post('', { ...TRACKER, extra: { attachments: [{ pretext: 'New task created', title: `${key} Book the venue for the offsite`, fields: [{ title: 'Assignee', value: 'Zoe Lima' }] }] } });
+    let seq = 0;
+    const tracked = (assignee: string) => {
+      seq += 1;
+      return post('', { ...TRACKER, extra: { attachments: [{ pretext: 'New task created', title: `OPS-${50 + seq} Book the venue for the offsite`, fields: [{ title: 'Assignee', value: assignee }] }] } });
+    };
+    const send = async (assignee: string) => {
+      await h.sender.sendEvent(tracked(assignee));
+      await analyzed(seq);
+      await waitForIdle(h.app);
+    };
+    // The pause between pages, and after a failed read, made to pass here.
+    const pauseOver = async () => {
+      const keys = [...(await h.redis.keys(`${h.prefix}:*users.list*`)), ...(await h.redis.keys(`${h.prefix}:*directory:loading`))];
+      if (keys.length > 0) await h.redis.del(...keys);
+    };
 
-    h.slack.failNext('users.list', { rateLimited: 30 });
-    await h.sender.sendEvent(tracked('OPS-50'));
-    await analyzed(1);
-    await h.sender.sendEvent(tracked('OPS-51'));
-    await analyzed(2);
-    await waitForIdle(h.app);
-    // Judged without the directory (nobody to nudge), not failed, and no second call inside Retry-After.
-    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    // One page for the first message, not the whole directory: Zoe is on a later page.
+    await send('Zoe Lima');
     expect(h.slack.callsTo('users.list')).toHaveLength(1);
+    expect(nudgesTo('U_ZOE')).toHaveLength(0);
+    // Right after, the next page waits its turn, and the names read so far are used meanwhile.
+    await send('Ana Souza');
+    expect(h.slack.callsTo('users.list')).toHaveLength(1);
+    expect(nudgesTo(CAST.ana.id)).toHaveLength(1);
+
+    // A 429 on the second page loses nothing and is not retried within Retry-After.
+    await pauseOver();
+    h.slack.failNext('users.list', { rateLimited: 30 });
+    await send('Zoe Lima');
+    await send('Zoe Lima');
+    expect(h.slack.callsTo('users.list')).toHaveLength(2);
     expect(h.logs.lines.filter((line) => line.msg === 'job failed for good')).toHaveLength(0);
 
-    // Once the limit and the pause after a failed read have passed (made to pass here), the whole
-    // directory is read, page by page.
-    await h.redis.del(...(await h.redis.keys(`${h.prefix}:*users.list*`)), ...(await h.redis.keys(`${h.prefix}:*directory:loading`)));
-    await h.sender.sendEvent(tracked('OPS-52'));
-    const nudge = await h.slack.waitForCall('chat.postEphemeral');
-    expect(nudge.params).toMatchObject({ user: 'U_ZOE' });
-    const pages = h.slack.callsTo('users.list').slice(1);
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    expect(pages.slice(1).every((call) => typeof call.params.cursor === 'string')).toBe(true);
+    // Then it goes on from the second page, not from the first.
+    await pauseOver();
+    await send('Zoe Lima');
+    await pauseOver();
+    await send('Zoe Lima');
+    const pages = h.slack.callsTo('users.list');
+    expect(pages).toHaveLength(4);
+    expect(pages.slice(1).every((call) => typeof call.params.cursor === 'string' && call.params.cursor.length > 0)).toBe(true);
+    expect(pages[3].params.cursor).not.toBe(pages[2].params.cursor);
+    expect(nudgesTo('U_ZOE')).toHaveLength(1);
+
+    // The whole directory is read: no more pages.
+    await pauseOver();
+    await send('Zoe Lima');
+    expect(h.slack.callsTo('users.list')).toHaveLength(4);
+    expect(nudgesTo('U_ZOE')).toHaveLength(2);
   });
 
   it('judges a thread reply that names no work against its parent, asking Slack once per thread', async () => {

@@ -59,6 +59,18 @@ describe('local Slack with several workspaces', () => {
     expect(local.workspace('T0GR1').messages('C0GR2')).toHaveLength(0);
   });
 
+  it('lists an org\'s people one workspace at a time: an org-wide token must name the workspace', async () => {
+    local.workspace('T0GR1').addUser({ id: 'U0ONE', name: 'one' });
+    local.workspace('T0GR2').addUser({ id: 'U0TWO', name: 'two' });
+    const org = client(local.mintToken({ enterpriseId: 'E0GRID' }).token);
+    await expect(org.users.list({ limit: 100 })).rejects.toMatchObject({ data: { error: 'missing_argument' } });
+    const two = await org.users.list({ limit: 100, team_id: 'T0GR2' });
+    expect(two.members?.map((m) => m.id)).toContain('U0TWO');
+    expect(two.members?.map((m) => m.id)).not.toContain('U0ONE');
+    // A workspace's own token needs no team id.
+    expect((await client(local.mintToken({ teamId: 'T0AAA' }).token).users.list({ limit: 100 })).members?.map((m) => m.id)).toContain('U0ALICE');
+  });
+
   it('refuses a wrong client secret and sends a refusal back when the person cancels', async () => {
     const code = (await approve({ team: 'T0BBB' })).searchParams.get('code') ?? '';
     await expect(client().oauth.v2.access({ client_id: OAUTH.clientId, client_secret: 'wrong', code })).rejects.toMatchObject({ data: { error: 'bad_client_secret' } });

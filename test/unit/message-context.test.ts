@@ -8,6 +8,8 @@ describe('when the directory is worth reading', () => {
   it.each([
     ['Assignee: Ana Souza', true],
     ['can you ask @Ana about the venue?', true],
+    ['can you ask @ana about the venue?', true],
+    ['write to ana@example.com about the venue', false],
     ['*Assigned to:* José Álvarez', true],
     ['<@U_ANA> can you book the room?', false],
     ['Book rooms and send invites', false],
@@ -60,5 +62,23 @@ describe('which ticket an app post is about', () => {
     const attachments = [{ title: 'Book rooms', title_link: 'https://tracker.example/t/9?focus=comment#c2' }];
     expect(ticketOf({ text: '', attachments }, 'Reminder: *Book rooms* is due')).toBe('link:https://tracker.example/t/9');
     expect(ticketOf({ text: 'Reminder: book rooms' }, 'Reminder: book rooms')).toBeUndefined();
+  });
+
+  it('takes no standard, quarter or other ticket named in passing for the post\'s ticket', () => {
+    for (const notATicket of ['UTF-8', 'ISO-8601', 'COVID-19', 'SHA-256', 'RFC-7231', 'Q3-2026']) {
+      expect(ticketOf({ text: '' }, `*Convert the export to ${notATicket}*`)).toBeUndefined();
+    }
+    // Two different tasks that both mention another ticket are two tickets.
+    const task = (title: string, id: number) => {
+      const attachments = [{ title, title_link: `https://tracker.example/t/${id}`, text: 'blocked on OPS-9 until the vendor answers' }];
+      return ticketOf({ text: '', attachments }, `*${title}*\nblocked on OPS-9 until the vendor answers`);
+    };
+    expect(task('Book the venue', 12)).toBe('link:https://tracker.example/t/12');
+    expect(task('Chase the caterer', 13)).toBe('link:https://tracker.example/t/13');
+  });
+
+  it('reads the key in a bold title line or in the link to the ticket', () => {
+    expect(ticketOf({ text: 'Due date reminder' }, 'Due date reminder\n*<https://x.atlassian.net/browse/PMO-330|Send the status deck>*')).toBe('key:PMO-330');
+    expect(ticketOf({ text: '' }, 'Issue assigned\n*PLAT2-915 Update the capacity sheet*\nStatus: To Do')).toBe('key:PLAT2-915');
   });
 });

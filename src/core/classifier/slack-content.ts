@@ -205,80 +205,167 @@ function bounded(text: string): RenderedText {
 /** A workspace directory: display or real name by Slack user id. */
 export type NameDirectory = Readonly<Record<string, string>>;
 
-interface CompiledNames {
-  /** "@Ana Souza", "@Ana" (when only one person has that first name) or a full name after a label. */
-  re: RegExp | null;
-  byName: Map<string, string>;
+/** A name two or more people in the directory have: it names nobody in particular. */
+const AMBIGUOUS = '';
+
+interface NameIndex {
+  /** Full names ("ana souza"), resolved wherever they are written. */
+  full: Map<string, string>;
+  /** One-word names and first names held by one person only, resolved only after "@". */
+  afterAt: Map<string, string>;
+  /** The most words in any indexed name: how far a lookup looks ahead. */
+  maxWords: number;
 }
 
-const compiledNames = new WeakMap<NameDirectory, CompiledNames>();
+/** Names longer than this many words are not looked for (no real name is). */
+const MAX_NAME_WORDS = 8;
+/** A word of a name or a text: letters and digits. What lies between words is kept in the key ("mary-jane o'brien"). */
+const NAME_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** At most this many characters between two words of one name ("O'", "-", ". "). */
+const MAX_NAME_GAP = 3;
 
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const nameIndexes = new WeakMap<NameDirectory, NameIndex>();
+
+/** The lookup key of a name: lower case, whitespace as one space, from its first word to its last ("Ana S." → "ana s"). */
+function nameKey(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '')
+    .toLowerCase();
+}
+
+function wordCount(key: string): number {
+  return key.match(NAME_WORD)?.length ?? 0;
+}
+
+function addName(map: Map<string, string>, key: string, id: string): void {
+  const had = map.get(key);
+  map.set(key, had === undefined || had === id ? id : AMBIGUOUS);
 }
 
 /**
- * Compiles a directory once (cached by the directory object): full names anywhere they are written
- * as a name ("Ana Souza", "@Ana Souza"), and first names only after "@" and only when one person
- * has that first name. A first name alone in prose ("ask Ana") stays plain text, as people often
- * share a first name and a tracker would write the full name.
+ * Indexes a directory once (cached by the directory object): full names, wherever they are written
+ * as a name ("Ana Souza", "@Ana Souza"), and first names only after "@" and only when one person has
+ * that first name. A first name alone in prose ("ask Ana") stays plain text, as people often share a
+ * first name and a tracker would write the full name. A name two people share resolves to nobody.
+ * Lookups are Map reads, so resolving costs the same whatever the size of the directory.
  */
-function compileNames(names: NameDirectory): CompiledNames {
-  const cached = compiledNames.get(names);
+function indexNames(names: NameDirectory): NameIndex {
+  const cached = nameIndexes.get(names);
   if (cached) return cached;
-  const byName = new Map<string, string>();
+  const full = new Map<string, string>();
+  const afterAt = new Map<string, string>();
   const firstCount = new Map<string, number>();
-  const entries = Object.entries(names).filter(([id, name]) => /^[UW][A-Z0-9_]+$/.test(id) && typeof name === 'string' && name.trim().length > 1);
-  for (const [, name] of entries) {
-    const first = name.trim().split(/\s+/)[0].toLowerCase();
+  const entries: Array<[string, string]> = [];
+  for (const [id, name] of Object.entries(names)) {
+    if (!/^[UW][A-Z0-9_]+$/.test(id) || typeof name !== 'string') continue;
+    const key = nameKey(name);
+    const words = wordCount(key);
+    if (key.length < 2 || words === 0 || words > MAX_NAME_WORDS) continue;
+    entries.push([id, key]);
+    const first = nameKey(key.split(' ')[0]);
     firstCount.set(first, (firstCount.get(first) ?? 0) + 1);
   }
-  const full: string[] = [];
-  const atOnly: string[] = [];
-  for (const [id, rawName] of entries) {
-    const name = rawName.trim().replace(/\s+/g, ' ');
-    const key = name.toLowerCase();
-    byName.set(key, id);
-    if (name.includes(' ')) full.push(name);
-    else atOnly.push(name);
-    const first = key.split(' ')[0];
-    if (name.includes(' ') && firstCount.get(first) === 1 && !byName.has(first)) {
-      byName.set(first, id);
-      atOnly.push(name.split(' ')[0]);
+  let maxWords = 1;
+  for (const [id, key] of entries) {
+    maxWords = Math.max(maxWords, wordCount(key));
+    if (!key.includes(' ')) {
+      addName(afterAt, key, id);
+      continue;
+    }
+    addName(full, key, id);
+    const first = nameKey(key.split(' ')[0]);
+    if (firstCount.get(first) === 1) addName(afterAt, first, id);
+  }
+  const index = { full, afterAt, maxWords };
+  nameIndexes.set(names, index);
+  return index;
+}
+
+/** What may not come right before a plain name: a word character, or a `<`, `|` or `@` it would belong to. */
+const NOT_BEFORE_NAME = /[\w<|@]/;
+
+/**
+ * Replaces the names in one stretch of text outside `<…>` tokens: at each word, the longest run of
+ * words (up to the longest name) that the index knows. Cost grows with the text, not the directory.
+ */
+function resolveIn(text: string, index: NameIndex): string {
+  const words = [...text.matchAll(NAME_WORD)];
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < words.length; i += 1) {
+    const start = words[i].index;
+    const at = text[start - 1] === '@';
+    const from = at ? start - 1 : start;
+    if (from > 0 && NOT_BEFORE_NAME.test(text[from - 1])) continue;
+    // Keys of the runs of words starting here: "ana", "ana souza", "ana souza lima"…
+    const keys: Array<{ key: string; end: number }> = [];
+    let key = words[i][0].toLowerCase();
+    for (let j = i; j < words.length && j < i + index.maxWords; j += 1) {
+      if (j > i) {
+        const gap = text.slice(words[j - 1].index + words[j - 1][0].length, words[j].index);
+        if (gap.length > MAX_NAME_GAP && gap.trim().length > 0) break;
+        key += `${gap.replace(/\s+/g, ' ')}${words[j][0].toLowerCase()}`;
+      }
+      keys.push({ key, end: j });
+    }
+    for (let k = keys.length - 1; k >= 0; k -= 1) {
+      const { key: run, end } = keys[k];
+      const stop = words[end].index + words[end][0].length;
+      if (text[stop] === '_') continue;
+      const id = index.full.get(run) ?? (at ? index.afterAt.get(run) : undefined);
+      if (id === undefined) continue;
+      // A name two people share is read as plain text: it is not anyone's in particular.
+      if (id !== AMBIGUOUS) {
+        out += `${text.slice(copied, from)}<@${id}>`;
+        copied = stop;
+      }
+      i = end;
+      break;
     }
   }
-  const alt = (names: string[]): string =>
-    names
-      .sort((a, b) => b.length - a.length)
-      .map((n) => n.split(' ').map(escapeRe).join('\\s+'))
-      .join('|');
-  const parts: string[] = [];
-  if (full.length > 0) parts.push(`@?(?:${alt(full)})`);
-  if (atOnly.length > 0) parts.push(`@(?:${alt(atOnly)})`);
-  const re = parts.length === 0 ? null : new RegExp(`(?<![\\w<|@])(?:${parts.join('|')})(?![\\w])`, 'gi');
-  const out = { re, byName };
-  compiledNames.set(names, out);
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** A tracker's assignee field, right before a link whose label is the person ("*Assignee:* <https://…|Ana Souza>"). */
+const ASSIGNEE_FIELD = /\b(?:assignees?|assigned\s+to|owners?)[*_]*\s*:[*_]*\s*$/i;
+/** What may stand between two links of one assignee field ("<…|Ana Souza>, <…|Raj Patel>"). */
+const ASSIGNEE_LIST_GAP = /^\s*(?:,|&amp;|and|·)?\s*$/i;
+
+/** The person a link's label names, when the label is a whole name in the directory (`<https://…|Ana Souza>`). */
+function personInLinkLabel(token: string, index: NameIndex): string | undefined {
+  const bar = token.indexOf('|');
+  if (bar < 0 || /^<[@!#]/.test(token)) return undefined;
+  const key = nameKey(token.slice(bar + 1, -1));
+  const id = index.full.get(key) ?? index.afterAt.get(key);
+  return id === AMBIGUOUS ? undefined : id;
 }
 
 /**
  * Replaces people named by plain name with Slack mentions (`<@U…>`), outside `<…>` tokens. The
- * directory maps user ids to names ({"U_ANA": "Ana Souza"}).
+ * directory maps user ids to names ({"U_ANA": "Ana Souza"}). A link or mention label is never
+ * rewritten, except a link that is an assignee field's value ("Assignee: <https://…|Ana Souza>"):
+ * trackers link the person's profile there, and the label is then who is assigned.
  */
 export function resolveNames(text: string, names: NameDirectory | undefined): string {
   if (names === undefined) return text;
-  const { re, byName } = compileNames(names);
-  if (re === null) return text;
-  // Split around existing `<…>` tokens, so a link label or a mention's label is never rewritten.
-  return text
-    .split(/(<[^<>]*>)/)
-    .map((part) =>
-      part.startsWith('<')
-        ? part
-        : part.replace(re, (match) => {
-            const id = byName.get(match.replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase());
-            return id === undefined ? match : `<@${id}>`;
-          }),
-    )
-    .join('');
+  const index = indexNames(names);
+  if (index.full.size === 0 && index.afterAt.size === 0) return text;
+  // Split around existing `<…>` tokens: the odd parts are the tokens.
+  const parts = text.split(/(<[^<>]*>)/);
+  let inAssigneeField = false;
+  for (let i = 0; i < parts.length; i += 1) {
+    if (i % 2 === 0) {
+      const before = parts[i].slice(-40);
+      inAssigneeField = ASSIGNEE_FIELD.test(before) || (inAssigneeField && ASSIGNEE_LIST_GAP.test(parts[i]));
+      parts[i] = resolveIn(parts[i], index);
+      continue;
+    }
+    // A mention in the field keeps it going ("Assignees: <@U1>, <https://…|Ana Souza>").
+    if (parts[i].startsWith('<@')) continue;
+    const id = inAssigneeField ? personInLinkLabel(parts[i], index) : undefined;
+    if (id !== undefined) parts[i] = `<@${id}>`;
+    else inAssigneeField = false;
+  }
+  return parts.join('');
 }

@@ -1,4 +1,5 @@
 import { mentionedUsers } from '../../core/classifier';
+import { resolveNames } from '../../core/classifier/slack-content';
 import { isoWeekOf } from '../../core/digest/calendar';
 import { decideNudge } from '../../core/nudge-policy';
 import { delegateOf, nudgeCandidates, type NudgeCandidate } from '../../core/policy';
@@ -84,12 +85,7 @@ function outsideConversation(message: AnalyzeMessagePayload, recipientId: string
 async function judge(deps: AnalyzeDeps, message: AnalyzeMessagePayload, content: MessageContent, rendered: string) {
   const { teamId } = message;
   const [names, words] = await Promise.all([mayNameSomeone(rendered) ? deps.names.namesOf(teamId) : undefined, deps.wordLists.wordsOf(teamId)]);
-  const involved = mentionedUsers(rendered);
-  // People named by plain name are involved too: their roles decide whether they are nudged.
-  if (names) involved.push(...namedPeople(rendered, names));
-  if (message.userId) involved.push(message.userId);
-  if (message.parentUserId) involved.push(message.parentUserId);
-  const roles = await deps.people.rolesOf(teamId, involved);
+  const roles = await deps.people.rolesOf(teamId, involvedPeople(message, rendered, names));
 
   const input: ClassifyInput = { ...content, author: message.userId, roles, fromBot: message.botId !== undefined, names, words };
   const alone = deps.classify(input);
@@ -123,10 +119,18 @@ async function firstNoticesOfTicket(
   return candidates.filter((_c, i) => firsts[i]);
 }
 
-/** The people a text names in full ("Ana Souza") or by first name after "@" ("@Ana"), by the directory. */
-function namedPeople(rendered: string, names: Readonly<Record<string, string>>): string[] {
-  const atNames = new Set([...rendered.matchAll(/@(\p{Lu}\p{Ll}+)/gu)].map((m) => m[1]));
-  return Object.keys(names).filter((id) => rendered.includes(names[id]) || atNames.has(names[id].split(' ')[0]));
+/** At most this many people's roles are looked up for one message (each may cost a Slack call). */
+export const MAX_PEOPLE_LOOKED_UP = 50;
+
+/**
+ * The people whose roles the verdict needs: the author, the thread's author, and everyone the text
+ * mentions or names, resolved exactly as the classifier resolves them (so "@ana" typed as text is
+ * looked up, and "Sample" is not Sam). In the order they appear, at most {@link MAX_PEOPLE_LOOKED_UP}.
+ */
+function involvedPeople(message: AnalyzeMessagePayload, rendered: string, names: Readonly<Record<string, string>> | undefined): string[] {
+  const authors = [message.userId, message.parentUserId].filter((id): id is string => id !== undefined);
+  const people = new Set([...authors, ...mentionedUsers(resolveNames(rendered, names))]);
+  return [...people].slice(0, MAX_PEOPLE_LOOKED_UP);
 }
 
 /** Epoch milliseconds of a Slack ts ("1700000000.000100"). */

@@ -15,10 +15,11 @@ export function renderedText(content: MessageContent): string {
 }
 
 /**
- * A name the directory might resolve: two capitalised words ("Ana Souza"), or "@" before a
- * capitalised word typed as text ("@Ana"). Mention labels (`<@U1|Ana Souza>`) are Slack's, not plain names.
+ * A name the directory might resolve: two capitalised words ("Ana Souza"), or "@" before a word
+ * typed as text ("@Ana", "@ana": the classifier reads both). Mention labels (`<@U1|Ana Souza>`) are
+ * Slack's, not plain names.
  */
-const PLAIN_NAME = /(?:^|[^\p{L}\p{N}|])\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+|(?:^|[^\p{L}\p{N}<])@\p{Lu}\p{Ll}+/u;
+const PLAIN_NAME = /(?:^|[^\p{L}\p{N}|])\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+|(?:^|[^\p{L}\p{N}<])@\p{L}{2}/u;
 
 /** True when the message could name someone by plain name: only then is the directory worth reading. */
 export function mayNameSomeone(rendered: string): boolean {
@@ -63,17 +64,56 @@ export function noteOfParent(classify: Classifier, root: ThreadRootMessage, cont
   return { author: root.userId, fromBot: root.fromBot, work: phrases.join('\n') };
 }
 
-/** A tracker's ticket key ("OPS-31", "ENG-1204"). */
-const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b/;
+/** A tracker's ticket key ("OPS-31", "ENG-1204", "PLAT2-7"): a prefix, a dash, a number. */
+const TICKET_KEY = /\b([A-Z][A-Z0-9]{1,9})-(\d{1,6})\b/g;
+/** Standards and names written like ticket keys ("UTF-8", "ISO-8601", "COVID-19", "SHA-256"). */
+const NOT_TICKET_PREFIXES = new Set(['UTF', 'ISO', 'COVID', 'SHA', 'RFC', 'TLS', 'SSL', 'HTTP', 'HTTPS', 'CVE', 'AES', 'RSA', 'IEEE', 'ECMA', 'PEP', 'FY', 'GPT', 'WCAG', 'SOC', 'PCI', 'IPV', 'MD', 'ISBN']);
+
+/** The first key in a line that looks like a ticket's: a prefix of two letters or more that names no standard ("Q3-2026" is a quarter). */
+function ticketKeyIn(line: string): string | undefined {
+  for (const match of line.matchAll(TICKET_KEY)) {
+    const prefix = match[1];
+    if ((prefix.match(/[A-Z]/g)?.length ?? 0) >= 2 && !NOT_TICKET_PREFIXES.has(prefix)) return match[0];
+  }
+  return undefined;
+}
+
+/** A line that is wholly bold, as trackers write a ticket's title (`*<https://…/browse/OPS-31|OPS-31 Book rooms>*`). */
+const BOLD_LINE = /^\s*(?::[a-z0-9_+-]+:\s*)?\*[^*\n]+\*\s*$/;
+/** A link's address, where a tracker's link to the ticket carries its key (`https://…/browse/OPS-31`). */
+const LINK_URL = /<(https?:\/\/[^|>\s]+)/g;
 
 /**
- * The ticket an app post is about, for "at most one nudge per ticket": its key when the post shows
- * one, else the link of its first attachment title (without query or fragment, which vary between
- * notifications of one ticket). Undefined when the post names no ticket.
+ * Where a tracker puts the ticket: attachments' titles, header blocks, the first line of the post,
+ * its wholly bold lines, and the addresses it links to.
+ */
+function titleLines(content: MessageContent, rendered: string): string[] {
+  const lines: string[] = [];
+  for (const attachment of content.attachments ?? []) {
+    const title = (attachment as { title?: unknown } | null)?.title;
+    if (typeof title === 'string') lines.push(title);
+  }
+  for (const block of content.blocks ?? []) {
+    const header = block as { type?: unknown; text?: { text?: unknown } } | null;
+    if (header?.type === 'header' && typeof header.text?.text === 'string') lines.push(header.text.text);
+  }
+  const textLines = rendered.split('\n');
+  lines.push(textLines[0], ...textLines.slice(1).filter((line) => BOLD_LINE.test(line)));
+  for (const match of rendered.matchAll(LINK_URL)) lines.push(match[1]);
+  return lines;
+}
+
+/**
+ * The ticket an app post is about, for "at most one nudge per ticket": a ticket's key in its title
+ * line, else the link of its first attachment title (without query or fragment, which vary between
+ * notifications of one ticket). Undefined when the post names no ticket there: a key elsewhere in
+ * the text may be a mention of another ticket, and two posts are better nudged twice than one lost.
  */
 export function ticketOf(content: MessageContent, rendered: string): string | undefined {
-  const key = TICKET_KEY.exec(rendered)?.[0];
-  if (key) return `key:${key}`;
+  for (const line of titleLines(content, rendered)) {
+    const key = ticketKeyIn(line);
+    if (key) return `key:${key}`;
+  }
   for (const attachment of content.attachments ?? []) {
     const link = (attachment as { title_link?: unknown } | null)?.title_link;
     if (typeof link === 'string' && link.length > 0) return `link:${link.split(/[?#]/)[0]}`;

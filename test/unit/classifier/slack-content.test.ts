@@ -85,6 +85,43 @@ describe('people named by plain name', () => {
     expect(classify({ text: 'Ana Souza can you book the room for the retro?', author: 'U_LEAD', roles })).toMatchObject({ flag: false });
     expect(resolveNames('see <https://x.test/ana|Ana Souza> and <@U_RAJ|Raj Patel>', names)).toBe('see <https://x.test/ana|Ana Souza> and <@U_RAJ|Raj Patel>');
   });
+
+  it('resolves nobody for a full name two people share, as for a shared first name', () => {
+    const twoAnas = { U_ANA: 'Ana Souza', U_ANA2: 'Ana Souza', U_RAJ: 'Raj Patel' };
+    expect(resolveNames('Assignee: Ana Souza, reviewer: Raj Patel', twoAnas)).toBe('Assignee: Ana Souza, reviewer: <@U_RAJ>');
+    expect(classify({ text: '@Ana Souza can you book the room for the retro?', author: 'U_LEAD', roles, names: twoAnas })).toMatchObject({ flag: false });
+  });
+
+  it('reads the person a tracker links in an assignee field, and no other link label', () => {
+    expect(resolveNames('*Assignee:* <https://x.test/u/9|Ana Souza>', names)).toBe('*Assignee:* <@U_ANA>');
+    expect(resolveNames('Assignees: <https://x.test/u/9|Ana Souza>, <https://x.test/u/7|Raj Patel>', names)).toBe('Assignees: <@U_ANA>, <@U_RAJ>');
+    expect(resolveNames('Reporter: <https://x.test/u/9|Ana Souza>', names)).toBe('Reporter: <https://x.test/u/9|Ana Souza>');
+    const v = classify({ text: '*Book the venue for the offsite*\nAssignee: <https://tracker.test/people/9|Ana Souza>', author: 'U_JIRA', fromBot: true, roles, names });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+  });
+
+  it('keeps the old readings: any case, names among punctuation, "@" for first names only', () => {
+    const more = { ...names, U_MJ: "Mary-Jane O'Brien", U_ZED: 'Zed' };
+    expect(resolveNames("(Ana Souza's task) and ana souza, then Raj\nPatel", more)).toBe("(<@U_ANA>'s task) and <@U_ANA>, then <@U_RAJ>");
+    expect(resolveNames("ask Ana, @Ana or @Mary-Jane; cc Mary-Jane O'Brien and @zed", more)).toBe("ask Ana, <@U_ANA> or <@U_MJ>; cc <@U_MJ> and <@U_ZED>");
+    expect(resolveNames('x@Ana Souza, Ana_Souza, Ana Souza_x, <@U_RAJ> Raj', more)).toBe('x@Ana Souza, Ana_Souza, Ana Souza_x, <@U_RAJ> Raj');
+  });
+
+  it('costs little on a large directory and a long message (the message decides the cost, not the directory)', () => {
+    const big: Record<string, string> = { U_ANA: 'Ana Souza' };
+    for (let i = 0; i < 10_000; i += 1) big[`U${String(i).padStart(6, '0')}`] = `Person${i} Surname${i % 997}`;
+    const sentence = 'Assignee: Ana Souza. Please Book The Room and Send Invites for the Quarterly Review with @Lee and Priya Raman. ';
+    const message = sentence.repeat(Math.ceil(MAX_JUDGED_CHARS / sentence.length)).slice(0, MAX_JUDGED_CHARS);
+    const timed = (text: string): number => {
+      const start = performance.now();
+      expect(resolveNames(text, big)).toContain('Assignee: <@U_ANA>.');
+      return performance.now() - start;
+    };
+    // The first call indexes the directory (a regex of every name took over a second).
+    expect(timed(message)).toBeLessThan(1000);
+    // Then each 8,000-character message takes about a millisecond (it took seconds): the bound is generous.
+    expect(Math.min(timed(`${message} 1`), timed(`${message} 2`), timed(`${message} 3`))).toBeLessThan(20);
+  });
 });
 
 describe('thread replies', () => {
