@@ -38,7 +38,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
   /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required)\b/;
