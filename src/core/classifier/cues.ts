@@ -134,6 +134,8 @@ const INFO_BUT_WORK = /\b(?:you|u)(?:'ve|'ll| have| will)\b|\bonce (?:you|u)\b|\
 const GOAL = /^(?:(?:pls|please|plz|kindly|also|and|just)\s+)*(?:make sure|ensure|see to it|check that|double-check that|confirm that)\b/;
 /** "you'll send the summary?": a question that confirms who does it. */
 const YOU_WILL = /^(?:(?:so|and|then|ok|okay|grand|great|cool)[ ,]+)*(?:you|u)(?:'ll| will)\s+(?!be\b|need\b|have\b|know\b|see\b)[a-z]/;
+/** Forms that put work on "you" whatever else the clause reports ("needs your sign-off — flights came in over"). */
+const ASKS_OF_YOU = /\bneeds? (?:your|ur)\b(?! help)|\((?:you|u)\)|\b(?:i'?ve|we'?ve|i have|we have) (?:put|signed|pencilled|penciled|nominated|volunteered) (?:you|u) (?:down|in|up)\b/;
 const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
@@ -229,7 +231,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const away = AWAY.test(clause) && !REQUEST_YOU.test(rest) && !PLEASE.test(rest) && !IMPERATIVE_VERBS.has(firstWord(rest));
   if (away) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: AWAY.exec(clause)?.[0] };
-  if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
+  if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause) && !REQUEST_YOU.test(rest)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
   // (PROHIBITION needs "don't" or "do not", so "do".)
   const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(clause) : null) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
@@ -293,7 +295,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   }
   // Reports of work already done ("I already sent the invites") hand nothing over.
   // (Only read when nobody is named or asked: the report blocks nothing else.)
-  const done = explicit.length > 0 || request !== null || GOAL.test(rest) ? null : DONE.exec(rest);
+  const done = explicit.length > 0 || request !== null || GOAL.test(rest) || ASKS_OF_YOU.test(rest) ? null : DONE.exec(rest);
   if (done) return { actors: [], toAddressees: false, vocatives, blocked: 'done', cue: done[0] };
   if (explicit.length > 0) {
     // "@ben @sam can you two …": a named actor among the vocatives brings the other vocatives along.

@@ -35,6 +35,10 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:assigned|added)\\s+(${RUN})\\s+(?:to|as|on)\\b`),
   new RegExp(`\\bnew (?:task|ticket|issue|card|request|item|to-?do|action)s? for (${RUN})`),
   new RegExp(`\\b(?:check-in|checkin|update request|request|reminder|action|task)s? for (${RUN})`),
+  // "Fiona sent @x an update request", "Approval request sent to @x", "Signer: @x · Sent by Grace".
+  new RegExp(`\\bsent (${RUN}) an? (?:[a-z]+ )?(?:request|reminder)\\b`),
+  new RegExp(`\\b(?:request|requests|reminder)\\s+sent to (${RUN})`),
+  new RegExp(`(?:^|[·|•,]\\s*)(?:approvers?|signers?|booker)\\s*:?\\s*(${RUN})`, 'm'),
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
