@@ -315,6 +315,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },
   // Ceremonies run by someone: project work (the seeds), whatever the ceremony is called.
+  { cat: 'meeting_logistics', pattern: 'ran|running|led DET *2 refinement|backlog_refinement|grooming|sprint_planning|retro|retros|retrospective|standup|stand-up|sprint_review|ceremony|ceremonies', weight: 2, prio: 4 },
   { cat: 'meeting_logistics', pattern: 'facilitate~|run|host~|chair~|lead|moderate~ DET *2 refinement|backlog_refinement|grooming|backlog_grooming|sprint_planning|planning|retro|retros|retrospective|standup|stand-up|sprint_review|review|demo|showcase|kickoff|kick-off|ceremony|ceremonies', weight: 2, prio: 4 },
   { cat: 'meeting_logistics', pattern: 'block~|hold|reserve~ DET *2 calendars|calendar|diaries|diary|time_in|slots|the_slot', weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'mom|moms|minutes_of_meeting|minutes_of_the_meeting|meeting_notes', weight: 1.5 },
@@ -334,6 +335,16 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // Discovery in everyday words.
   { cat: 'discovery', pattern: 'sit_in_on|listen_in_on|listen_to|shadow~ DET *2 support|sales|customer|onboarding|success calls|call|sessions|tickets|reps', weight: 2, prio: 3 },
   // Tracker work: boards and task lists kept current.
+  // Records of the project put into the tracker, and the tracker's own clutter.
+  { cat: 'tracker_hygiene', pattern: 'actions|action_items|follow-ups|decisions|risks|dates *3 into|in|onto DET tracker|trackers|jira|asana|board|smartsheet|clickup', weight: 1.5, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'dupes|duplicate_issues|duplicate_cards|stale_issues|stale_cards|stale_tasks|unstarted_issues|unstarted_tickets', weight: 1.5 },
+  // Setting a meeting up, ordering for an event, re-forecasting money, moving dates, negotiating with a vendor.
+  { cat: 'meeting_logistics', pattern: `${MEETINGS} setup|set-up|logistics|invitations`, weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'order~|sort~|arrange~ DET *2 swag|merch|catering|food|drinks|snacks|t-shirts|hoodies|lanyards|name_badges', weight: 2, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'reforecast|reforecasts|re-forecast|reforecasting|re-forecasting', weight: 1.5 },
+  { cat: 'schedule', pattern: 'move~|shift~|push~|pull~|slide|slid DET *3 dates|deadline|deadlines|milestones|go-live|go-lives|cutover|timeline|timelines', weight: 2, prio: 1 },
+  { cat: 'vendor_admin', pattern: 'renewal|contract|vendor|supplier|licence|license|commercial negotiation|negotiations|terms', weight: 1.5, prio: 1 },
+  { cat: 'vendor_admin', pattern: 'negotiation|negotiations', weight: 1.2 },
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
 ];
 
