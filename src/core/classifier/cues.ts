@@ -82,6 +82,8 @@ const NOT_VOLUNTEERING = new Set([
   'be', 'been', 'have', 'need', 'let', 'know', 'see', 'think', 'join', 'miss', 'wait', 'leave', 'bring', 'believe',
   'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'admit', 'say', 'tell',
   'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'loop',
+  // Being in the room is not taking the work on ("I'll sit in but won't take notes").
+  'sit', 'attend', 'listen', 'watch', 'observe', 'lurk', 'dial',
 ]);
 
 const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;

@@ -24,9 +24,9 @@ const LOGISTICS_VERBS =
 /** Work-management tools: naming two of them side by side is a product comparison, not tracker admin. */
 const TOOLS = 'jira|linear|asana|trello|clickup|monday.com|productboard|smartsheet|ms_project|azure_boards|wrike|basecamp|github_projects';
 
-const PEOPLE = 'customer|customers|user|users|client|clients|prospect|prospects|buyer|buyers|churned_customers|churned_users|participants|beta_users|design_partners|admins';
+const PEOPLE = 'customer|customers|user|users|client|clients|prospect|prospects|buyer|buyers|churned_customers|churned_users|participants|beta_users|design_partners|admins|merchants|shoppers|sellers|patients|clinicians|receptionists|members|subscribers|partners|tenants|drivers|riders|hosts|guests|teachers|students|doctors|nurses|agents|advertisers|publishers|creators|developers|end_users|power_users|pilot_customers|pilot_users';
 
-const RESEARCH_SESSIONS = 'interview|interviews|calls|call|sessions|session|tests|test|studies|study|visits|conversations|chats';
+const RESEARCH_SESSIONS = 'interview|interviews|calls|call|sessions|session|tests|test|studies|study|visits|conversations|chats|time';
 
 export const RULES: ReadonlyArray<Rule<Category>> = [
   // --- things that look like work words but are not ------------------------------------------------
@@ -45,7 +45,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'discovery', pattern: `${LOGISTICS_VERBS}|recruit~|line_up DET *1 interview|interviews|research|discovery|usability_test|usability_tests|usability_study|user_research|customer_research`, weight: 2, prio: 3 },
   { cat: 'discovery', pattern: `book|reserve DET *2 room|rooms|space for DET *1 ${PEOPLE}|discovery|research|usability ${RESEARCH_SESSIONS}`, weight: 2, prio: 4 },
   { cat: 'discovery', pattern: `invite~|email~|contact~|reach_out_to|talk_to|talking_to|speak_to|speak_with|call DET *1 ${PEOPLE}`, weight: 1.5, prio: 3 },
-  { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution|feedback ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
   { cat: 'discovery', pattern: 'interview~ DET *3 customers|users|clients|prospects|admins|buyers|participants|managers|owners', weight: 2, prio: 2 },
   { cat: 'discovery', pattern: 'user|ux|customer|market|field|qualitative|quant|quantitative research', weight: 1.5, prio: 1 },
   { cat: 'discovery', pattern: 'survey|surveys|questionnaire|questionnaires|persona|personas|jtbd|jobs_to_be_done|usability_test|usability_tests|usability_testing|diary_study|card_sort|card_sorting|discovery|nps_comments|nps_verbatims|feedback_synthesis|affinity_map|affinity_mapping|interview_guide|discussion_guide|research_plan|research_findings|insights', weight: 1.5 },
@@ -289,6 +289,9 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: 'attendance|track_attendance|run-order|run_order|dry_run|dry-run|assessors|fieldwork_dates|training_slots|slots', weight: 1.2 },
   { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 research_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
   { cat: 'discovery', pattern: `book~|reserve~|set_up DET *2 lab|usability_lab *4 ${PEOPLE}|sessions|testing|playtest|playtests|research|study|studies`, weight: 2, prio: 5 },
+  { cat: 'discovery', pattern: 'book~|line_up DET *3 for DET *1 feedback|research|discovery|usability|interview|interviews', weight: 2, prio: 5 },
+  // A product problem, not a booking to make.
+  { cat: null, pattern: 'double-booking|double-bookings|double_booking|double_bookings' },
   { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
   // A session with a customer to try an idea out is discovery, however it is booked.
   { cat: 'discovery', pattern: 'book~|schedule~|set_up|arrange~|organise~|organize~|line_up DET *1 demo|demos|session|sessions|call|calls|meeting|meetings|workshop|walkthrough with *3 to|so_we_can|and test|validate|get_feedback|show|gauge|try|check', weight: 2, prio: 5 },
