@@ -12,11 +12,11 @@ import { PhraseMatcher, type Rule } from './matcher';
  */
 
 const MEETINGS =
-  'meeting|meetings|call|calls|sync|syncs|standup|standups|stand-up|stand-ups|retro|retros|retrospective|retrospectives|demo|demos|workshop|workshops|kickoff|kick-off|kickoffs|all-hands|offsite|off-site|session|sessions|1:1|1:1s|ceremony|ceremonies|planning|huddle|catch-up|check-in|review|reviews|invite|invites|meet|get-together|townhall|town_hall|lunch|dinner|happy_hour|social|party|summit|onsite|on-site|board_meeting|qbr';
+  'meeting|meetings|call|calls|sync|syncs|standup|standups|stand-up|stand-ups|retro|retros|retrospective|retrospectives|demo|demos|workshop|workshops|kickoff|kick-off|kickoffs|all-hands|offsite|off-site|session|sessions|1:1|1:1s|ceremony|ceremonies|planning|huddle|catch-up|check-in|review|reviews|invite|invites|meet|get-together|townhall|town_hall|lunch|dinner|happy_hour|social|party|summit|onsite|on-site|board_meeting|qbr|checkpoint|checkpoints';
 
 /** Meetings whose notes and summaries are logistics ("the retro notes"); not "customer call" or "demo". */
 const MEETING_NAMES =
-  'meeting|meetings|standup|stand-up|retro|retrospective|kickoff|kick-off|planning|sprint_planning|sync|steerco|steering_committee|all-hands|offsite|off-site|workshop|huddle|qbr|board_meeting|1:1|check-in|catch-up|ceremony|vendor_call|vendor_sync|client_call|status_meeting';
+  'meeting|meetings|standup|stand-up|retro|retrospective|kickoff|kick-off|planning|sprint_planning|sync|steerco|steering_committee|all-hands|offsite|off-site|workshop|huddle|qbr|board_meeting|1:1|check-in|catch-up|ceremony|vendor_call|vendor_sync|client_call|status_meeting|checkpoint';
 
 const LOGISTICS_VERBS =
   'schedule~|reschedule~|set_up|setting_up|setup|sets_up|organise~|organize~|arrange~|book~|reserve~|move~|cancel~|run|runs|running|facilitate~|host~|coordinate~|plan|plans|planning|sort_out|sorting_out|find_time_for';
@@ -340,12 +340,14 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // Tracker work: boards and task lists kept current.
   // Records of the project put into the tracker, and the tracker's own clutter.
   { cat: 'tracker_hygiene', pattern: 'actions|action_items|follow-ups|decisions|risks|dates *3 into|in|onto DET tracker|trackers|jira|asana|board|smartsheet|clickup', weight: 1.5, prio: 1 },
-  { cat: 'tracker_hygiene', pattern: 'dupes|duplicate_issues|duplicate_cards|stale_issues|stale_cards|stale_tasks|unstarted_issues|unstarted_tickets', weight: 1.5 },
+  { cat: 'tracker_hygiene', pattern: 'dupes|duplicate_issues|duplicate_cards|stale_issues|stale_cards|stale_tasks|stale_items|unstarted_issues|unstarted_tickets', weight: 1.5 },
   // Setting a meeting up, ordering for an event, re-forecasting money, moving dates, negotiating with a vendor.
   { cat: 'meeting_logistics', pattern: `${MEETINGS} setup|set-up|logistics|invitations`, weight: 1.5, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'order~|sort~|arrange~ DET *2 swag|merch|catering|food|drinks|snacks|t-shirts|hoodies|lanyards|name_badges', weight: 2, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'room|rooms|venue|badges|name_badges|catering set_up|setup|booked|printed|sorted|ordered', weight: 1.5, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'per_diems|per-diems|per_diem|per-diem|expense_claims|expense_reports', weight: 1.5 },
   { cat: 'budget_tracking', pattern: 'reforecast|reforecasts|re-forecast|reforecasting|re-forecasting', weight: 1.5 },
-  { cat: 'schedule', pattern: 'move~|shift~|push~|pull~|slide|slid DET *3 dates|deadline|deadlines|milestones|go-live|go-lives|cutover|timeline|timelines', weight: 2, prio: 1 },
+  { cat: 'schedule', pattern: 'move~|shift~|push~|pull~|slide|slid|replan~|re-plan~|re-planned|rebaseline~|re-baseline~ DET *3 dates|deadline|deadlines|milestones|go-live|go-lives|cutover|timeline|timelines', weight: 2, prio: 1 },
   { cat: 'vendor_admin', pattern: 'renewal|contract|vendor|supplier|licence|license|commercial negotiation|negotiations|terms', weight: 1.5, prio: 1 },
   { cat: 'vendor_admin', pattern: 'negotiation|negotiations', weight: 1.2 },
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
