@@ -86,7 +86,7 @@ const NOT_VOLUNTEERING = new Set([
   'sit', 'attend', 'listen', 'watch', 'observe', 'lurk', 'dial',
 ]);
 
-const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
+const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|(?:a |one |small |quick |big |tiny )?(?:ask|favou?r|request)|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
 
 const TRAILING_VOCATIVES = /(?:^|\s)((?:@p\d+(?:\s*(?:,|and|&)\s*|\s+))*@p\d+)\s*[?!.]*$/;
 const OBJECT_BEFORE =

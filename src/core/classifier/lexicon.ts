@@ -345,7 +345,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: `${MEETINGS} setup|set-up|logistics|invitations`, weight: 1.5, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'order~|sort~|arrange~ DET *2 swag|merch|catering|food|drinks|snacks|t-shirts|hoodies|lanyards|name_badges', weight: 2, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'room|rooms|venue|badges|name_badges|catering set_up|setup|booked|printed|sorted|ordered', weight: 1.5, prio: 1 },
-  { cat: 'budget_tracking', pattern: 'per_diems|per-diems|per_diem|per-diem|expense_claims|expense_reports', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'per_diems|per-diems|per_diem|per-diem|expense_claims|expense_reports|po_reference|po_references|po_ref|po_number|po_numbers|po_no', weight: 1.5 },
   { cat: 'budget_tracking', pattern: 'reforecast|reforecasts|re-forecast|reforecasting|re-forecasting', weight: 1.5 },
   { cat: 'schedule', pattern: 'move~|shift~|push~|pull~|slide|slid|replan~|re-plan~|re-planned|rebaseline~|re-baseline~ DET *3 dates|deadline|deadlines|milestones|go-live|go-lives|cutover|timeline|timelines', weight: 2, prio: 1 },
   { cat: 'vendor_admin', pattern: 'renewal|contract|vendor|supplier|licence|license|commercial negotiation|negotiations|terms', weight: 1.5, prio: 1 },

@@ -15,6 +15,8 @@ describe('work put on a person without "can you"', () => {
     'Would be great if <@U_ANA> could update the RAID log before the steerco',
     'ok so <@U_ANA> you will send the status report to the execs?',
     'Assigning <@U_ANA> the follow-ups with procurement on the licence renewal',
+    'quick favour: <@U_ANA> can you be the vendor contact over the holidays and keep the escalation rota updated? I am off',
+    '<@U_ANA> we never got the PO number for the venue, could you dig it out and send it over?',
     'The signed change request needs to be emailed to legal by <@U_ANA> before the freeze',
   ])('flags "%s"', (text) => {
     const v = judge(text);
