@@ -252,13 +252,17 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
  */
 function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
   const declared = DECLARED_STANDUP.exec(text0(lines));
-  if (declared && (/^(?:\S+\s+)?stand-?up/.test(declared[1].trim()) || /\btoday\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
+  if (declared && (/^(?:\S+\s+)?stand-?up/.test(declared[1].trim()) || /[.;]\s+today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
     return { items: proseItems(declared[2].replace(/\(\d+\)\s*/g, ', ')), format: 'prose' };
   }
   return undefined;
 }
 
-/** A first line that calls the post a standup or an update (group 1), then the report (group 2). */
+/**
+ * A first line that calls the post a standup or an update (group 1), then the report (group 2). An
+ * "update:" is a standup only when a sentence of it starts with "today" ("update: back from the
+ * offsite. Today …"), not "update: the venue is booked for today".
+ */
 const DECLARED_STANDUP =
   /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:stand-?up|update)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
 

@@ -28,6 +28,10 @@ describe('work put on a person without "can you"', () => {
     expect(judge('note to self: chase the vendor for the signed PO tomorrow', { author: 'U_ANA' })).toMatchObject({ flag: true, assignees: ['U_ANA'] });
   });
 
+  it('does not take putting someone on a guest list for work', () => {
+    expect(judge("<@U_ANA> I've put you down as a guest at the vendor lunch").flag).toBe(false);
+  });
+
   it('still reads a question for information as no request', () => {
     expect(judge('<@U_ANA> maybe you know when the steerco is?').flag).toBe(false);
   });
@@ -58,5 +62,11 @@ describe('standups that call themselves one', () => {
 
   it('does not take an announcement for a standup', () => {
     expect(judge('update: the venue for the offsite is confirmed', { author: 'U_ANA' }).kind).not.toBe('standup');
+    expect(judge('update: the offsite venue is booked for today', { author: 'U_ANA' })).toMatchObject({ kind: 'chatter', flag: false });
+  });
+
+  it('reads an update that reports the day as a standup', () => {
+    const v = judge('update: back from the offsite. Today chasing the vendor invoices, then the steerco status deck. No blockers', { author: 'U_ANA' });
+    expect(v).toMatchObject({ kind: 'standup', flag: true });
   });
 });
