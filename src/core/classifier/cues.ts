@@ -82,9 +82,11 @@ const NOT_VOLUNTEERING = new Set([
   'be', 'been', 'have', 'need', 'let', 'know', 'see', 'think', 'join', 'miss', 'wait', 'leave', 'bring', 'believe',
   'guess', 'assume', 'use', 'live', 'survive', 'never', 'not', 'probably', 'maybe', 'admit', 'say', 'tell',
   'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'loop',
+  // Being in the room is not taking the work on ("I'll sit in but won't take notes").
+  'sit', 'attend', 'listen', 'watch', 'observe', 'lurk', 'dial',
 ]);
 
-const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
+const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|(?:a |one |small |quick |big |tiny )?(?:ask|favou?r|request)|@group|@all)[ ,:]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
 
 const TRAILING_VOCATIVES = /(?:^|\s)((?:@p\d+(?:\s*(?:,|and|&)\s*|\s+))*@p\d+)\s*[?!.]*$/;
 const OBJECT_BEFORE =
@@ -119,7 +121,7 @@ const QUESTION_START =
   /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do(?! the needful)|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
 
 const REQUEST_YOU =
-  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it (?:possible|poss|poss\.) for (?:you|u) to\b|\b(?:are )?(?:you|u) (?:ok|okay|alright|all right|happy|free|good|able) (?:to|with)\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|^(?:can|could) we (?:get|have) (?!(?:a |an )?(?:quick )?(?:chat|call|sync|meeting|catch-?up|word|minute|moment|look)\b)|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it (?:possible|poss|poss\.) for (?:you|u) to\b|\b(?:are )?(?:you|u) (?:ok|okay|alright|all right|happy|free|good|able) (?:to|with)\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|^(?:can|could) we (?:get|have) (?!(?:a |an )?(?:quick )?(?:chat|call|sync|meeting|catch-?up|word|minute|moment|look)\b)|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b|\b(?:would it be|is it|would that be) (?:mad|crazy|ok|okay|cheeky|too much|a big ask|alright) to ask (?:you|u)\b|\b(?:maybe|perhaps) (?:you|u) (?:could|can|might)\b|\bare (?:you|u) (?:right|sweet|fine) to\b|\b(?:can|could|may) i leave\b.{1,60}\bwith (?:you|u)\b|\b(?:would|'d|it'?d) be (?:ace|great|amazing|brilliant|good|lovely|awesome|fab|grand|handy|helpful|super) if (?:you|u) (?:could|can|would)\b|^(?:are )?(?:you|u) keen\b/;
 /**
  * Questions for information phrased as a request: "can you tell me when …", "could you let me know
  * who …", "can you point me to …", "can you explain how …". The asker wants an answer, not work done.
@@ -132,29 +134,34 @@ const INFO_REQUEST =
 const INFO_BUT_WORK = /\b(?:you|u)(?:'ve|'ll| have| will)\b|\bonce (?:you|u)\b|\b(?:and|then|also)\s+(?:also\s+|then\s+)?(?:pls\s+|please\s+)?([a-z][a-z'-]*)/;
 /** "make sure the timeline is updated": the passive is the goal, not a report that it is done. */
 const GOAL = /^(?:(?:pls|please|plz|kindly|also|and|just)\s+)*(?:make sure|ensure|see to it|check that|double-check that|confirm that)\b/;
+/** "you'll send the summary?": a question that confirms who does it. */
+const YOU_WILL = /^(?:(?:so|and|then|ok|okay|grand|great|cool)[ ,]+)*(?:you|u)(?:'ll| will)\s+(?!be\b|need\b|have\b|know\b|see\b)[a-z]/;
+/** Forms that put work on "you" whatever else the clause reports ("needs your sign-off — flights came in over"). */
+const ASKS_OF_YOU = /\bneeds? (?:your|ur)\b(?! help)|\((?:you|u)\)|\b(?:i'?ve|we'?ve|i have|we have) (?:put|signed|pencilled|penciled|nominated|volunteered) (?:you|u) (?:down|in|up)(?:\s*$| as (?:the |a |our )?(?:named )?(?:contact|owner|lead|point|poc|dri|approver|signatory|organi[sz]er|host|chair|coordinator))/;
 const MIND = /\b(?:would you|do you|you|u)\s+mind\b|^mind\b/;
 const NEED_YOU = /\b(?:need|want|like|love)\s+(?:you|u)\s+to\b|\b(?:i|we) need (?:you|u)\b/;
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/;
 const YOU_MODAL =
-  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\b(?:ur|you'?re|u r|youre) (?:the )?(?:best|right|obvious|perfect) (?:person|one|fit) (?:to|for)\b|\b(?:still |also |really )?need (?:your|ur)\b(?! help)|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like|like|love|'d love|would love) (?:the|a|an|your|ur|this|that|those|these)\b|^(?:(?:i )?want|need) (?:your|ur)\b|\b(?:live|sit|stay|be|rest) with (?:you|u)(?: going forward| from now on| from here)?\b/;
+  /\b(?:you|u)(?:'ll| will| should| need to| must| have to|'re going to| are going to|'re on| are on|'re up| are up|'re in charge| are in charge| own)\b|\b(?:you|u)(?:'re| are|'d be| would be) (?:best|well|better|ideally) (?:placed|positioned|suited) to\b|\b(?:you|u)(?:'re| are) the (?:best|right) (?:person|one) to\b|\b(?:ur|you'?re|u r|youre) (?:the )?(?:best|right|obvious|perfect) (?:person|one|fit) (?:to|for)\b|\b(?:still |also |really )?needs? (?:your|ur)\b(?! help)|\bneeds? [^.?!]{1,60}\bfrom (?:you|u)\b|\((?:you|u)\)|\b(?:i'?ve|we'?ve|i have|we have) (?:put|signed|pencilled|penciled|nominated|volunteered) (?:you|u) (?:down|in|up)(?:\s*$| as (?:the |a |our )?(?:named )?(?:contact|owner|lead|point|poc|dri|approver|signatory|organi[sz]er|host|chair|coordinator))|(?:'s| is| are) with (?:you|u)\s*[?!.]*$|\bover to you\b|\byour turn\b|\b(?:this|that|it)(?: one)?(?:'s| is) (?:all )?(?:yours|on you|for you)\b|\b(?:is|are) (?:all )?yours\b|^(?:(?:is )?(?:this|that|it) )?yours\b|\b(?:i|we)(?:'d| would)? (?:need|want|would like|'d like|like|love|'d love|would love) (?:the|a|an|your|ur|this|that|those|these)\b|^(?:(?:i )?want|need) (?:your|ur)\b|\b(?:live|sit|stay|be|rest) with (?:you|u)(?: going forward| from now on| from here)?\b/;
 const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:action items?|ai|todo|to-do|owners?|assignee|dri|responsible|point person|poc)\\b[^@\\n]{0,50}?[:\\-]\\s*${M}`, 'g'),
   new RegExp(`\\b(?:let'?s|let us|can we|could we|we should|we'?ll|please|pls)\\s+(?:have|get|ask)\\s+${M}`, 'g'),
   new RegExp(`\\b(?:need|needs|want|wants|like|love|i'?d like)\\s+${M}\\s+to\\b`, 'g'),
-  new RegExp(`\\b(?:assign|assigning|assigned|reassign|reassigning|reassigned)\\s+${M}\\s+(?:to|as|on|for)\\b`, 'g'),
+  new RegExp(`\\b(?:assign|assigning|assigned|reassign|reassigning|reassigned)\\s+${M}\\s+(?:to|as|on|for|the|a|an|this|that|these|those|all)\\b`, 'g'),
+  new RegExp(`\\bif\\s+${M}\\s+(?:could|can|would)\\s+(?=[a-z])`, 'g'),
   new RegExp(`(?:^|\\s)(?:can|could|would|will)\\s+${M}\\s+(?!be\\s+(?!able))(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:is|are|falls|fall|goes|go)\\s+(?:on|to)\\s+${M}\\s*$`, 'g'),
   new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
   new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b|need\\b|needs\\b|want\\b|like\\b|love\\b|have\\b|know\\b|see\\b)(?=[a-z])`, 'g'),
-  new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+)?\\s+by\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+){0,3}\\s+by\\s+${M}`, 'g'),
   new RegExp(`\\b(?:give|giving|moving|move|assign|assigning|reassign\\w*)\\b.*?\\bto\\s+${M}`, 'g'),
   new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),
 ];
 
 const SELF_CUE =
-  /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
+  /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:(?:yep|yes|yeah|yup|sure|ok|okay|np|no worries|absolutely|of course|can do|ugh sorry|sorry)[,!. ]+)*(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
-  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll (?:take|grab|have) (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on)\b|^on it\b/;
+  /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll (?:take|grab|have) (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on|(?:reminder|note) to self)\b|^on it\b/;
 /**
  * Handing work away: "hand X over to @pj", "can you delegate X to @pj?", "brief @pj so they can take
  * over X". The work goes to @pj, not to whoever is asked to hand it over (nor to the author).
@@ -226,7 +233,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   const away = AWAY.test(clause) && !REQUEST_YOU.test(rest) && !PLEASE.test(rest) && !IMPERATIVE_VERBS.has(firstWord(rest));
   if (away) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: AWAY.exec(clause)?.[0] };
-  if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
+  if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause) && !REQUEST_YOU.test(rest)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
   // (PROHIBITION needs "don't" or "do not", so "do".)
   const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(clause) : null) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
@@ -285,12 +292,12 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
 
   // "yours?", "this one's yours I think?": handing over as a question is still handing over.
   const handsOver = YOURS.test(rest) || /\b(?:live|sit|stay|rest) with (?:you|u)\b/.test(rest);
-  if (!request && !handsOver && explicit.length === 0 && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
+  if (!request && !handsOver && explicit.length === 0 && !YOU_WILL.test(rest) && (QUESTION_START.test(rest) || (isQuestion && !imperative))) {
     return { actors: [], toAddressees: false, vocatives, blocked: 'question', cue: rest.split(' ').slice(0, 3).join(' ') };
   }
   // Reports of work already done ("I already sent the invites") hand nothing over.
   // (Only read when nobody is named or asked: the report blocks nothing else.)
-  const done = explicit.length > 0 || request !== null || GOAL.test(rest) ? null : DONE.exec(rest);
+  const done = explicit.length > 0 || request !== null || GOAL.test(rest) || ASKS_OF_YOU.test(rest) ? null : DONE.exec(rest);
   if (done) return { actors: [], toAddressees: false, vocatives, blocked: 'done', cue: done[0] };
   if (explicit.length > 0) {
     // "@ben @sam can you two …": a named actor among the vocatives brings the other vocatives along.

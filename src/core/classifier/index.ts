@@ -336,7 +336,8 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       hits = hits.concat(handed);
       if (work.categories.length > 0) addReason(parentReasons, `work named in the thread's parent: "${cleanPhrase(work.best[0].phrase)}"`);
     }
-    if (!namesWork(hits)) {
+    // A phrase the workspace lists as not project work names the work: the scorer is not asked to overrule it.
+    if (!namesWork(hits) && !hits.some((h) => h.listed === 'not-project')) {
       // The scorer reads what this person is asked for (and the clauses that ask nobody), not the
       // whole message: "I'll review for customer impact" is not the logistics asked of someone else.
       const learned = learnedHit(scorer, own.concat(context).map((c) => c.text).join(' '));

@@ -12,11 +12,11 @@ import { PhraseMatcher, type Rule } from './matcher';
  */
 
 const MEETINGS =
-  'meeting|meetings|call|calls|sync|syncs|standup|standups|stand-up|stand-ups|retro|retros|retrospective|retrospectives|demo|demos|workshop|workshops|kickoff|kick-off|kickoffs|all-hands|offsite|off-site|session|sessions|1:1|1:1s|ceremony|ceremonies|planning|huddle|catch-up|check-in|review|reviews|invite|invites|meet|get-together|townhall|town_hall|lunch|dinner|happy_hour|social|party|summit|onsite|on-site|board_meeting|qbr';
+  'meeting|meetings|call|calls|sync|syncs|standup|standups|stand-up|stand-ups|retro|retros|retrospective|retrospectives|demo|demos|workshop|workshops|kickoff|kick-off|kickoffs|all-hands|offsite|off-site|session|sessions|1:1|1:1s|ceremony|ceremonies|planning|huddle|catch-up|check-in|review|reviews|invite|invites|meet|get-together|townhall|town_hall|lunch|dinner|happy_hour|social|party|summit|onsite|on-site|board_meeting|qbr|checkpoint|checkpoints';
 
 /** Meetings whose notes and summaries are logistics ("the retro notes"); not "customer call" or "demo". */
 const MEETING_NAMES =
-  'meeting|meetings|standup|stand-up|retro|retrospective|kickoff|kick-off|planning|sprint_planning|sync|steerco|steering_committee|all-hands|offsite|off-site|workshop|huddle|qbr|board_meeting|1:1|check-in|catch-up|ceremony|vendor_call|vendor_sync|client_call|status_meeting';
+  'meeting|meetings|standup|stand-up|retro|retrospective|kickoff|kick-off|planning|sprint_planning|sync|steerco|steering_committee|all-hands|offsite|off-site|workshop|huddle|qbr|board_meeting|1:1|check-in|catch-up|ceremony|vendor_call|vendor_sync|client_call|status_meeting|checkpoint';
 
 const LOGISTICS_VERBS =
   'schedule~|reschedule~|set_up|setting_up|setup|sets_up|organise~|organize~|arrange~|book~|reserve~|move~|cancel~|run|runs|running|facilitate~|host~|coordinate~|plan|plans|planning|sort_out|sorting_out|find_time_for';
@@ -24,9 +24,9 @@ const LOGISTICS_VERBS =
 /** Work-management tools: naming two of them side by side is a product comparison, not tracker admin. */
 const TOOLS = 'jira|linear|asana|trello|clickup|monday.com|productboard|smartsheet|ms_project|azure_boards|wrike|basecamp|github_projects';
 
-const PEOPLE = 'customer|customers|user|users|client|clients|prospect|prospects|buyer|buyers|churned_customers|churned_users|participants|beta_users|design_partners|admins';
+const PEOPLE = 'customer|customers|user|users|client|clients|prospect|prospects|buyer|buyers|churned_customers|churned_users|participants|beta_users|design_partners|admins|merchants|shoppers|sellers|patients|clinicians|receptionists|members|subscribers|partners|tenants|drivers|riders|hosts|guests|teachers|students|doctors|nurses|agents|advertisers|publishers|creators|developers|end_users|power_users|pilot_customers|pilot_users';
 
-const RESEARCH_SESSIONS = 'interview|interviews|calls|call|sessions|session|tests|test|studies|study|visits|conversations|chats';
+const RESEARCH_SESSIONS = 'interview|interviews|calls|call|sessions|session|tests|test|studies|study|visits|conversations|chats|time';
 
 export const RULES: ReadonlyArray<Rule<Category>> = [
   // --- things that look like work words but are not ------------------------------------------------
@@ -45,7 +45,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'discovery', pattern: `${LOGISTICS_VERBS}|recruit~|line_up DET *1 interview|interviews|research|discovery|usability_test|usability_tests|usability_study|user_research|customer_research`, weight: 2, prio: 3 },
   { cat: 'discovery', pattern: `book|reserve DET *2 room|rooms|space for DET *1 ${PEOPLE}|discovery|research|usability ${RESEARCH_SESSIONS}`, weight: 2, prio: 4 },
   { cat: 'discovery', pattern: `invite~|email~|contact~|reach_out_to|talk_to|talking_to|speak_to|speak_with|call DET *1 ${PEOPLE}`, weight: 1.5, prio: 3 },
-  { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
+  { cat: 'discovery', pattern: `${PEOPLE}|discovery|research|usability|exploratory|beta|problem|solution|feedback ${RESEARCH_SESSIONS}|interviewing|research|feedback|insights|pain_points|needs|survey|surveys|quotes|verbatims`, weight: 2, prio: 2 },
   { cat: 'discovery', pattern: 'interview~ DET *3 customers|users|clients|prospects|admins|buyers|participants|managers|owners', weight: 2, prio: 2 },
   { cat: 'discovery', pattern: 'user|ux|customer|market|field|qualitative|quant|quantitative research', weight: 1.5, prio: 1 },
   { cat: 'discovery', pattern: 'survey|surveys|questionnaire|questionnaires|persona|personas|jtbd|jobs_to_be_done|usability_test|usability_tests|usability_testing|diary_study|card_sort|card_sorting|discovery|nps_comments|nps_verbatims|feedback_synthesis|affinity_map|affinity_mapping|interview_guide|discussion_guide|research_plan|research_findings|insights', weight: 1.5 },
@@ -289,6 +289,9 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: 'attendance|track_attendance|run-order|run_order|dry_run|dry-run|assessors|fieldwork_dates|training_slots|slots', weight: 1.2 },
   { cat: 'discovery', pattern: 'book~|reserve~|set_up DET *2 research_lab|playtest|playtest_lab|testing_lab', weight: 2, prio: 4 },
   { cat: 'discovery', pattern: `book~|reserve~|set_up DET *2 lab|usability_lab *4 ${PEOPLE}|sessions|testing|playtest|playtests|research|study|studies`, weight: 2, prio: 5 },
+  { cat: 'discovery', pattern: 'book~|line_up DET *3 for DET *1 feedback|research|discovery|usability|interview|interviews', weight: 2, prio: 5 },
+  // A product problem, not a booking to make.
+  { cat: null, pattern: 'double-booking|double-bookings|double_booking|double_bookings' },
   { cat: 'discovery', pattern: 'playtest|playtests|playtesting|test_script|research_lab|research_panel|participant_recruitment|recruit_via', weight: 2 },
   // A session with a customer to try an idea out is discovery, however it is booked.
   { cat: 'discovery', pattern: 'book~|schedule~|set_up|arrange~|organise~|organize~|line_up DET *1 demo|demos|session|sessions|call|calls|meeting|meetings|workshop|walkthrough with *3 to|so_we_can|and test|validate|get_feedback|show|gauge|try|check', weight: 2, prio: 5 },
@@ -315,6 +318,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'budget_tracking', pattern: 'billing', weight: 0.6 },
   { cat: 'schedule', pattern: 'slip~|slippage|what_moves', weight: 0.8 },
   // Ceremonies run by someone: project work (the seeds), whatever the ceremony is called.
+  { cat: 'meeting_logistics', pattern: 'ran|running|led DET *2 refinement|backlog_refinement|grooming|sprint_planning|retro|retros|retrospective|standup|stand-up|sprint_review|ceremony|ceremonies', weight: 2, prio: 4 },
   { cat: 'meeting_logistics', pattern: 'facilitate~|run|host~|chair~|lead|moderate~ DET *2 refinement|backlog_refinement|grooming|backlog_grooming|sprint_planning|planning|retro|retros|retrospective|standup|stand-up|sprint_review|review|demo|showcase|kickoff|kick-off|ceremony|ceremonies', weight: 2, prio: 4 },
   { cat: 'meeting_logistics', pattern: 'block~|hold|reserve~ DET *2 calendars|calendar|diaries|diary|time_in|slots|the_slot', weight: 2, prio: 2 },
   { cat: 'meeting_logistics', pattern: 'mom|moms|minutes_of_meeting|minutes_of_the_meeting|meeting_notes', weight: 1.5 },
@@ -334,6 +338,18 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   // Discovery in everyday words.
   { cat: 'discovery', pattern: 'sit_in_on|listen_in_on|listen_to|shadow~ DET *2 support|sales|customer|onboarding|success calls|call|sessions|tickets|reps', weight: 2, prio: 3 },
   // Tracker work: boards and task lists kept current.
+  // Records of the project put into the tracker, and the tracker's own clutter.
+  { cat: 'tracker_hygiene', pattern: 'actions|action_items|follow-ups|decisions|risks|dates *3 into|in|onto DET tracker|trackers|jira|asana|board|smartsheet|clickup', weight: 1.5, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: 'dupes|duplicate_issues|duplicate_cards|stale_issues|stale_cards|stale_tasks|stale_items|unstarted_issues|unstarted_tickets', weight: 1.5 },
+  // Setting a meeting up, ordering for an event, re-forecasting money, moving dates, negotiating with a vendor.
+  { cat: 'meeting_logistics', pattern: `${MEETINGS} setup|set-up|logistics|invitations`, weight: 1.5, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'order~|sort~|arrange~ DET *2 swag|merch|catering|food|drinks|snacks|t-shirts|hoodies|lanyards|name_badges', weight: 2, prio: 1 },
+  { cat: 'meeting_logistics', pattern: 'room|rooms|venue|badges|name_badges|catering set_up|setup|booked|printed|sorted|ordered', weight: 1.5, prio: 1 },
+  { cat: 'budget_tracking', pattern: 'per_diems|per-diems|per_diem|per-diem|expense_claims|expense_reports|po_reference|po_references|po_ref|po_number|po_numbers|po_no', weight: 1.5 },
+  { cat: 'budget_tracking', pattern: 'reforecast|reforecasts|re-forecast|reforecasting|re-forecasting', weight: 1.5 },
+  { cat: 'schedule', pattern: 'move~|shift~|push~|pull~|slide|slid|replan~|re-plan~|re-planned|rebaseline~|re-baseline~ DET *3 dates|deadline|deadlines|milestones|go-live|go-lives|cutover|timeline|timelines', weight: 2, prio: 1 },
+  { cat: 'vendor_admin', pattern: 'renewal|contract|vendor|supplier|licence|license|commercial negotiation|negotiations|terms', weight: 1.5, prio: 1 },
+  { cat: 'vendor_admin', pattern: 'negotiation|negotiations', weight: 1.2 },
   { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
 ];
 

@@ -133,6 +133,10 @@ function mayOpenWithMarkup(line: string): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 42 /* * */ || c === 95 /* _ */ || c === 126 /* ~ */ || c === 45 /* - */ || c === 58 /* : */ || (c >= 48 && c <= 57);
 }
 
+/** Tracker ticket keys ("PROD-341", "OPS-90"); a change request's key ("CR-0147") keeps saying what it is. */
+const TICKET_KEY = /\b(?!CR-)[A-Z][A-Z0-9]{1,9}-\d+\b/;
+const TICKET_KEY_ALL = new RegExp(TICKET_KEY.source, 'g');
+
 /** Emoji, typography and formatting out; lower case; single spaces. */
 function plain(line: string, spelling?: Spelling): string {
   let text = line;
@@ -148,6 +152,8 @@ function plain(line: string, spelling?: Spelling): string {
   if (HAS_FORMATTING.test(text)) text = text.replace(FORMATTING, ' ');
   // Currency signs go: "how much of the £40k we've spent" reads as words the phrase rules can step over.
   if (CURRENCY.test(text)) text = text.replace(CURRENCY_ALL, ' ');
+  // A ticket key is a name, not words: "PROD-341" is no prod, "BOOK-2320" books nothing.
+  if (TICKET_KEY.test(text)) text = text.replace(TICKET_KEY_ALL, ' ');
   text = text.toLowerCase().replace(IRREGULAR_SPACE, ' ').trim();
   return spelling ? spelling.correct(text) : text;
 }

@@ -57,7 +57,7 @@ const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
 const NOT_ITEM =
   /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*|mood\b.*|link|view|view in\b.*|open in\b.*|see more|edit|reply|(?:submitted|posted|sent|shared) (?:via|with|from|through)\b.*)$/;
 
-const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*:)/g;
+const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+|:\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*(?::|→|->))/g;
 /** Inline sections separated by dashes ("Y - wrote PRD, T - interviews, B - none"); needs two of them. */
 const INLINE_DASH_HEADER = /(?:^|[;|,]\s*|\.\s+)(?=(?:y|t|b|yday|tdy|yesterday|today|tomorrow|blockers?)\s+-\s)/g;
 
@@ -169,7 +169,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   for (const line of lines) {
     const dashed = line.text.includes(' - ') && (line.text.match(INLINE_DASH_HEADER) ?? []).length >= 2;
     // (Inline "Y:" headers need a colon: most lines have none and skip the regex.)
-    if (dashed || (line.text.includes(':') && /(?:^|\s|;)(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|blockers?|blkrs?|roadblocks?|done|doing|blocked)\s*:/.test(line.text))) {
+    if (dashed || ((line.text.includes(':') || line.text.includes('→') || line.text.includes('->')) && /(?:^|\s|;)(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|blockers?|blkrs?|roadblocks?|done|doing|blocked)\s*(?::|→|->)/.test(line.text))) {
       const pieces = line.text.split(dashed ? INLINE_DASH_HEADER : INLINE_HEADER).filter((p) => p.trim().length > 0);
       pieces.forEach((text, i) => segments.push({ text: text.trim(), bullet: i === 0 ? line.bullet : false, leadEmoji: i === 0 ? line.leadEmoji : [] }));
     } else {
@@ -233,7 +233,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
 
   // 4. Prose: "yesterday I …, today I …". The word "yesterday" cannot span two lines, so a message
   // without it on any line is no prose standup (and is not joined up to find that out).
-  if (!lines.some((l) => /\b(?:yesterday|yday|ystrdy|yest)\b/.test(l.text))) return undefined;
+  if (!lines.some((l) => /\b(?:yesterday|yday|ystrdy|yest)\b/.test(l.text))) return declaredStandup(lines);
   const text = lines
     .map((l) => l.text)
     .join(' ')
@@ -241,16 +241,46 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
     .replace(/\b(?:tdy|tday|2day)\b/g, 'today');
   // Needs the author ("I", "we") or a blockers line: "yesterday was a blur, today is a new day" is no report.
   if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
-    const items: string[] = [];
-    for (const sentence of text.split(/(?<=[.!;])\s+/)) {
-      if (/^(?:no blockers?|nothing blocking|blockers?\b|not blocked)/.test(sentence)) continue;
-      // "yesterday was all discovery: four customer calls" – the part before the colon is a heading.
-      const body = sentence.includes(': ') ? sentence.slice(sentence.indexOf(': ') + 2) : sentence;
-      for (const piece of body.split(/,\s+(?=(?:today|tomorrow|then|and|also)\b)|,\s+/)) {
-        items.push(...splitItems(stripProse(piece)));
-      }
-    }
-    return { items: items.filter((i) => i.length > 0), format: 'prose' };
+    return { items: proseItems(text), format: 'prose' };
+  }
+  return declaredStandup(lines);
+}
+
+/**
+ * 5. A post that calls itself a standup ("Tues standup: (1) …", "Standup (Thu): wrapped …, today …",
+ * "update: … Today catching up on …"), in prose: its sentences are the items.
+ */
+function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
+  const declared = DECLARED_STANDUP.exec(text0(lines));
+  if (declared && (/^(?:\S+\s+)?stand-?up/.test(declared[1].trim()) || /[.;]\s+today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
+    return { items: proseItems(declared[2].replace(/\(\d+\)\s*/g, ', ')), format: 'prose' };
   }
   return undefined;
+}
+
+/**
+ * A first line that calls the post a standup or an update (group 1), then the report (group 2). An
+ * "update:" is a standup only when a sentence of it starts with "today" ("update: back from the
+ * offsite. Today …"), not "update: the venue is booked for today".
+ */
+const DECLARED_STANDUP =
+  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:stand-?up|update)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
+
+function text0(lines: readonly Line[]): string {
+  return lines.map((l) => l.text).join(' ');
+}
+
+/** Items of a standup in prose: its sentences, cut at commas and new verbs; blocker sentences left out. */
+function proseItems(text: string): string[] {
+  const items: string[] = [];
+  for (const sentence of text.split(/(?<=[.!;])\s+/)) {
+    if (/^(?:no blockers?|nothing blocking|blockers?\b|not blocked)/.test(sentence)) continue;
+    // "yesterday was all discovery: four customer calls" – the part before the colon is a heading.
+    const body = sentence.includes(': ') ? sentence.slice(sentence.indexOf(': ') + 2) : sentence;
+    for (const piece of body.split(/,\s+(?=(?:today|tomorrow|then|and|also)\b)|,\s+/)) {
+      if (/^(?:no blockers?|nothing blocking|blockers?\b|not blocked)/.test(piece.trim())) continue;
+      items.push(...splitItems(stripProse(piece)));
+    }
+  }
+  return items.filter((i) => i.length > 0);
 }

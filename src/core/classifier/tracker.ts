@@ -35,13 +35,17 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:assigned|added)\\s+(${RUN})\\s+(?:to|as|on)\\b`),
   new RegExp(`\\bnew (?:task|ticket|issue|card|request|item|to-?do|action)s? for (${RUN})`),
   new RegExp(`\\b(?:check-in|checkin|update request|request|reminder|action|task)s? for (${RUN})`),
+  // "Fiona sent @x an update request", "Approval request sent to @x", "Signer: @x · Sent by Grace".
+  new RegExp(`\\bsent (${RUN}) an? (?:[a-z]+ )?(?:request|reminder)\\b`),
+  new RegExp(`\\b(?:request|requests|reminder)\\s+sent to (${RUN})`),
+  new RegExp(`(?:^|[·|•,]\\s*)(?:approvers?|signers?|booker)\\s*:?\\s*(${RUN})`, 'm'),
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
-  /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required)\b/;
+  /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required|(?:person |people )?(?:on leave|away|absent|off)|travell?ers?|reminder (?:from|set by))\b/;
 /** A due-date reminder names who holds the task: that work sits with them. */
 const TRACKER_DUE = /\b(?:reminder|is due|are due|due today|due tomorrow|due on|due in|due by|due soon|overdue|due date is|past due|deadline approaching|deadline is)\b/;
 /** An assignment to "you" with nobody named ("You've been assigned *OPS-7: …* by Priya"). */
@@ -136,7 +140,8 @@ export function trackerAssignee(lines: readonly string[], untitled: readonly str
   const due = TRACKER_DUE.exec(own);
   if (due) {
     const named = fields.filter((f) => !OTHER_LABEL.test(f.label)).flatMap((f) => f.actors);
-    const holder = named.length > 0 ? named : indexes(/@p\d+/.exec(own)?.[0] ?? '');
+    // Whoever the reminder is from or by set it; the one it names after that holds the task.
+    const holder = named.length > 0 ? named : indexes(/@p\d+/.exec(own.replace(/\b(?:from|by)\s+@p\d+/g, ''))?.[0] ?? '');
     if (holder.length > 0) return { actors: holder, cue: due[0], how: 'due' };
   }
   if (split.length >= 2) return { actors: [...new Set(split.flatMap((f) => f.actors))], cue: 'a task split naming owners', how: 'assigned' };
