@@ -333,7 +333,7 @@ describe('many workspaces', () => {
       await waitForIdle(app);
       return orgToken;
     }
-    const dataOf = (team: string) => redis.keys(`${prefix}:t:${team}:*`);
+    const dataOf = (team: string) => redis.keys(new KeySpace(prefix).teamPattern(team));
     /** Lets the first cleanup passes finish, then runs the second ones (due in ten minutes) now. */
     async function finishCleanups(): Promise<void> {
       await waitFor(async () => Object.values(await app.queues.analyze.getJobCounts('waiting', 'active', 'prioritized')).every((count) => count === 0), 'the first passes');

@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { appHomeOpenedEvent, messageEvent } from '../../scripts/local-slack/requests';
 import { localParts, localTimeToInstant } from '../../src/core/digest/calendar';
 import { isHoliday } from '../../src/core/time/holidays';
+import { KeySpace } from '../../src/store/redis';
 import { CAST, TEAM, finishedJobs, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
@@ -50,7 +51,7 @@ describe('nudges and people’s time', () => {
     await waitForIdle(h.app);
     expect(await heldNudges()).toHaveLength(0);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
-    const week = (await h.redis.keys(`${h.prefix}:t:${TEAM}:week:${CAST.ana.id}:*`)).find((key) => !key.endsWith(':flagged'));
+    const week = (await h.redis.keys(new KeySpace(h.prefix).team(TEAM, 'week', CAST.ana.id, '*'))).find((key) => !key.endsWith(':flagged'));
     expect(Number((await h.redis.hget(week ?? '', 'projectItems')) ?? 0)).toBe(pieces);
   };
 
