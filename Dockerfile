@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Node 24 LTS, pinned to the release the test suite runs under; bump both together.
+# Node 24 LTS, pinned; .ci/run reads this line and runs the tests under the same release.
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 # Build stage: compile TypeScript with the dev dependencies. The build context is only what
