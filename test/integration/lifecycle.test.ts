@@ -87,12 +87,17 @@ describe('stopping on SIGTERM', () => {
     await sender.sendEvent(
       messageEvent({ team: TEAM, channel: 'C_PLAN', user: CAST.lead.id, text: `<@${CAST.ana.id}> can you book the retro room?` }),
     );
-    await waitFor(() => slack.callsTo('users.info').length > 0, 'the job to start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // SIGTERM goes out once the nudge's post has reached Slack and waits for its answer: the
+    // delivery job is in hand then, whatever the machine's load (a fixed pause after the profile
+    // lookup could fall before the delivery job had even started).
+    const posting = await slack.waitForCall('chat.postEphemeral', undefined, 20000);
     const signalledAt = Date.now();
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(Date.now() - signalledAt).toBeLessThan(10000);
+    const exitedAt = Date.now();
+    expect(exitedAt - signalledAt).toBeLessThan(10000);
+    // It exited only after Slack answered the post it had in hand.
+    expect(exitedAt - posting.at).toBeGreaterThanOrEqual(1500);
     expect(slack.callsTo('chat.postEphemeral').map((call) => call.status)).toEqual([200]);
   });
 });

@@ -5,7 +5,8 @@
  * under load: several at once, every 100 ms, before, during and after the stall.
  */
 import { messageEvent, type SlackResponse } from '../../scripts/local-slack/requests';
-import { CAST, TEAM, sleep, startHarness, type Harness } from '../support/harness';
+import { startAppProcess, type AppProcess } from '../support/app-process';
+import { CAST, TEAM, sleep } from '../support/harness';
 import { startOwnRedis, type OwnRedis } from '../support/redis-server';
 
 const ACK_BUDGET_MS = 2000;
@@ -15,14 +16,17 @@ const TICK_MS = 100;
 
 describe('acks while Redis hangs (issue 12, item 9)', () => {
   let redis: OwnRedis;
-  let h: Harness;
+  // The bot runs as a process of its own, as in production: the load generator's work (signing and
+  // sending hundreds of requests, reading their answers) then never holds up the bot's event loop,
+  // and the times measured are the bot's answers, not the test's own delays.
+  let h: AppProcess;
   beforeAll(async () => {
     redis = await startOwnRedis();
-    h = await startHarness({ env: { REDIS_URL: redis.url }, redisUrl: redis.url });
+    h = await startAppProcess({ REDIS_URL: redis.url, LOG_LEVEL: 'info' });
   });
   afterAll(async () => {
-    await h.close();
-    await redis.close();
+    await h?.close();
+    await redis?.close();
   });
 
   it(`answers every event within ${ACK_BUDGET_MS} ms during a ${STALL_SECONDS} s DEBUG SLEEP`, async () => {

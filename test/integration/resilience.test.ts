@@ -140,21 +140,28 @@ describe('a worker killed in the middle of a job', () => {
     await slack.close();
   });
 
+  // Starting a worker process compiles the TypeScript sources: seconds on an idle machine, many more
+  // on a loaded one. The waits below are safety nets for that start and for the takeover (a 2 s lock
+  // to lapse, then the survivor's next stalled-job check); the test asserts the outcome, not the speed.
+  const PROCESS_START_MS = 60000;
+  const TAKEOVER_MS = 30000;
+
   it('leaves the job for another worker, which finishes it', async () => {
     child = spawnWorkerProcess({ slackUrl: slack.url, prefix: h.prefix });
     // The doomed worker gets stuck looking up a profile, so it dies holding the job.
     slack.failNext('users.info', { hang: 60000 });
-    await waitFor(() => slack.callsTo('auth.test').length >= 2, 'the second worker process to start');
+    await waitFor(() => slack.callsTo('auth.test').length >= 2, 'the second worker process to start', PROCESS_START_MS);
     await h.sender.sendEvent(projectWork());
-    await waitFor(async () => (await h.app.queues.analyze.getActiveCount()) === 1, 'the worker to take the job');
-    await sleep(200);
+    await waitFor(async () => (await h.app.queues.analyze.getActiveCount()) === 1, 'the worker to take the job', TAKEOVER_MS);
+    // Dead while its profile lookup is in flight: the job is in its hands, not between steps.
+    await slack.waitForCall('users.info', undefined, TAKEOVER_MS);
     child.kill('SIGKILL');
     await new Promise((resolve) => child?.once('exit', resolve));
 
     const survivor = await h.startAnother({ ROLE: 'worker' });
-    await slack.waitForCall('chat.postEphemeral', undefined, 15000);
-    await waitForIdle(h.app, 15000);
+    await slack.waitForCall('chat.postEphemeral', undefined, TAKEOVER_MS);
+    await waitForIdle(h.app, TAKEOVER_MS);
     expect(slack.callsTo('chat.postEphemeral')).toHaveLength(1);
     expect(await finishedJobs(survivor, 'analyze')).toBe(1);
-  });
+  }, 180000);
 });
