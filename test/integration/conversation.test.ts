@@ -66,6 +66,26 @@ describe('people and conversation', () => {
       expect(reply.text).toMatch(/Tip I would give/);
     });
 
+    it('speaks plainly: no internal ids, no placeholders, "not a request" rather than "chatter"', async () => {
+      const request = (await lane(`check <@${CAST.ana.id}> can you send out the agenda and book the room for Thursday?`)).text;
+      expect(request).toMatch(/a request/);
+      expect(request).toMatch(/meeting logistics/);
+      expect(request).toMatch(/<@U_ANA> would get a private tip/);
+      const chatter = (await lane('check lol the retro room has no chairs again')).text;
+      expect(chatter).toMatch(/not a request/);
+      for (const reply of [request, chatter]) {
+        // Slack mentions (<@U_ANA>) are how Slack names people; ids like meeting_logistics are ours.
+        expect(reply.replace(/<@[A-Z0-9_]+>/g, '')).not.toMatch(/[a-z]_[a-z]/);
+        expect(reply).not.toMatch(/@someone|chatter/);
+      }
+    });
+
+    it("says it can't tell when the asked person's role is not known, instead of a bare no", async () => {
+      const reply = (await lane('check <@U_STRANGER> can you book the retro room?')).text;
+      expect(reply).toMatch(/can't tell: the role of <@U_STRANGER> is not known/);
+      expect(reply).not.toMatch(/would not nudge/);
+    });
+
     it('sets and shows roles; only admins set someone else’s', async () => {
       expect((await lane('role')).text).toMatch(/\*product\* \(from the Slack title\)/);
       expect((await lane('role project')).text).toMatch(/now \*project\*/);

@@ -29,6 +29,6 @@ export const check = subcommand<{ name: 'check'; text: string }>({
       const delegate = delegateOf(candidate.recipientId, theirs, workspace);
       tip = `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0], delegate }).text}`;
     }
-    return reply(`${renderVerdict(verdict)}${tip}`);
+    return reply(`${renderVerdict(verdict, (id) => Object.hasOwn(roles, id))}${tip}`);
   },
 });
