@@ -1,5 +1,6 @@
 import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, tokensRevokedEvent } from '../../scripts/local-slack/requests';
 import type { RecordedCall } from '../../scripts/local-slack/web-api';
+import { KeySpace } from '../../src/store/redis';
 import { CAST, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
@@ -317,6 +318,18 @@ describe('people and conversation', () => {
       const tips = nudges.map((call) => JSON.stringify(call.params.blocks).match(/:bulb: ([^"]+)/)?.[1]);
       expect(tips[0]).toBeDefined();
       expect(tips[0]).not.toBe(tips[1]);
+    });
+
+    it('gives a tip that fits what was noticed: an agenda and a room are not running ceremonies', async () => {
+      // After the tip about booking and invites, the next one along is the one about running ceremonies.
+      const lastTip = new KeySpace(h.prefix).team(TEAM, 'lasttip', CAST.ana.id);
+      await h.redis.set(lastTip, 'meeting_logistics.3');
+      await handProjectWork('C_PLAN', 'can you send out the agenda and book the room for Thursday?');
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      const tip = JSON.stringify(nudge.params.blocks).match(/:bulb: ([^"]+)/)?.[1];
+      expect(tip).toBeDefined();
+      expect(tip).not.toMatch(/ceremonies/i);
+      expect(await h.redis.get(lastTip)).not.toBe('meeting_logistics.4');
     });
 
     it('holds a nudge outside the person’s working hours', async () => {
