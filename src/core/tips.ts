@@ -29,16 +29,27 @@ export interface PickTipOptions {
   phrase?: string;
 }
 
+/** The logistics around a meeting: rooms, bookings, invites, agendas, minutes, catering. */
+const LOGISTICS = /\b(?:rooms?|book\w*|venues?|invit\w*|calendars?|agendas?|minutes|catering|kick-?offs?|offsites?|dial-?ins?|hotels?)\b/;
+/** Running a meeting or a ceremony: chairing, facilitating, a scrum master, a retro, a sync. */
+const CEREMONY =
+  /\b(?:stand-?ups?|retros?|retrospectives?|planning|ceremon\w*|scrum|sprint reviews?|demos?|chair\w*|facilitat\w*|host\w*|run(?:s|ning)?|syncs?|go\/no-?go)\b/;
+
+/** A logistics tip fits a phrase about logistics, and any phrase that is not about running a ceremony. */
+const aboutLogistics = (phrase: string): boolean => LOGISTICS.test(phrase) || !CEREMONY.test(phrase);
+
 /**
  * Tips that speak of one kind of task, and the phrases they fit. A tip about running ceremonies does
- * not answer "send out the agenda and book the room"; a tip about minutes does not answer a room
- * booking. Tips not listed here fit any phrase of their category.
+ * not answer "send out the agenda and book the room"; a tip about rooms and invites does not answer
+ * "chair Thursday's sync". Tips not listed here fit any phrase of their category.
  */
-const FITS: Readonly<Record<string, RegExp>> = {
-  'meeting_logistics.2': /\b(?:minutes|notes|note-?tak\w*|facilitat\w*|recap|actions?)\b/,
-  'meeting_logistics.4': /\b(?:stand-?ups?|retros?|retrospectives?|planning|ceremon\w*|scrum|sprint reviews?|demos?|chair\w*|facilitat\w*|host\w*|run(?:s|ning)?)\b/,
-  'schedule.1': /\b(?:timelines?|gantt|plan|schedule|dates?)\b/,
-  'tracker_hygiene.3': /\b(?:sprints?|jira|iterations?)\b/,
+const FITS: Readonly<Record<string, (phrase: string) => boolean>> = {
+  'meeting_logistics.1': aboutLogistics,
+  'meeting_logistics.2': (phrase) => /\b(?:minutes|notes|note-?tak\w*|facilitat\w*|chair\w*|host\w*|recap|actions?)\b/.test(phrase),
+  'meeting_logistics.3': aboutLogistics,
+  'meeting_logistics.4': (phrase) => CEREMONY.test(phrase),
+  'schedule.1': (phrase) => /\b(?:timelines?|gantt|plan|schedule|dates?)\b/.test(phrase),
+  'tracker_hygiene.3': (phrase) => /\b(?:sprints?|jira|iterations?)\b/.test(phrase),
 };
 
 /** A tip's text, given a Slack mention of the delegate or undefined when nobody is known. */
@@ -129,7 +140,7 @@ export function pickTip(options: PickTipOptions): Tip {
   const { key, tips } = catalogueFor(options.category);
   const fits = (i: number): boolean => {
     const rule = FITS[`${key}.${i + 1}`];
-    return rule === undefined || options.phrase === undefined || rule.test(options.phrase.toLowerCase());
+    return rule === undefined || options.phrase === undefined || rule(options.phrase.toLowerCase());
   };
   let start = 0;
   const previous = options.previousTipId;
@@ -139,7 +150,8 @@ export function pickTip(options: PickTipOptions): Tip {
     // differ anyway, and people see a different style of advice each time.
     if (Number.isInteger(prevIndex) && prevIndex >= 0) start = (prevIndex + 1) % tips.length;
   }
-  // The first tip from there on that fits the phrase (every category has tips that fit any phrase).
+  // The first tip from there on that fits the phrase. (Every phrase fits some tip of each category;
+  // when only the last one fits, fitting comes first.)
   let index = start;
   for (let step = 0; step < tips.length; step++) {
     const i = (start + step) % tips.length;

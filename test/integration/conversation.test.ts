@@ -81,6 +81,11 @@ describe('people and conversation', () => {
       }
     });
 
+    it('gives the tip that fits what was noticed: being scrum master is running ceremonies', async () => {
+      const reply = (await lane(`check <@${CAST.ana.id}> can you be scrum master for two sprints?`)).text;
+      expect(reply).toMatch(/Tip I would give:\* Running ceremonies is project work/);
+    });
+
     it("says it can't tell when the asked person's role is not known, instead of a bare no", async () => {
       const reply = (await lane('check <@U_STRANGER> can you book the retro room?')).text;
       expect(reply).toMatch(/can't tell: the role of <@U_STRANGER> is not known/);
