@@ -19,6 +19,14 @@ describe('a verdict in plain words', () => {
     expect(reasonInWords('not a request (question): "when is"', person)).toBe('not a request (a question for information): "when is"');
   });
 
+  it("words the learned scorer's reason plainly, with the message's own words", () => {
+    const verdict = classify({ text: '<@U_ANA> can you update the sprint goal on the board after the review?', roles: { U_ANA: 'product' } });
+    const words = verdictInWords(verdict, { person });
+    expect(words.reasons.join('\n')).toMatch(/^words that usually mean project work: "update", "the sprint"$/m);
+    expect(verdict.phrase).toBe('update the sprint goal on the board after the review');
+    expect(JSON.stringify(words)).not.toMatch(/learned scorer|@someone/);
+  });
+
   it("says it can't tell when the asked person's role is unknown", () => {
     const verdict = classify({ text: '<@U_BEN> can you book the retro room?' });
     expect(verdictInWords(verdict, { person, roleKnown: () => false }).nudge).toMatch(/^can't tell: the role of <@U_BEN> is not known/);
