@@ -27,6 +27,13 @@ describe('a verdict in plain words', () => {
     expect(JSON.stringify(words)).not.toMatch(/learned scorer|@someone/);
   });
 
+  it('says the author takes the work on when they volunteer, rather than that they were asked', () => {
+    const verdict = classify({ text: 'Leave the status roll-up with me', author: 'U_ANA', roles: { U_ANA: 'product' } });
+    const reasons = verdictInWords(verdict, { person }).reasons;
+    expect(reasons).toContain('<@U_ANA> takes it on: "leave the status roll-up with me"');
+    expect(reasons.join('\n')).not.toMatch(/asks <@U_ANA>/);
+  });
+
   it("says it can't tell when the asked person's role is unknown", () => {
     const verdict = classify({ text: '<@U_BEN> can you book the retro room?' });
     expect(verdictInWords(verdict, { person, roleKnown: () => false }).nudge).toMatch(/^can't tell: the role of <@U_BEN> is not known/);

@@ -296,7 +296,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       const list = byActor.get(id) ?? [];
       list.push(clause);
       byActor.set(id, list);
-      addReason(cueReasons, `asks <@${id}>: "${cleanPhrase(cues.cue ?? '')}"`);
+      // "Leave the status roll-up with me": the author volunteers; nobody asked them.
+      const cue = cleanPhrase(cues.cue ?? '');
+      addReason(cueReasons, id === input.author ? `<@${id}> takes it on: "${cue}"` : `asks <@${id}>: "${cue}"`);
     }
   }
 
