@@ -27,6 +27,7 @@ const BLOCKED: Readonly<Record<string, string>> = {
   negated: 'called off',
   done: 'already done',
   thanks: 'thanks or praise',
+  laughter: 'a laugh',
   question: 'a question for information',
   away: 'someone is away',
 };

@@ -27,6 +27,12 @@ describe('a verdict in plain words', () => {
     expect(JSON.stringify(words)).not.toMatch(/learned scorer|@someone/);
   });
 
+  it('does not call a laugh thanks', () => {
+    const words = verdictInWords(classify({ text: 'lol the retro room has no chairs again' }), { person });
+    expect(words.reasons).toContain('not a request (a laugh): "lol"');
+    expect(words.reasons.join('\n')).not.toMatch(/thanks/);
+  });
+
   it('says the author takes the work on when they volunteer, rather than that they were asked', () => {
     const verdict = classify({ text: 'Leave the status roll-up with me', author: 'U_ANA', roles: { U_ANA: 'product' } });
     const reasons = verdictInWords(verdict, { person }).reasons;
