@@ -97,6 +97,7 @@ export function verdictInWords(verdict: Verdict, options: WordingOptions): Verdi
     nudge,
     asked: verdict.assignees.length === 0 ? 'nobody' : list(verdict.assignees.map(person)),
     work: workInWords(verdict.work, verdict.categories),
-    reasons: verdict.reasons.map((r) => reasonInWords(r, person)),
+    // In a request, why a side clause ("thx!") was not one only muddles what was asked.
+    reasons: verdict.reasons.filter((r) => verdict.kind === 'chatter' || !r.startsWith('not a request')).map((r) => reasonInWords(r, person)),
   };
 }

@@ -27,6 +27,14 @@ describe('a verdict in plain words', () => {
     expect(JSON.stringify(words)).not.toMatch(/learned scorer|@someone/);
   });
 
+  it('does not say "not a request" inside a request', () => {
+    const verdict = classify({ text: '<@U_ANA> thx! can you also update the status report?', roles: { U_ANA: 'product' } });
+    expect(verdict.kind).toBe('assignment');
+    const words = verdictInWords(verdict, { person });
+    expect(words.kind).toBe('a request');
+    expect(words.reasons.join('\n')).not.toMatch(/not a request|thx/);
+  });
+
   it('does not call a laugh thanks', () => {
     const words = verdictInWords(classify({ text: 'lol the retro room has no chairs again' }), { person });
     expect(words.reasons).toContain('not a request (a laugh): "lol"');
