@@ -53,6 +53,7 @@ export function reasonInWords(reason: string, person: PersonName): string {
     text = `${kind}, ${categoryLabel(category[1])}${category[2] ? ' (from this workspace’s word list)' : ''}: ${text.slice(category[0].length)}`;
   }
   text = text.replace(/^not a request \(([a-z]+)\)/, (_m, why: string) => `not a request (${BLOCKED[why] ?? why})`);
+  text = text.replace(/^standup \([^)]*\): (\d+) of (\d+) items are project work$/, (_m, n: string, of: string) => `a status update: ${n} of ${of} items are project-management work`);
   text = text.replace(/^likely project work by its words \(learned scorer\): /, 'words that usually mean project work: ');
   // A cue that begins with the person's placeholder reads better without it: asks @ana: "can you".
   return text.replace(/^(asks [^:]+: ")someone /, '$1');

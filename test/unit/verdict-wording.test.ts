@@ -35,6 +35,14 @@ describe('a verdict in plain words', () => {
     expect(words.reasons.join('\n')).not.toMatch(/not a request|thx/);
   });
 
+  it('words a standup plainly, without the layout it was read from', () => {
+    const verdict = classify({ text: 'Yesterday: booked the retro room\nToday: chase the vendor invoice\nBlockers: none', author: 'U_ANA', roles: { U_ANA: 'product' } });
+    expect(verdict.kind).toBe('standup');
+    const reasons = verdictInWords(verdict, { person }).reasons;
+    expect(reasons).toContain('a status update: 2 of 2 items are project-management work');
+    expect(reasons.join('\n')).not.toMatch(/standup|sections/);
+  });
+
   it('does not call a laugh thanks', () => {
     const words = verdictInWords(classify({ text: 'lol the retro room has no chairs again' }), { person });
     expect(words.reasons).toContain('not a request (a laugh): "lol"');
