@@ -73,7 +73,7 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
     (who) => `Hand over the milestones doc with the decisions that shaped it. ${who ? `${who} can` : 'A project manager can'} track dates and dependencies; you stay on the hook for what ships and why.`,
   ],
   resourcing: [
-    (who) => `Who-works-on-what is a delivery call. Share the priorities and trade-offs, and ask ${pm(who)} or the eng lead to do the allocation: "Here's what matters most; can you staff it?"`,
+    (who) => `Who-works-on-what is a delivery call. Share the priorities and trade-offs, and ask ${pmShort(who)} or the eng lead to do the allocation: "Here's what matters most; can you staff it?"`,
     (who) => `Politely step out of staffing: "I can tell you which outcomes matter most, but ${who ?? 'the eng lead'} should decide who picks it up." Then put the ranked list where everyone can see it.`,
     (who) => `Capacity planning pulls you into the *how*. Give ${pmShort(who)} the must-haves for the next sprint and let them balance the load; review the result, don't build it.`,
   ],
@@ -99,7 +99,7 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
     (who) => `Running ceremonies is project work. If it keeps landing on you, raise it with your lead and agree that ${who ?? 'the scrum master or project manager'} owns them, with you as a participant.`,
   ],
   vendor_admin: [
-    (who) => `Contracts, POs and procurement forms are vendor admin. Hand them to ${pm(who)} or procurement with a note on what the vendor must deliver for the product.`,
+    (who) => `Contracts, POs and procurement forms are vendor admin. Hand them to ${pmShort(who)} or procurement with a note on what the vendor must deliver for the product.`,
     (who) => `Your part in a vendor deal is the requirements and the decision. Write down "what good looks like" in five bullets, then let ${who ?? 'procurement or the project lead'} run the paperwork.`,
     (who) => `Say it kindly: "I'll define what we need from the vendor; could ${who ?? 'procurement or our project manager'} handle the contract and renewal steps?"`,
   ],
@@ -109,7 +109,7 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
     (who) => `Ask ${pmShort(who)} to run the change process and bring you only the product trade-off: "Here's the ask, here's the cost; do we want it?"`,
   ],
   tracker_hygiene: [
-    (who) => `Moving tickets and fixing statuses is tracker admin. Ask ${pm(who)} or the team to keep their own tickets current; you keep the backlog ordered by value.`,
+    (who) => `Moving tickets and fixing statuses is tracker admin. Ask ${pmShort(who)} or the team to keep their own tickets current; you keep the backlog ordered by value.`,
     (who) => `Propose a team norm: "Everyone updates their own ticket status before standup." Ask ${who ?? 'the scrum master'} to hold the team to it; it takes a minute each and frees you from board cleanup.`,
     (who) => `Sprint admin in Jira is a delivery task. Hand it to ${who ?? 'the scrum master or project manager'}, and keep your time for deciding what goes into the sprint and why.`,
   ],

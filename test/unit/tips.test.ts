@@ -48,6 +48,12 @@ describe('delegation tips', () => {
     }
   });
 
+  it('offers one alternative at most: never "your project manager or a delivery coordinator or procurement"', () => {
+    for (const category of [...projectCategories, 'general']) {
+      for (const tip of tipsOf(category)) expect({ id: tip.id, text: tip.text }).not.toMatchObject({ text: expect.stringMatching(/\bor\b[^.,;:"?]*\bor\b/) });
+    }
+  });
+
   it('never gives the same person the same tip twice in a row', () => {
     let previousTipId: string | undefined;
     const sequence = ['schedule', 'schedule', 'meeting_logistics', 'schedule', 'schedule', 'pricing', 'pricing', 'follow_up'];
