@@ -29,16 +29,27 @@ export interface PickTipOptions {
   phrase?: string;
 }
 
+/** The logistics around a meeting: rooms, bookings, invites, agendas, minutes, catering. */
+const LOGISTICS = /\b(?:rooms?|book\w*|venues?|invit\w*|calendars?|agendas?|minutes|catering|kick-?offs?|offsites?|dial-?ins?|hotels?)\b/;
+/** Running a meeting or a ceremony: chairing, facilitating, a scrum master, a retro, a sync. */
+const CEREMONY =
+  /\b(?:stand-?ups?|retros?|retrospectives?|planning|ceremon\w*|scrum|sprint reviews?|demos?|chair\w*|facilitat\w*|host\w*|run(?:s|ning)?|syncs?|go\/no-?go)\b/;
+
+/** A logistics tip fits a phrase about logistics, and any phrase that is not about running a ceremony. */
+const aboutLogistics = (phrase: string): boolean => LOGISTICS.test(phrase) || !CEREMONY.test(phrase);
+
 /**
  * Tips that speak of one kind of task, and the phrases they fit. A tip about running ceremonies does
- * not answer "send out the agenda and book the room"; a tip about minutes does not answer a room
- * booking. Tips not listed here fit any phrase of their category.
+ * not answer "send out the agenda and book the room"; a tip about rooms and invites does not answer
+ * "chair Thursday's sync". Tips not listed here fit any phrase of their category.
  */
-const FITS: Readonly<Record<string, RegExp>> = {
-  'meeting_logistics.2': /\b(?:minutes|notes|note-?tak\w*|facilitat\w*|recap|actions?)\b/,
-  'meeting_logistics.4': /\b(?:stand-?ups?|retros?|retrospectives?|planning|ceremon\w*|scrum|sprint reviews?|demos?|chair\w*|facilitat\w*|host\w*|run(?:s|ning)?)\b/,
-  'schedule.1': /\b(?:timelines?|gantt|plan|schedule|dates?)\b/,
-  'tracker_hygiene.3': /\b(?:sprints?|jira|iterations?)\b/,
+const FITS: Readonly<Record<string, (phrase: string) => boolean>> = {
+  'meeting_logistics.1': aboutLogistics,
+  'meeting_logistics.2': (phrase) => /\b(?:minutes|notes|note-?tak\w*|facilitat\w*|chair\w*|host\w*|recap|actions?)\b/.test(phrase),
+  'meeting_logistics.3': aboutLogistics,
+  'meeting_logistics.4': (phrase) => CEREMONY.test(phrase),
+  'schedule.1': (phrase) => /\b(?:timelines?|gantt|plan|schedule|dates?)\b/.test(phrase),
+  'tracker_hygiene.3': (phrase) => /\b(?:sprints?|jira|iterations?)\b/.test(phrase),
 };
 
 /** A tip's text, given a Slack mention of the delegate or undefined when nobody is known. */
@@ -62,7 +73,7 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
     (who) => `Hand over the milestones doc with the decisions that shaped it. ${who ? `${who} can` : 'A project manager can'} track dates and dependencies; you stay on the hook for what ships and why.`,
   ],
   resourcing: [
-    (who) => `Who-works-on-what is a delivery call. Share the priorities and trade-offs, and ask ${pm(who)} or the eng lead to do the allocation: "Here's what matters most; can you staff it?"`,
+    (who) => `Who-works-on-what is a delivery call. Share the priorities and trade-offs, and ask ${pmShort(who)} or the eng lead to do the allocation: "Here's what matters most; can you staff it?"`,
     (who) => `Politely step out of staffing: "I can tell you which outcomes matter most, but ${who ?? 'the eng lead'} should decide who picks it up." Then put the ranked list where everyone can see it.`,
     (who) => `Capacity planning pulls you into the *how*. Give ${pmShort(who)} the must-haves for the next sprint and let them balance the load; review the result, don't build it.`,
   ],
@@ -88,7 +99,7 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
     (who) => `Running ceremonies is project work. If it keeps landing on you, raise it with your lead and agree that ${who ?? 'the scrum master or project manager'} owns them, with you as a participant.`,
   ],
   vendor_admin: [
-    (who) => `Contracts, POs and procurement forms are vendor admin. Hand them to ${pm(who)} or procurement with a note on what the vendor must deliver for the product.`,
+    (who) => `Contracts, POs and procurement forms are vendor admin. Hand them to ${pmShort(who)} or procurement with a note on what the vendor must deliver for the product.`,
     (who) => `Your part in a vendor deal is the requirements and the decision. Write down "what good looks like" in five bullets, then let ${who ?? 'procurement or the project lead'} run the paperwork.`,
     (who) => `Say it kindly: "I'll define what we need from the vendor; could ${who ?? 'procurement or our project manager'} handle the contract and renewal steps?"`,
   ],
@@ -98,7 +109,7 @@ const CATALOGUE: Readonly<Record<ProjectCategory, readonly TipText[]>> = {
     (who) => `Ask ${pmShort(who)} to run the change process and bring you only the product trade-off: "Here's the ask, here's the cost; do we want it?"`,
   ],
   tracker_hygiene: [
-    (who) => `Moving tickets and fixing statuses is tracker admin. Ask ${pm(who)} or the team to keep their own tickets current; you keep the backlog ordered by value.`,
+    (who) => `Moving tickets and fixing statuses is tracker admin. Ask ${pmShort(who)} or the team to keep their own tickets current; you keep the backlog ordered by value.`,
     (who) => `Propose a team norm: "Everyone updates their own ticket status before standup." Ask ${who ?? 'the scrum master'} to hold the team to it; it takes a minute each and frees you from board cleanup.`,
     (who) => `Sprint admin in Jira is a delivery task. Hand it to ${who ?? 'the scrum master or project manager'}, and keep your time for deciding what goes into the sprint and why.`,
   ],
@@ -129,7 +140,7 @@ export function pickTip(options: PickTipOptions): Tip {
   const { key, tips } = catalogueFor(options.category);
   const fits = (i: number): boolean => {
     const rule = FITS[`${key}.${i + 1}`];
-    return rule === undefined || options.phrase === undefined || rule.test(options.phrase.toLowerCase());
+    return rule === undefined || options.phrase === undefined || rule(options.phrase.toLowerCase());
   };
   let start = 0;
   const previous = options.previousTipId;
@@ -139,7 +150,8 @@ export function pickTip(options: PickTipOptions): Tip {
     // differ anyway, and people see a different style of advice each time.
     if (Number.isInteger(prevIndex) && prevIndex >= 0) start = (prevIndex + 1) % tips.length;
   }
-  // The first tip from there on that fits the phrase (every category has tips that fit any phrase).
+  // The first tip from there on that fits the phrase. (Every phrase fits some tip of each category;
+  // when only the last one fits, fitting comes first.)
   let index = start;
   for (let step = 0; step < tips.length; step++) {
     const i = (start + step) % tips.length;

@@ -27,6 +27,7 @@ const BLOCKED: Readonly<Record<string, string>> = {
   negated: 'called off',
   done: 'already done',
   thanks: 'thanks or praise',
+  laughter: 'a laugh',
   question: 'a question for information',
   away: 'someone is away',
 };
@@ -52,6 +53,8 @@ export function reasonInWords(reason: string, person: PersonName): string {
     text = `${kind}, ${categoryLabel(category[1])}${category[2] ? ' (from this workspace’s word list)' : ''}: ${text.slice(category[0].length)}`;
   }
   text = text.replace(/^not a request \(([a-z]+)\)/, (_m, why: string) => `not a request (${BLOCKED[why] ?? why})`);
+  text = text.replace(/^standup \([^)]*\): (\d+) of (\d+) items are project work$/, (_m, n: string, of: string) => `a status update: ${n} of ${of} items are project-management work`);
+  text = text.replace(/^likely project work by its words \(learned scorer\): /, 'words that usually mean project work: ');
   // A cue that begins with the person's placeholder reads better without it: asks @ana: "can you".
   return text.replace(/^(asks [^:]+: ")someone /, '$1');
 }
@@ -95,6 +98,7 @@ export function verdictInWords(verdict: Verdict, options: WordingOptions): Verdi
     nudge,
     asked: verdict.assignees.length === 0 ? 'nobody' : list(verdict.assignees.map(person)),
     work: workInWords(verdict.work, verdict.categories),
-    reasons: verdict.reasons.map((r) => reasonInWords(r, person)),
+    // In a request, why a side clause ("thx!") was not one only muddles what was asked.
+    reasons: verdict.reasons.filter((r) => verdict.kind === 'chatter' || !r.startsWith('not a request')).map((r) => reasonInWords(r, person)),
   };
 }

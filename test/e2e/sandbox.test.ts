@@ -149,9 +149,9 @@ describe('the sandbox page in a real browser', () => {
     await box.press('Enter');
     const verdict = page.locator('#timeline article.message-ephemeral').filter({ hasText: '/lane check @ana can you update the Gantt chart' });
     await verdict.waitFor({ timeout: WAIT_MS });
-    expect(await verdict.textContent()).toMatch(/Kind:\s*assignment.*Work:\s*project/);
-    expect(await verdict.textContent()).toMatch(/Assigned to:\s*@Ana/);
-    expect(await verdict.textContent()).toContain('This would nudge the product manager.');
+    expect(await verdict.textContent()).toMatch(/This is:\s*a request.*Work:\s*project-management work/);
+    expect(await verdict.textContent()).toMatch(/Asked:\s*@Ana/);
+    expect(await verdict.textContent()).toMatch(/Nudge:\s*yes: @Ana would get a private tip/);
     expect(await verdict.textContent()).toContain('Only visible to you');
     await shoot(page, 'lane-check');
   });
@@ -278,7 +278,7 @@ describe('the sandbox page in a real browser', () => {
     await miasBox.press('Enter');
     const verdict = page.locator('#timeline article.message-ephemeral').filter({ hasText: '/lane check @mia' });
     await verdict.waitFor({ timeout: WAIT_MS });
-    expect(await verdict.textContent()).toMatch(/Assigned to:\s*@Mia/);
+    expect(await verdict.textContent()).toMatch(/Asked:\s*@Mia/);
     await page.getByRole('button', { name: 'lanekeeper Home' }).click();
     const home = page.locator('.home-view');
     await home.filter({ hasText: /You hand project work to:\s*@Tom/ }).waitFor({ timeout: WAIT_MS });

@@ -1,5 +1,6 @@
 import { appHomeOpenedEvent, appUninstalledEvent, messageEvent, tokensRevokedEvent } from '../../scripts/local-slack/requests';
 import type { RecordedCall } from '../../scripts/local-slack/web-api';
+import { KeySpace } from '../../src/store/redis';
 import { CAST, TEAM, sleep, startHarness, waitFor, waitForIdle, zoneWhereItIsHour, type Harness } from '../support/harness';
 
 /**
@@ -64,6 +65,31 @@ describe('people and conversation', () => {
       const reply = await lane(`check <@${CAST.ana.id}> can you book the retro room?`);
       expect(reply.text).toMatch(/meeting logistics/);
       expect(reply.text).toMatch(/Tip I would give/);
+    });
+
+    it('speaks plainly: no internal ids, no placeholders, "not a request" rather than "chatter"', async () => {
+      const request = (await lane(`check <@${CAST.ana.id}> can you send out the agenda and book the room for Thursday?`)).text;
+      expect(request).toMatch(/a request/);
+      expect(request).toMatch(/meeting logistics/);
+      expect(request).toMatch(/<@U_ANA> would get a private tip/);
+      const chatter = (await lane('check lol the retro room has no chairs again')).text;
+      expect(chatter).toMatch(/not a request/);
+      for (const reply of [request, chatter]) {
+        // Slack mentions (<@U_ANA>) are how Slack names people; ids like meeting_logistics are ours.
+        expect(reply.replace(/<@[A-Z0-9_]+>/g, '')).not.toMatch(/[a-z]_[a-z]/);
+        expect(reply).not.toMatch(/@someone|chatter/);
+      }
+    });
+
+    it('gives the tip that fits what was noticed: being scrum master is running ceremonies', async () => {
+      const reply = (await lane(`check <@${CAST.ana.id}> can you be scrum master for two sprints?`)).text;
+      expect(reply).toMatch(/Tip I would give:\* Running ceremonies is project work/);
+    });
+
+    it("says it can't tell when the asked person's role is not known, instead of a bare no", async () => {
+      const reply = (await lane('check <@U_STRANGER> can you book the retro room?')).text;
+      expect(reply).toMatch(/can't tell: the role of <@U_STRANGER> is not known/);
+      expect(reply).not.toMatch(/would not nudge/);
     });
 
     it('sets and shows roles; only admins set someone else’s', async () => {
@@ -297,6 +323,18 @@ describe('people and conversation', () => {
       const tips = nudges.map((call) => JSON.stringify(call.params.blocks).match(/:bulb: ([^"]+)/)?.[1]);
       expect(tips[0]).toBeDefined();
       expect(tips[0]).not.toBe(tips[1]);
+    });
+
+    it('gives a tip that fits what was noticed: an agenda and a room are not running ceremonies', async () => {
+      // After the tip about booking and invites, the next one along is the one about running ceremonies.
+      const lastTip = new KeySpace(h.prefix).team(TEAM, 'lasttip', CAST.ana.id);
+      await h.redis.set(lastTip, 'meeting_logistics.3');
+      await handProjectWork('C_PLAN', 'can you send out the agenda and book the room for Thursday?');
+      const nudge = await h.slack.waitForCall('chat.postEphemeral');
+      const tip = JSON.stringify(nudge.params.blocks).match(/:bulb: ([^"]+)/)?.[1];
+      expect(tip).toBeDefined();
+      expect(tip).not.toMatch(/ceremonies/i);
+      expect(await h.redis.get(lastTip)).not.toBe('meeting_logistics.4');
     });
 
     it('holds a nudge outside the person’s working hours', async () => {

@@ -229,8 +229,8 @@ describe('reading the whole message', () => {
     expect(await lane('words add project "snack run"', ADMIN.id)).toMatch(/“snack run” now always counts as project work/);
     expect(await lane('words add never "board meeting"', ADMIN.id)).toMatch(/never counts/);
     expect(await lane('words', CAST.ana.id)).toMatch(/\*Always project work:\* “snack run”\n\*Never project work:\* “board meeting”/);
-    expect(await lane('check can you do the snack run?', CAST.ana.id)).toMatch(/workspace word list/);
-    expect(await lane('check can you do the snack run?', CAST.ana.id, OTHER)).not.toMatch(/workspace word list/);
+    expect(await lane('check can you do the snack run?', CAST.ana.id)).toMatch(/workspace’s word list/);
+    expect(await lane('check can you do the snack run?', CAST.ana.id, OTHER)).not.toMatch(/word list/);
 
     await h.sender.sendEvent(ask(OTHER));
     await analyzed(1);

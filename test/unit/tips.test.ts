@@ -48,6 +48,12 @@ describe('delegation tips', () => {
     }
   });
 
+  it('offers one alternative at most: never "your project manager or a delivery coordinator or procurement"', () => {
+    for (const category of [...projectCategories, 'general']) {
+      for (const tip of tipsOf(category)) expect({ id: tip.id, text: tip.text }).not.toMatchObject({ text: expect.stringMatching(/\bor\b[^.,;:"?]*\bor\b/) });
+    }
+  });
+
   it('never gives the same person the same tip twice in a row', () => {
     let previousTipId: string | undefined;
     const sequence = ['schedule', 'schedule', 'meeting_logistics', 'schedule', 'schedule', 'pricing', 'pricing', 'follow_up'];
@@ -88,5 +94,23 @@ describe('tips that fit what was noticed', () => {
 
   it('still gives the ceremonies tip when a ceremony is what was noticed', () => {
     expect(pickTip({ category: 'meeting_logistics', previousTipId: 'meeting_logistics.3', phrase: 'run the retro' }).id).toBe('meeting_logistics.4');
+  });
+
+  it('answers chairing, a scrum master and a go/no-go meeting with the ceremonies tips, not the one about rooms and invites', () => {
+    for (const phrase of ["chair thursday's sync", 'scrum master', 'go/no-go meeting', 'run the go/no-go meeting']) {
+      for (const previousTipId of [undefined, 'meeting_logistics.1', 'meeting_logistics.2', 'meeting_logistics.3', 'meeting_logistics.4']) {
+        const tip = pickTip({ category: 'meeting_logistics', previousTipId, phrase });
+        expect({ phrase, previousTipId, id: tip.id }).not.toMatchObject({ id: expect.stringMatching(/^meeting_logistics\.[13]$/) });
+      }
+    }
+    expect(pickTip({ category: 'meeting_logistics', phrase: 'scrum master' }).text).toMatch(/Running ceremonies/);
+  });
+
+  it('answers rooms, invites, agendas and catering with the logistics tips, and any other phrase too', () => {
+    for (const phrase of ['book the room', 'send the invites', 'get the kickoff on the calendar', 'sort the catering', 'organise the offsite', 'set up the all-hands']) {
+      const tips = [undefined, 'meeting_logistics.3', 'meeting_logistics.4'].map((previousTipId) => pickTip({ category: 'meeting_logistics', previousTipId, phrase }).id);
+      expect({ phrase, tips }).toEqual({ phrase, tips: expect.arrayContaining(['meeting_logistics.1']) });
+      expect(tips).not.toContain('meeting_logistics.4');
+    }
   });
 });

@@ -19,6 +19,43 @@ describe('a verdict in plain words', () => {
     expect(reasonInWords('not a request (question): "when is"', person)).toBe('not a request (a question for information): "when is"');
   });
 
+  it("words the learned scorer's reason plainly, with the message's own words", () => {
+    const verdict = classify({ text: '<@U_ANA> can you update the sprint goal on the board after the review?', roles: { U_ANA: 'product' } });
+    const words = verdictInWords(verdict, { person });
+    expect(words.reasons.join('\n')).toMatch(/^words that usually mean project work: "update", "the sprint"$/m);
+    expect(verdict.phrase).toBe('update the sprint goal on the board after the review');
+    expect(JSON.stringify(words)).not.toMatch(/learned scorer|@someone/);
+  });
+
+  it('does not say "not a request" inside a request', () => {
+    const verdict = classify({ text: '<@U_ANA> thx! can you also update the status report?', roles: { U_ANA: 'product' } });
+    expect(verdict.kind).toBe('assignment');
+    const words = verdictInWords(verdict, { person });
+    expect(words.kind).toBe('a request');
+    expect(words.reasons.join('\n')).not.toMatch(/not a request|thx/);
+  });
+
+  it('words a standup plainly, without the layout it was read from', () => {
+    const verdict = classify({ text: 'Yesterday: booked the retro room\nToday: chase the vendor invoice\nBlockers: none', author: 'U_ANA', roles: { U_ANA: 'product' } });
+    expect(verdict.kind).toBe('standup');
+    const reasons = verdictInWords(verdict, { person }).reasons;
+    expect(reasons).toContain('a status update: 2 of 2 items are project-management work');
+    expect(reasons.join('\n')).not.toMatch(/standup|sections/);
+  });
+
+  it('does not call a laugh thanks', () => {
+    const words = verdictInWords(classify({ text: 'lol the retro room has no chairs again' }), { person });
+    expect(words.reasons).toContain('not a request (a laugh): "lol"');
+    expect(words.reasons.join('\n')).not.toMatch(/thanks/);
+  });
+
+  it('says the author takes the work on when they volunteer, rather than that they were asked', () => {
+    const verdict = classify({ text: 'Leave the status roll-up with me', author: 'U_ANA', roles: { U_ANA: 'product' } });
+    const reasons = verdictInWords(verdict, { person }).reasons;
+    expect(reasons).toContain('<@U_ANA> takes it on: "leave the status roll-up with me"');
+    expect(reasons.join('\n')).not.toMatch(/asks <@U_ANA>/);
+  });
+
   it("says it can't tell when the asked person's role is unknown", () => {
     const verdict = classify({ text: '<@U_BEN> can you book the retro room?' });
     expect(verdictInWords(verdict, { person, roleKnown: () => false }).nudge).toMatch(/^can't tell: the role of <@U_BEN> is not known/);

@@ -20,7 +20,7 @@ export interface ClauseCues {
   /** The clause is a bare imperative ("give me till 3"), with no "you", "please" or named actor. */
   bare?: boolean;
   /** Why the clause cannot be a request, when it cannot. */
-  blocked?: 'negated' | 'done' | 'thanks' | 'question' | 'away';
+  blocked?: 'negated' | 'done' | 'thanks' | 'laughter' | 'question' | 'away';
   /** The words that decided it, for reasons. */
   cue?: string;
 }
@@ -115,6 +115,7 @@ const DONE = new RegExp(
 
 const THANKS =
   /\b(?:thanks|thank you|thank u|thnx|thx|ty|tysm|kudos|shout ?out|props|great job|good job|nice job|nice work|great work|amazing work|great stuff|nice one|well done|(?<!(?:would|'d) )appreciate\w*|cheers|bravo|congrats|congratulations|you'?re a legend|you rock|you'?re the best|lifesaver|legend|love the|love how|looks great|looks good|looks so|lol|haha|lmao)\b|(?:^|\s)\+1\b/;
+const LAUGHTER = /^(?:lol|haha|lmao)$/;
 const THANKS_IN_ADVANCE = /\b(?:thanks|thank you|thx|ty) in advance\b/;
 
 const QUESTION_START =
@@ -264,7 +265,8 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   // Thanks and praise hand nothing over, unless the same clause also asks for something.
   if (!asks && !(clause.includes(' in advance') && THANKS_IN_ADVANCE.test(clause))) {
     const thanks = THANKS.exec(clause);
-    if (thanks) return { actors: [], toAddressees: false, vocatives, blocked: 'thanks', cue: thanks[0] };
+    // "lol" hands nothing over either, but it is a laugh, not thanks.
+    if (thanks) return { actors: [], toAddressees: false, vocatives, blocked: LAUGHTER.test(thanks[0]) ? 'laughter' : 'thanks', cue: thanks[0] };
   }
 
   // Handing work away goes to the new owner only ("can you hand the logistics over to @pj?").

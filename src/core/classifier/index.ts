@@ -20,7 +20,7 @@ import {
 } from './summary';
 import { carriesWords, maskTicketTitles, personalText, trackerAssignee, trackerAssignsUnnamed, withoutLayoutLabels } from './tracker';
 import { TYPOS } from './typos';
-import { scoreText, type ScorerModel } from './scorer';
+import { scoreText, surfaceOf, type ScorerModel } from './scorer';
 import { SCORER_MODEL } from './scorer-model.gen';
 import { scanWith, type Scan } from './word-lists';
 
@@ -296,7 +296,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       const list = byActor.get(id) ?? [];
       list.push(clause);
       byActor.set(id, list);
-      addReason(cueReasons, `asks <@${id}>: "${cleanPhrase(cues.cue ?? '')}"`);
+      // "Leave the status roll-up with me": the author volunteers; nobody asked them.
+      const cue = cleanPhrase(cues.cue ?? '');
+      addReason(cueReasons, id === input.author ? `<@${id}> takes it on: "${cue}"` : `asks <@${id}>: "${cue}"`);
     }
   }
 
@@ -340,7 +342,7 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     if (!namesWork(hits) && !hits.some((h) => h.listed === 'not-project')) {
       // The scorer reads what this person is asked for (and the clauses that ask nobody), not the
       // whole message: "I'll review for customer impact" is not the logistics asked of someone else.
-      const learned = learnedHit(scorer, own.concat(context).map((c) => c.text).join(' '));
+      const learned = learnedHit(scorer, own.concat(context).map((c) => c.text).join('\n'));
       if (learned) {
         hits = hits.concat(learned.hit);
         addReason(parentReasons, learned.reason);
@@ -381,14 +383,35 @@ export interface ClassifierOptions {
   scorer?: ScorerModel | null;
 }
 
-/** The words of `text` around a feature's first word (a stem such as "chang" reads badly alone), at most 60 characters. */
+/** Mentions and placeholders, which mean nothing to the person reading the phrase. */
+const PLACEHOLDER = /@p\d+|@someone|@group|@all/;
+const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'g');
+const PLACEHOLDERS_AT_ENDS = new RegExp(`^(?:[\\s+&,:]*(?:${PLACEHOLDER.source}))+[\\s+&,:]*|(?:[\\s+&,]*(?:${PLACEHOLDER.source}))+\\s*$`, 'g');
+/** The request's opening ("can you", "pls could you also"): the phrase is the work, not the asking. */
+const ASKING = /^(?:(?:hey|hi|pls|plz|please|can|could|would|will|you|u|also|maybe|mind)\s+)+/;
+const MAX_QUOTED = 60;
+
+/**
+ * The clause of `text` around a feature's first word (a stem such as "chang" reads badly alone),
+ * without placeholders or the asking, at most 60 characters: the phrase is all the bot stores.
+ */
 function quotedAround(text: string, feature: string): string {
-  const first = feature.split(' ')[0];
-  const at = first.length > 0 ? text.indexOf(first) : -1;
-  if (at < 0) return feature;
-  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - 25)) + 1);
-  const to = text.indexOf(' ', Math.min(text.length, at + first.length + 30));
-  return text.slice(from, to < 0 ? text.length : to).replace(/\s+/g, ' ').trim();
+  const surface = surfaceOf(text, feature.split(' ')[0]);
+  const clause = text.split(/[\n.!?;]+|,\s+/).find((c) => new RegExp(`(?:^|[^a-z0-9'])${escapeRegExp(surface)}(?:$|[^a-z0-9'])`).test(c)) ?? text;
+  // "report to @p1 from next week": a person in the middle reads as "them".
+  let words = clause.trim().replace(PLACEHOLDERS_AT_ENDS, '').replace(PLACEHOLDERS, 'them').replace(/\s+/g, ' ').trim().replace(ASKING, '');
+  if (words.length > MAX_QUOTED) {
+    // Keep the feature's word in view: start a little before it, end at a word boundary.
+    const at = Math.max(0, words.indexOf(surface));
+    const from = at > 20 ? words.lastIndexOf(' ', at - 20) + 1 : 0;
+    const cut = words.slice(from, from + MAX_QUOTED);
+    words = cut.length < words.length - from ? cut.slice(0, Math.max(cut.lastIndexOf(' '), surface.length)) : cut;
+  }
+  return words.trim().length > 0 ? words.trim() : feature;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A project-work hit from the learned scorer when it finds the words likely project work, with its reason. */
@@ -396,10 +419,15 @@ function learnedHit(scorer: ScorerModel | null, text: string): { hit: Hit<Catego
   if (scorer === null) return undefined;
   const verdict = scoreText(scorer, text);
   if (!verdict.project || verdict.category === undefined) return undefined;
-  const words = verdict.evidence.map((w) => `"${w}"`).join(', ');
+  // The words as the message wrote them, each once ("the sprint" already says "sprint").
+  const shown: string[] = [];
+  for (const feature of verdict.evidence) {
+    const surface = surfaceOf(text, feature);
+    if (!shown.some((s) => ` ${s} `.includes(` ${surface} `))) shown.push(surface);
+  }
   return {
     hit: { cat: verdict.category, weight: WEAK, start: 0, end: 0, phrase: quotedAround(text, verdict.evidence[0] ?? '') },
-    reason: `likely project work by its words (learned scorer): ${words}`,
+    reason: `likely project work by its words (learned scorer): ${shown.map((w) => `"${w}"`).join(', ')}`,
   };
 }
 

@@ -350,7 +350,7 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: 'move~|shift~|push~|pull~|slide|slid|replan~|re-plan~|re-planned|rebaseline~|re-baseline~ DET *3 dates|deadline|deadlines|milestones|go-live|go-lives|cutover|timeline|timelines', weight: 2, prio: 1 },
   { cat: 'vendor_admin', pattern: 'renewal|contract|vendor|supplier|licence|license|commercial negotiation|negotiations|terms', weight: 1.5, prio: 1 },
   { cat: 'vendor_admin', pattern: 'negotiation|negotiations', weight: 1.2 },
-  { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|raid|issue_list|punch_list`, weight: 2, prio: 1 },
+  { cat: 'tracker_hygiene', pattern: `${KEEP_VERBS} DET *2 board|boards|tracker|trackers|task_list|task_lists|to-do_list|todo_list|action_log|action_tracker|issue_list|punch_list`, weight: 2, prio: 1 },
 ];
 
 /** The compiled lexicon, shared by every call (it is immutable). */

@@ -41,13 +41,17 @@ export function stem(word: string): string {
   return word.replace(/(?:ings?|ed|es|s)$/, '').replace(/(?:ies)$/, 'y');
 }
 
-/** Word stems and adjacent pairs of a normalised text (mentions and placeholders dropped). */
-export function featuresOf(text: string): string[] {
-  const words = text
+/** The words of a normalised text the features are made of (mentions and placeholders dropped). */
+function wordsOf(text: string): string[] {
+  return text
     .replace(/@p\d+|@group|@all/g, ' ')
     .split(/[^a-z0-9']+/)
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w))
-    .map(stem);
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
+}
+
+/** Word stems and adjacent pairs of a normalised text (mentions and placeholders dropped). */
+export function featuresOf(text: string): string[] {
+  const words = wordsOf(text).map(stem);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!STOP.has(words[i])) out.push(words[i]);
@@ -78,4 +82,17 @@ export function scoreText(model: ScorerModel, text: string): ScorerVerdict {
     category: category !== undefined && isProjectCategory(category) ? category : undefined,
     evidence: weighed.filter(([, w]) => w > 0).slice(0, 3).map(([f]) => f.replace(/_/g, ' ')),
   };
+}
+
+/**
+ * A feature as the text wrote it: "dat" is "dates", "sign off" is "sign-off" or "signed off". The
+ * feature itself when the text does not hold it.
+ */
+export function surfaceOf(text: string, feature: string): string {
+  const stems = feature.split(/[ _]/);
+  const words = wordsOf(text);
+  for (let i = 0; i + stems.length <= words.length; i++) {
+    if (stems.every((s, j) => stem(words[i + j]) === s)) return words.slice(i, i + stems.length).join(' ');
+  }
+  return feature;
 }

@@ -1,15 +1,16 @@
-import { categoryLabel } from '../../core/categories';
+import { isProjectCategory } from '../../core/categories';
 import type { Verdict } from '../../core/types';
+import { verdictInWords, workInWords } from '../../core/verdict-wording';
 
-/** A person-readable account of a verdict, for `/lane check`. */
-export function renderVerdict(verdict: Verdict): string {
-  const lines = [
-    `*Kind:* ${verdict.kind}   *Work:* ${verdict.work}   *Confidence:* ${Math.round(verdict.confidence * 100)}%`,
-    verdict.categories.length > 0 ? `*Categories:* ${verdict.categories.map(categoryLabel).join(', ')}` : '*Categories:* none',
-  ];
-  if (verdict.assignees.length > 0) lines.push(`*Assigned to:* ${verdict.assignees.map((id) => `<@${id}>`).join(', ')}`);
-  if (verdict.projectShare !== undefined) lines.push(`*Project share of the standup:* ${Math.round(verdict.projectShare * 100)}%`);
-  if (verdict.reasons.length > 0) lines.push(`*Why:* ${verdict.reasons.join('; ')}`);
-  lines.push(verdict.flag ? 'This would nudge the product manager.' : 'This would not nudge anyone.');
+/** A person-readable account of a verdict, for `/lane check`: the same plain words as `lanekeeper check`. */
+export function renderVerdict(verdict: Verdict, roleKnown?: (userId: string) => boolean): string {
+  const words = verdictInWords(verdict, { person: (id) => `<@${id}>`, roleKnown });
+  const lines = [`*This is:* ${words.kind}   *Work:* ${words.work}   *Confidence:* ${Math.round(verdict.confidence * 100)}%`];
+  if (verdict.assignees.length > 0) lines.push(`*Asked:* ${words.asked}`);
+  if (verdict.phrase && verdict.categories.some(isProjectCategory)) lines.push(`*Noticed:* “${verdict.phrase}”`);
+  if (verdict.items) lines.push(`*Status update:* ${verdict.items.length} items, ${Math.round((verdict.projectShare ?? 0) * 100)}% project-management work`);
+  for (const item of verdict.items ?? []) lines.push(`• ${item.text} (${workInWords(item.work, item.categories)})`);
+  if (words.reasons.length > 0) lines.push(`*Why:* ${words.reasons.join('; ')}`);
+  lines.push(`*Nudge:* ${words.nudge}`);
   return lines.join('\n');
 }

@@ -243,7 +243,7 @@ async function countInWeek(deps: Pick<SendNudgeDeps, 'records'>, nudge: SendNudg
  */
 async function claimTip(deps: Pick<SendNudgeDeps, 'tipHistory'>, nudge: SendNudgePayload): Promise<Tip> {
   const pick = (previousTipId: string | undefined) =>
-    pickTip({ category: nudge.categories[0], delegate: nudge.delegateId ? { id: nudge.delegateId } : undefined, previousTipId });
+    pickTip({ category: nudge.categories[0], delegate: nudge.delegateId ? { id: nudge.delegateId } : undefined, previousTipId, phrase: nudge.phrase });
   const previous = await deps.tipHistory.lastTipId(nudge.teamId, nudge.recipientId);
   const tip = pick(previous);
   const replaced = await deps.tipHistory.swap(nudge.teamId, nudge.recipientId, tip.id);

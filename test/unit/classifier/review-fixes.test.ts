@@ -200,3 +200,15 @@ describe('reasons', () => {
     expect(v.reasons).toContain('meeting_logistics: "book the room"');
   });
 });
+
+describe('the RAID log', () => {
+  it.each(['<@U_ANA> thx! can you also update the RAID log?', '<@U_ANA> can you keep the raid log current', '<@U_ANA> pls tidy up the RAID log before the steerco'])(
+    'is the risk log, not tracker hygiene: %s',
+    (text) => {
+      const v = judge(text);
+      expect(v.flag).toBe(true);
+      expect(v.categories[0]).toBe('risk_log');
+      expect(v.categories).not.toContain('tracker_hygiene');
+    },
+  );
+});

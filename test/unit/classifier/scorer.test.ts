@@ -16,9 +16,18 @@ describe('the learned scorer', () => {
     const v = withScorer(ask(text));
     expect(v.flag).toBe(true);
     expect(v.categories).toEqual(['follow_up']);
-    // The phrase kept is the words around the strongest feature, not a bare stem.
-    expect(v.phrase).toContain('wrangle the approvals');
-    expect(v.reasons).toContain('likely project work by its words (learned scorer): "wrangle", "approval"');
+    // The phrase kept is the clause around the strongest feature, not a bare stem, and without the
+    // asking or the placeholder of the person asked; the reason names the words as written.
+    expect(v.phrase).toBe('wrangle the approvals for the pilot extension');
+    expect(v.reasons).toContain('likely project work by its words (learned scorer): "wrangle", "approvals"');
+  });
+
+  it('quotes only the clause the words are in, at most 60 characters, with nobody in it as a placeholder', () => {
+    const v = withScorer(ask('<@U_ANA> thanks for yesterday. <@U_ANA> can you pls wrangle the approvals for the pilot extension and all of the rest of them before the end of the quarter, cc <@U_RAJ>'));
+    expect(v.flag).toBe(true);
+    expect(v.phrase).toMatch(/^wrangle the approvals/);
+    expect(v.phrase?.length).toBeLessThanOrEqual(60);
+    expect(v.phrase).not.toMatch(/@|thanks|can you|pls|\bcc\b/);
   });
 
   it('never overrides who is asked, negation or questions', () => {

@@ -27,8 +27,8 @@ export const check = subcommand<{ name: 'check'; text: string }>({
     if (candidate) {
       const [theirs, workspace] = await Promise.all([deps.settings.person(teamId, candidate.recipientId), deps.settings.workspace(teamId)]);
       const delegate = delegateOf(candidate.recipientId, theirs, workspace);
-      tip = `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0], delegate }).text}`;
+      tip = `\n*Tip I would give:* ${pickTip({ category: candidate.categories[0], delegate, phrase: candidate.phrase }).text}`;
     }
-    return reply(`${renderVerdict(verdict)}${tip}`);
+    return reply(`${renderVerdict(verdict, (id) => Object.hasOwn(roles, id))}${tip}`);
   },
 });
