@@ -17,6 +17,7 @@ import { roleFromTitle } from '../../src/core/roles';
 import type { Role } from '../../src/core/types';
 import { appHomeOpenedEvent, blockActionPayload, messageChangedEvent, messageEvent, type SlashCommandFields } from '../local-slack/payloads';
 import type { LocalUser } from '../local-slack/web-api';
+import { seededRandom } from '../seeded-random';
 
 export interface BenchWorkspace {
   teamId: string;
@@ -38,18 +39,6 @@ export function benchWorkspaces(count: number, tokenFor: (teamId: string) => str
     const channels = Array.from({ length: CHANNELS_PER_WORKSPACE }, (_unused, k) => `CS${tag}N${k}`);
     return { teamId, botToken: tokenFor(teamId), channels };
   });
-}
-
-/** A deterministic generator (mulberry32), so two runs with one seed send the same traffic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface CorpusLine {

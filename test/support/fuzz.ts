@@ -4,17 +4,9 @@
  * nesting and very large values anywhere in a payload.
  */
 
-/** mulberry32: a small seeded generator, good enough to pick mutations reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../scripts/seeded-random';
+
+export { seededRandom };
 
 export class Picker {
   constructor(readonly random: () => number) {}
