@@ -25,4 +25,8 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Node receives SIGTERM directly (no npm or shell in between), so the drain on shutdown runs.
-CMD ["node", "dist/src/main.js"]
+# --max-old-space-size: with a heap ceiling of 2 GB or more (V8's default on a host with several GB
+# of memory) V8 lets the heap grow to four times what is live between full collections: 60 MB live
+# sat at 400-500 MB RSS. Under 2 GB the factor is smaller (docs/benchmarks.md, bench:soak). 1 GB is
+# far above the live heap, not a tight limit; lower it for a container with less memory.
+CMD ["node", "--max-old-space-size=1024", "dist/src/main.js"]

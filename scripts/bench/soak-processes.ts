@@ -27,7 +27,8 @@ const STOP_TIMEOUT_MS = 30_000;
 /** Starts one process; `track` hears of it at once, so it is stopped even if another fails to start. */
 export function startAppProcess(name: string, env: Record<string, string>, track: (app: AppProcess) => void): Promise<AppProcess> {
   const root = path.join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main.ts')], {
+  // As `npm start` starts it, heap ceiling included (the ceiling sets how far V8 lets the heap grow).
+  const child = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', path.join(root, 'src', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
