@@ -28,7 +28,7 @@ const STOP_TIMEOUT_MS = 30_000;
 export function startAppProcess(name: string, env: Record<string, string>, track: (app: AppProcess) => void): Promise<AppProcess> {
   const root = path.join(__dirname, '..', '..');
   // As `npm start` starts it, heap ceiling included (the ceiling sets how far V8 lets the heap grow).
-  const child = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', path.join(root, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--max-old-space-size=1024', '--max-semi-space-size=4', '--import', 'tsx', path.join(root, 'src', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
