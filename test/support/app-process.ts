@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { SlackRequestSender } from '../../scripts/local-slack/requests';
 import { startLocalSlack, type LocalSlack } from '../../scripts/local-slack/web-api';
-import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, deleteKeys, waitFor, zoneWhereItIsHour } from './harness';
+import { BOT_TOKEN, CAST, REDIS_URL, SIGNING_SECRET, TEAM, deleteKeys, testAppEnv, waitFor, zoneWhereItIsHour } from './harness';
 
 /**
  * Runs lanekeeper as its own process, from its entry point as `npm start` does, against a local Slack
@@ -47,18 +47,7 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ENTRY_POINT], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      PORT: String(port),
-      LOG_LEVEL: 'debug',
-      JOB_LOCK_MS: '2000',
-      ...env,
-    },
+    env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: BOT_TOKEN, ...testAppEnv(slack.url, prefix), PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

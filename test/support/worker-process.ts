@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { BOT_TOKEN, REDIS_URL, SIGNING_SECRET } from './harness';
+import { BOT_TOKEN, testAppEnv } from './harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -12,19 +12,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export function spawnWorkerProcess({ slackUrl, prefix, env = {} }: { slackUrl: string; prefix: string; env?: Record<string, string> }): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      ROLE: 'worker',
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slackUrl,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      JOB_LOCK_MS: '2000',
-      ...env,
-    },
+    env: { PATH: process.env.PATH, ROLE: 'worker', SLACK_BOT_TOKEN: BOT_TOKEN, ...testAppEnv(slackUrl, prefix), LOG_LEVEL: 'warn', ...env },
     stdio: 'ignore',
   });
 }
