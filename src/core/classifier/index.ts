@@ -28,6 +28,9 @@ export { mentionedUsers } from './normalize';
 export { MAX_REASONS } from './summary';
 export { naiveClassify } from './naive';
 
+/** The reason of a verdict where nobody is asked anything: the pipeline reads it to decide whether a thread reply needs its parent. */
+export const NOBODY_ASKED_REASON = 'nobody is asked to do anything';
+
 /**
  * The rule classifier. Pure and deterministic: the same input always gives the same verdict.
  *
@@ -304,7 +307,7 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
 
   if (byActor.size === 0) {
     const topic = topicOf(hitsOf(clauses), norm, scan);
-    return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons.slice(0, 6) : ['nobody is asked to do anything'], blockReasons.length > 0 ? 0.85 : 0.75);
+    return chatterVerdict(topic, blockReasons.length > 0 ? blockReasons.slice(0, 6) : [NOBODY_ASKED_REASON], blockReasons.length > 0 ? 0.85 : 0.75);
   }
 
   // Clauses that ask nobody in particular ("the gantt is out of date") give context to every actor.

@@ -1,4 +1,5 @@
 import { isProductCategory, isProjectCategory } from '../../core/categories';
+import { NOBODY_ASKED_REASON } from '../../core/classifier';
 import { renderMessage } from '../../core/classifier/slack-content';
 import type { Classifier, ClassifyInput, MessageContent, Role, Verdict } from '../../core/types';
 import type { ThreadRootMessage } from '../../ports/slack';
@@ -26,9 +27,6 @@ export function mayNameSomeone(rendered: string): boolean {
   return PLAIN_NAME.test(rendered);
 }
 
-/** The reason the classifier gives a message that asks nobody (see src/core/classifier/index.ts). */
-const NOBODY_ASKED = 'nobody is asked to do anything';
-
 /**
  * True when a thread reply's verdict could change with its parent: it is not flagged, names no
  * project work (nor product work, which the parent would not change), and either asks a product
@@ -44,7 +42,7 @@ export function needsThreadParent(
   if (verdict.flag || verdict.kind === 'standup' || verdict.work === 'product') return false;
   if (verdict.categories.some(isProjectCategory)) return false;
   if (verdict.kind === 'assignment') return verdict.assignees.some((id) => roles[id] === 'product');
-  return verdict.reasons[0] === NOBODY_ASKED && (message.parentUserId === undefined || roles[message.parentUserId] === 'product');
+  return verdict.reasons[0] === NOBODY_ASKED_REASON && (message.parentUserId === undefined || roles[message.parentUserId] === 'product');
 }
 
 /** A category reason as the classifier words it: `meeting_logistics: "book the retro room"`. */
