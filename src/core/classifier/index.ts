@@ -22,6 +22,9 @@ import { carriesWords, maskTicketTitles, personalText, trackerAssignee, trackerA
 import { TYPOS } from './typos';
 import { scoreText, surfaceOf, type ScorerModel } from './scorer';
 import { SCORER_MODEL } from './scorer-model.gen';
+import { scoreCandidates, type FlagContext, type FlaggerModel } from './flagger';
+import { FLAGGER_MODEL } from './flagger-model.gen';
+import { asksAnyone, saysYes } from './thread-reply';
 import { scanWith, type Scan } from './word-lists';
 
 export { mentionedUsers } from './normalize';
@@ -384,6 +387,8 @@ export interface ClassifierOptions {
   words?: WorkspaceWords;
   /** The learned scorer's model (default: the one trained on the corpus); null turns it off. */
   scorer?: ScorerModel | null;
+  /** The learned flagger's model (default: the one trained on the corpus); null leaves the rules alone. */
+  flagger?: FlaggerModel | null;
 }
 
 /** Mentions and placeholders, which mean nothing to the person reading the phrase. */
@@ -456,15 +461,116 @@ function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['n
  */
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const scorer = options.scorer === undefined ? SCORER_MODEL : options.scorer;
-  return (input: ClassifyInput): Verdict => {
+  const flagger = options.flagger === undefined ? FLAGGER_MODEL : options.flagger;
+  const rules = (input: ClassifyInput): Verdict => {
     const scan = scanWith(input.words ?? options.words);
     const rendered = renderMessage(input);
     const text = resolveNames(rendered.text, input.names);
-    const verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan), scorer);
+    let verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan), scorer);
+    if (verdict.kind === 'chatter' && input.parent !== undefined) verdict = yesToParent(input, text, rules) ?? verdict;
     if (rendered.cutFrom === undefined) return verdict;
     const note = `long message: judged on its first ${MAX_JUDGED_CHARS.toLocaleString('en-US')} of ${rendered.cutFrom.toLocaleString('en-US')} characters`;
     return { ...verdict, reasons: tidyReasons([note, ...verdict.reasons.slice(0, MAX_REASONS - 1)]) };
   };
+  if (flagger === null) return rules;
+  return (input: ClassifyInput): Verdict => {
+    const verdict = rules(input);
+    return withSecondOpinion(flagger, flagContextOf(input, verdict, rules), verdict, scorer);
+  };
+}
+
+/** The parent of a thread, read as a message of its own (with the reply's roles, names and word lists). */
+function parentAsMessage(input: ClassifyInput): ClassifyInput | undefined {
+  const parent = input.parent;
+  if (parent === undefined) return undefined;
+  return { ...parent, text: parent.text ?? '', roles: input.roles, names: input.names, words: input.words };
+}
+
+/**
+ * A reply that says yes ("sure, sending after lunch", "mach ich") to project work the parent asked of
+ * its author, or asked of anyone: the parent's work now sits with the one who said yes.
+ */
+function yesToParent(input: ClassifyInput, replyText: string, rules: Classifier): Verdict | undefined {
+  const author = input.author;
+  const asMessage = parentAsMessage(input);
+  if (author === undefined || asMessage === undefined || input.fromBot === true || !saysYes(replyText)) return undefined;
+  if (input.parent?.author === author) return undefined;
+  const parent = rules(asMessage);
+  const askedOfAuthor = parent.kind === 'assignment' && parent.assignees.includes(author);
+  const askedOfAnyone = parent.kind === 'chatter' && asksAnyone(asMessage.text ?? '');
+  if (!askedOfAuthor && !askedOfAnyone) return undefined;
+  const project = parent.work === 'project' && parent.categories.some(isProjectCategory);
+  if (!project && !askedOfAuthor) return undefined;
+  const flag = project && (input.roles ?? {})[author] === 'product';
+  const phrase = parent.phrase ?? (project ? phraseFor(parent, parent.categories.find(isProjectCategory) ?? '') : undefined);
+  return {
+    kind: 'assignment',
+    flag,
+    assignees: [author],
+    flagged: flag ? [author] : [],
+    work: parent.work,
+    categories: parent.categories,
+    confidence: round2(Math.min(0.9, parent.confidence)),
+    reasons: tidyReasons([`<@${author}> says yes to what the thread's parent asked${phrase ? `: "${phrase}"` : ''}`, ...parent.reasons.filter((r) => !r.startsWith('asks <@'))]),
+    phrase: flag ? phrase : undefined,
+  };
+}
+
+/** The normalised text the rules read, names resolved. */
+function normalizedOf(content: ClassifyInput): Normalized {
+  return normalize(resolveNames(renderMessage(content).text, content.names), TYPOS);
+}
+
+/**
+ * What the learned flagger reads of a message: the rules' verdict on it and, for a thread reply, the
+ * rules' verdict on the parent read as a message of its own. Exported for the training script.
+ */
+export function flagContextOf(input: ClassifyInput, verdict: Verdict, rules: Classifier): FlagContext {
+  const asMessage = parentAsMessage(input);
+  let parentContext: FlagContext['parent'];
+  if (asMessage !== undefined) {
+    parentContext = { norm: normalizedOf(asMessage), verdict: rules(asMessage), author: asMessage.fromBot === true ? undefined : asMessage.author };
+  }
+  return { norm: normalizedOf(input), author: input.author, roles: input.roles ?? {}, fromBot: input.fromBot === true, verdict, parent: parentContext };
+}
+
+/**
+ * The rules' verdict, with the product managers the learned flagger finds handed project work added
+ * to it. The rules' own flags always stand; a product manager is added only when the message or its
+ * thread names a kind of project work to quote and tip on.
+ */
+function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdict, scorer: ScorerModel | null): Verdict {
+  const added = scoreCandidates(model, ctx).filter((c) => c.probability >= model.threshold && !verdict.flagged.includes(c.id));
+  if (added.length === 0) return verdict;
+  const category =
+    verdict.categories.find(isProjectCategory) ??
+    ctx.parent?.verdict.categories.find(isProjectCategory) ??
+    (scorer === null ? undefined : scoreText(scorer, ctx.norm.text).category);
+  if (category === undefined) return verdict;
+  const phrase = verdict.phrase ?? (verdict.categories.includes(category) ? undefined : ctx.parent?.verdict.phrase) ?? phraseFor(verdict, category) ?? quotedAround(ctx.norm.text, added[0].evidence[0] ?? '');
+  const flagged = [...verdict.flagged, ...added.map((c) => c.id)];
+  const assignees = verdict.kind === 'chatter' ? added.map((c) => c.id) : [...new Set([...verdict.assignees, ...added.map((c) => c.id)])];
+  const kind = verdict.kind === 'chatter' ? 'assignment' : verdict.kind;
+  const categories = [category, ...verdict.categories.filter((c) => c !== category)];
+  const reasons = added.map((c) => `likely project work for <@${c.id}> (learned flagger, ${Math.round(c.probability * 100)}%)${c.evidence.length > 0 ? `: ${c.evidence.map((w) => `"${w}"`).join(', ')}` : ''}`);
+  return {
+    ...verdict,
+    kind,
+    flag: true,
+    assignees,
+    flagged,
+    work: 'project',
+    categories,
+    reasons: tidyReasons([...reasons, ...verdict.reasons]),
+    phrase,
+  };
+}
+
+/** The quoted phrase a verdict's reasons give for a category (`schedule: "update the timeline"`). */
+function phraseFor(verdict: Verdict, category: string): string | undefined {
+  const prefix = `${category}: "`;
+  const reason = verdict.reasons.find((r) => r.startsWith(prefix));
+  return reason === undefined ? undefined : reason.slice(prefix.length, reason.lastIndexOf('"'));
 }
 
 /** The classifier with the lexicon alone (no workspace word lists). */

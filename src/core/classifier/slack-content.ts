@@ -313,7 +313,7 @@ function resolveIn(text: string, index: NameIndex): string {
       const { key: run, end } = keys[k];
       const stop = words[end].index + words[end][0].length;
       if (text[stop] === '_') continue;
-      const id = index.full.get(run) ?? (at ? index.afterAt.get(run) : undefined);
+      const id = index.full.get(run) ?? (at || addressedByName(text, from, stop) ? index.afterAt.get(run) : undefined);
       if (id === undefined) continue;
       // A name two people share is read as plain text: it is not anyone's in particular.
       if (id !== AMBIGUOUS) {
@@ -325,6 +325,19 @@ function resolveIn(text: string, index: NameIndex): string {
     }
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** What may open a sentence before the name it addresses: a greeting or a filler ("hey", "ok so", "thanks,"). */
+const BEFORE_ADDRESS = /(?:^|[.!?\n]\s*|[:;]\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|actually|thanks|thx|morning|sorry|oh|right|btw|pls|please|hallo|hola|ciao)[\s,!]+)*$/i;
+/** What follows a name someone is addressed by: a comma or dash, or the request itself ("Diego, …", "Kasia can you"). */
+const AFTER_ADDRESS = /^\s*(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg)\b)/i;
+
+/**
+ * A first name used to address someone ("Diego, can you…", "hey Kasia — …", "Tomek can you"): it names
+ * the person as surely as an @, when the directory holds one person of that first name.
+ */
+function addressedByName(text: string, from: number, stop: number): boolean {
+  return BEFORE_ADDRESS.test(text.slice(Math.max(0, from - 40), from)) && AFTER_ADDRESS.test(text.slice(stop, stop + 12));
 }
 
 /** A tracker's assignee field, right before a link whose label is the person ("*Assignee:* <https://…|Ana Souza>"). */

@@ -252,11 +252,17 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
  */
 function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
   const declared = DECLARED_STANDUP.exec(text0(lines));
-  if (declared && (/^(?:\S+\s+)?stand-?up/.test(declared[1].trim()) || /[.;]\s+today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
+  if (declared && (/^(?:\S+\s+)?stand-?up/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
     return { items: proseItems(declared[2].replace(/\(\d+\)\s*/g, ', ')), format: 'prose' };
   }
+  // "today I'm only doing launch logistics: war room seating, zoom bridges, food order": the day's own work.
+  const today = TODAY_I_AM.exec(text0(lines));
+  if (today && !/@p\d+|@group|@all/.test(today[1]) && !/\?\s*$/.test(today[1])) return { items: proseItems(today[1]), format: 'prose' };
   return undefined;
 }
+
+/** A post that opens by saying what the author is doing today (group 1: the rest). */
+const TODAY_I_AM = /^(?:(?:morning|gm|hi all|hey all|quick one)[!,. ]+)?(?:today|this morning|this afternoon)[, ]+(?:i'?m|i am|i'll be|i will be)\s+(?:only\s+|mostly\s+|just\s+|all day\s+)?(?:doing|working on|on|focusing on|focused on|stuck in|buried in|heads-down on)\s+(.+)$/s;
 
 /**
  * A first line that calls the post a standup or an update (group 1), then the report (group 2). An
@@ -264,7 +270,7 @@ function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
  * offsite. Today …"), not "update: the venue is booked for today".
  */
 const DECLARED_STANDUP =
-  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:stand-?up|update)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
+  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|short|brief|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:stand-?up|update|status|status update)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+from (?:me|the [a-z]+))?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
 
 function text0(lines: readonly Line[]): string {
   return lines.map((l) => l.text).join(' ');

@@ -19,6 +19,8 @@ const TRACKER_CHATTER =
   /\b(?:unassigned|commented|changed|completed|moved|closed|resolved|marked|removed|archived|mentioned you|reopened|deleted|cancelled|canceled|approved|merged|left the card|was mentioned|were mentioned)\b/;
 /** A form or status that was submitted: done, not handed over ("Status submitted", "Submitted ✅"). */
 const SUBMITTED = /^submitted\b|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
+/** An assignee change whose new holder is in the post's fields. */
+const ASSIGNEE_CHANGED = /\bchanged the (?:assignee|owner|assignees)\b/;
 /** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
 const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
@@ -39,6 +41,10 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`\\bsent (${RUN}) an? (?:[a-z]+ )?(?:request|reminder)\\b`),
   new RegExp(`\\b(?:request|requests|reminder)\\s+sent to (${RUN})`),
   new RegExp(`(?:^|[·|•,]\\s*)(?:approvers?|signers?|booker)\\s*:?\\s*(${RUN})`, 'm'),
+  // ServiceNow, Jira Service Management, DocuSign: "Approval requested from @x", "Awaiting sign-off by @x".
+  new RegExp(`\\b(?:approval|sign-?off|signature|decision)s? (?:requested|needed|required|pending|request(?:ed)? sent) (?:from|of|by|to) (${RUN})`),
+  new RegExp(`\\bawaiting (?:approval|sign-?off|signature|action) (?:from|of|by) (${RUN})`),
+  new RegExp(`(${RUN}),? (?:your|ur) (?:approval|sign-?off|signature|action) is (?:needed|required|requested|pending)\\b`),
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
@@ -128,11 +134,13 @@ export function trackerAssignee(lines: readonly string[], untitled: readonly str
   const reassigned = firstMatch(TRACKER_REASSIGN, untitled);
   if (reassigned) return reassigned;
   const own = untitled.join('\n');
-  if (TRACKER_CHATTER.test(own) || SUBMITTED.test(own)) return undefined;
-  const assigned = firstMatch(TRACKER_ASSIGN, untitled) ?? firstMatch(TRACKER_ASSIGN, lines);
   // Field labels are often bold ("*Assigned to*"), which masking would take for a title: read them unmasked.
   const fields = fieldsOf(lines);
   const holders = fields.filter((f) => HOLDER_LABEL.test(f.label));
+  // "Lee changed the assignee of an issue" with "Assignee: Ana" below: the change is a hand-over.
+  if (ASSIGNEE_CHANGED.test(own) && holders.length > 0) return { actors: [...new Set(holders.flatMap((f) => f.actors))], cue: 'changed the assignee', how: 'assigned' };
+  if (TRACKER_CHATTER.test(own) || SUBMITTED.test(own)) return undefined;
+  const assigned = firstMatch(TRACKER_ASSIGN, untitled) ?? firstMatch(TRACKER_ASSIGN, lines);
   if (assigned) return assigned;
   if (holders.length > 0) return { actors: [...new Set(holders.flatMap((f) => f.actors))], cue: `${holders[0].label}: @someone`, how: 'assigned' };
   // A form's task split: each piece of work on a line, its owner on the next.
