@@ -1,3 +1,4 @@
+import { isProjectCategory } from '../categories';
 import type { Role, Verdict } from '../types';
 import type { Normalized } from './normalize';
 import { featuresOf, stem } from './scorer';
@@ -70,6 +71,12 @@ function messageFeatures(ctx: FlagContext): string[] {
   return out;
 }
 
+const MAX_PARENT_WORDS = 40;
+
+function parentWords(text: string): string[] {
+  return [...new Set(featuresOf(text).filter((f) => !f.includes('_')))].slice(0, MAX_PARENT_WORDS);
+}
+
 /** Features of one candidate: how the message and its thread involve them. */
 function candidateFeatures(ctx: FlagContext, id: string): string[] {
   const { verdict, norm, parent } = ctx;
@@ -111,6 +118,8 @@ function candidateFeatures(ctx: FlagContext, id: string): string[] {
     if (pv.flagged.includes(id)) out.push('p:rf');
     if (parent.norm.mentions.includes(id)) out.push('p:mention');
     if (isAuthor) out.push(`p:au:${pv.kind}`, `p:au:wk:${pv.work}`);
+    // What the parent talks about, word by word, when the rules found no work in it.
+    if (!pv.categories.some(isProjectCategory)) for (const word of parentWords(parent.norm.text)) out.push(`pw:${word}`);
   }
   return out;
 }
