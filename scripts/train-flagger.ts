@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/train-flagger.ts [--cv] [--only-cv]`: trains the classifier's learned flagger (see
+ * `npx tsx scripts/train-flagger.ts [--cv] [--only-cv] [--exclude BATCH ...]`: trains the classifier's learned flagger (see
  * src/core/classifier/flagger.ts) on the labelled corpus and writes
  * src/core/classifier/flagger-model.gen.ts.
  *
@@ -32,6 +32,7 @@ const LEARNING_RATE = 0.2;
 const MIN_WEIGHT = 0.002;
 const L2 = (process.env.FLAGGER_L2 ?? '0.0003,0.001,0.003').split(',').map(Number);
 const THRESHOLDS = (process.env.FLAGGER_THRESHOLDS ?? '0.5,0.6,0.7,0.8,0.9').split(',').map(Number);
+const VETOES = (process.env.FLAGGER_VETOES ?? 'none,0.05,0.1,0.2').split(',').map((v) => (v === 'none' ? undefined : Number(v)));
 
 interface Example {
   features: string[];
@@ -54,9 +55,15 @@ function examplesOf(line: CorpusLine): Example[] {
   return [...featuresFor(ctx, pms)].map(([id, features]) => ({ features, label: positives.has(id) ? 1 : 0 }));
 }
 
+/** `--exclude NAME` (repeatable): leave a batch out of training, to score it afterwards as unseen. */
+function excluded(): string[] {
+  return process.argv.flatMap((arg, i) => (arg === '--exclude' && process.argv[i + 1] !== undefined ? [process.argv[i + 1]] : []));
+}
+
 function loadBatches(): Batch[] {
+  const leftOut = excluded();
   return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith('.jsonl') && f !== `${HELD_OUT}.jsonl`)
+    .filter((f) => f.endsWith('.jsonl') && f !== `${HELD_OUT}.jsonl` && !leftOut.includes(f.replace(/\.jsonl$/, '')))
     .sort()
     .map((f) => {
       const lines = loadCorpus(readFileSync(path.join(CORPUS_DIR, f), 'utf8'));
@@ -102,17 +109,17 @@ function pct(x: number): string {
   return (x * 100).toFixed(1);
 }
 
-function crossValidate(batches: readonly Batch[]): { l2: number; threshold: number } {
-  const results: Array<{ l2: number; threshold: number; meanF1: number; worstFp: number }> = [];
+function crossValidate(batches: readonly Batch[]): { l2: number; threshold: number; veto: number | undefined } {
+  const results: Array<{ l2: number; threshold: number; veto: number | undefined; meanF1: number; worstFp: number }> = [];
   const rulesAlone = new Map(batches.map((b) => [b.name, score(b.lines, createClassifier({ flagger: null }))]));
   for (const l2 of L2) {
     const models = new Map(batches.map((left) => [left.name, train(batches.filter((b) => b !== left).flatMap((b) => b.examples), l2, 0.5)]));
-    for (const threshold of THRESHOLDS) {
+    for (const threshold of THRESHOLDS) for (const veto of VETOES) {
       const rows: string[] = [];
       let sumF1 = 0;
       let worstFp = 0;
       for (const left of batches) {
-        const model = { ...models.get(left.name)!, threshold };
+        const model = { ...models.get(left.name)!, threshold, veto };
         const s = score(left.lines, createClassifier({ flagger: model }));
         const base = rulesAlone.get(left.name)!;
         sumF1 += s.f1;
@@ -120,27 +127,28 @@ function crossValidate(batches: readonly Batch[]): { l2: number; threshold: numb
         rows.push(`${left.name.replace(/^batch-(\d+).*/, 'b$1')} ${pct(s.f1)} (${pct(base.f1)}) P${pct(s.precision)} R${pct(s.recall)} fp${pct(s.chatterFpRate)}`);
       }
       const meanF1 = sumF1 / batches.length;
-      console.log(`l2 ${l2} threshold ${threshold}: mean F1 ${pct(meanF1)} | ${rows.join(' | ')}`);
-      results.push({ l2, threshold, meanF1, worstFp });
+      console.log(`l2 ${l2} threshold ${threshold} veto ${veto ?? 'none'}: mean F1 ${pct(meanF1)} | ${rows.join(' | ')}`);
+      results.push({ l2, threshold, veto, meanF1, worstFp });
     }
   }
   const allowed = results.filter((r) => r.worstFp <= 0.02);
   const best = (allowed.length > 0 ? allowed : results).reduce((a, b) => (b.meanF1 > a.meanF1 ? b : a));
-  console.log(`chosen: l2 ${best.l2}, threshold ${best.threshold} (mean left-out F1 ${pct(best.meanF1)})`);
+  console.log(`chosen: l2 ${best.l2}, threshold ${best.threshold}, veto ${best.veto ?? 'none'} (mean left-out F1 ${pct(best.meanF1)})`);
   return best;
 }
 
 function main(): void {
   const batches = loadBatches();
   const cv = process.argv.includes('--cv') || process.argv.includes('--only-cv');
-  const { l2, threshold } = cv ? crossValidate(batches) : { l2: Number(process.env.FLAGGER_L2 ?? 0.001), threshold: Number(process.env.FLAGGER_THRESHOLD ?? 0.7) };
+  const veto = process.env.FLAGGER_VETO === undefined ? undefined : Number(process.env.FLAGGER_VETO);
+  const { l2, threshold, ...rest } = cv ? crossValidate(batches) : { l2: Number(process.env.FLAGGER_L2 ?? 0.001), threshold: Number(process.env.FLAGGER_THRESHOLD ?? 0.7), veto };
   if (process.argv.includes('--only-cv')) return;
-  const model = train(batches.flatMap((b) => b.examples), l2, threshold);
+  const model = { ...train(batches.flatMap((b) => b.examples), l2, threshold), ...(rest.veto === undefined ? {} : { veto: rest.veto }) };
   writeFileSync(
     OUT,
     `// Generated by scripts/train-flagger.ts from the labelled corpus (not the held-out part). Do not edit.\nimport type { FlaggerModel } from './flagger';\n\nexport const FLAGGER_MODEL: FlaggerModel = ${JSON.stringify(model)};\n`,
   );
-  console.log(`wrote ${OUT}: ${Object.keys(model.weights).length} weights, l2 ${l2}, threshold ${threshold}`);
+  console.log(`wrote ${OUT}: ${Object.keys(model.weights).length} weights, l2 ${l2}, threshold ${threshold}, veto ${model.veto ?? 'none'}`);
 }
 
 main();

@@ -29,6 +29,7 @@ const BLOCKED: Readonly<Record<string, string>> = {
   thanks: 'thanks or praise',
   laughter: 'a laugh',
   question: 'a question for information',
+  information: 'a question for information',
   away: 'someone is away',
 };
 

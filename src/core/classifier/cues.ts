@@ -155,6 +155,12 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
   new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b|need\\b|needs\\b|want\\b|like\\b|love\\b|have\\b|know\\b|see\\b)(?=[a-z])`, 'g'),
   new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+){0,3}\\s+by\\s+${M}`, 'g'),
+  // "… needs to be circulated to the district partners by @x", "needs reconciling by @x", "pending with @x".
+  new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got|ought)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[^\\s.?!;]+){4,8}?\\s+by\\s+${M}`, 'g'),
+  new RegExp(`\\bneeds?\\s+[a-z]+ing\\b(?:\\s+[^\\s.?!;]+){0,6}?\\s+by\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:pending|sitting|waiting|stuck)\\s+(?:with|on)\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:meant|supposed|due|going)\\s+to\\s+come\\s+from\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:is|are|'s|sits|lies)\\s+(?:on|with)\\s+${M}\\s+(?:per|as per|according to|from|until|till|this|for)\\b`, 'g'),
   new RegExp(`\\b(?:give|giving|moving|move|assign|assigning|reassign\\w*)\\b.*?\\bto\\s+${M}`, 'g'),
   new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),
 ];

@@ -21,6 +21,8 @@ export interface FlaggerModel {
   weights: Readonly<Record<string, number>>;
   /** Probability at or above which a product manager counts as handed project work. */
   threshold: number;
+  /** Probability under which a product manager the rules flagged is not flagged after all (none: the rules' flags stand). */
+  veto?: number;
 }
 
 /** What the model reads of one message: the rules' verdicts and the normalised texts. */
@@ -68,8 +70,31 @@ function messageFeatures(ctx: FlagContext): string[] {
   const wordFeatures = featuresOf(norm.text);
   for (let i = 0; i < Math.min(MAX_WORD_FEATURES, wordFeatures.length); i++) out.push(`w:${wordFeatures[i]}`);
   if (verdict.projectShare !== undefined) out.push(`su:${Math.round(verdict.projectShare * 4)}`);
+  // A few cues that decide most requests, and their pairs with project work in view: the regression
+  // weighs them together, which a phrase list cannot.
+  const topic = verdict.categories.some(isProjectCategory) ? 'pj' : verdict.categories.length > 0 ? 'pd' : 'none';
+  out.push(`topic:${topic}`);
+  for (const [name, re] of CUES) if (re.test(norm.text)) out.push(`cue:${name}`, `cue:${name}&${topic}`, `cue:${name}&${verdict.kind}`);
   return out;
 }
+
+/** Cues of asking, owning, volunteering, reporting and asking for information. */
+const CUES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['you', /\b(?:you|u|ya|your|ur|yours|you'?re|you'?ll|you'?ve|you'?d|yourself)\b/],
+  ['youOwn', /\b(?:you|u)(?:'re| are| r)? (?:own|owning|on|up|facilitating|running|leading|chairing|hosting|doing|taking|covering|handling|the one|the right|best placed|good for)\b|\b(?:yours|on you|with you|to you)\b/],
+  ['canYou', /\b(?:can|could|would|will|cn|cd|wd|cud)\s+(?:you|u)\b|\bany chance\b|\b(?:are|r) (?:you|u) (?:ok|okay|able|free|happy)\b|\bmind\b/],
+  ['please', /\b(?:please|pls|plz|kindly|pretty please)\b/],
+  ['needYou', /\b(?:need|want|like)\s+(?:you|u)\b|\bneeds? (?:your|ur|an owner|someone|a volunteer)\b/],
+  ['self', /\b(?:i'?ll|i will|i can|i'?m going to|i'?m gonna|leave it with me|i'?ve got it|i got it|i'?m on it|on it|i'?ll take|i'?ll be the)\b/],
+  ['infoQ', /(?:^|[.!?]\s+)(?:when|where|what|who|how|why|which|is|are|did|does|has|have)\b[^.!?]*\?/],
+  ['endsQ', /\?\s*$/],
+  ['done', /\b(?:already|done|sent|booked|finished|completed|wrapped up|went out)\b/],
+  ['neg', /\b(?:no need|don'?t|do not|not needed|never ?mind|nvm|ignore|cancel(?:led)?|hold off)\b/],
+  ['thanks', /\b(?:thanks|thank you|thx|ty|cheers|kudos|great job|well done|congrats)\b/],
+  ['fyi', /\b(?:fyi|heads up|heads-up|just so you know|for visibility|psa)\b/],
+  ['group', /@group|@all|\b(?:someone|anyone|somebody|anybody|everyone|folks|team)\b/],
+  ['imperative', /(?:^|\n|@p\d+[ ,:]+)(?:pls |please )?(?:book|send|update|chase|schedule|prep|prepare|set up|sort|organi[sz]e|arrange|collect|track|log|draft|circulate|run|own|take|handle|get|raise|renew|follow up|reconcile|file|fill in|cover)\b/],
+];
 
 const MAX_PARENT_WORDS = 40;
 
@@ -124,6 +149,21 @@ function candidateFeatures(ctx: FlagContext, id: string): string[] {
   return out;
 }
 
+/** Named as the one who needs or asked for something ("@ana and @ben will need it"): not who does it. */
+const NEEDS_IT = /^(?:\s*(?:,|and|&)\s*@p\d+)*\s+(?:will need|would need|need|needs|needed|want|wants|wanted|would like|asked for|requested|is waiting for|are waiting for|is expecting|are expecting)\b/;
+
+function onlyNeedsIt(ctx: FlagContext, id: string): boolean {
+  const text = ctx.norm.text;
+  const at = ctx.norm.mentions.flatMap((m, i) => (m === id ? [i] : []));
+  if (at.length === 0) return false;
+  return at.every((i) => {
+    const re = new RegExp(`@p${i}(?!\\d)`, 'g');
+    let all = true;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!NEEDS_IT.test(text.slice(m.index + m[0].length))) all = false;
+    return all;
+  });
+}
+
 /** Everyone the message involves who could be handed work: its author, the people it names, the thread's starter. */
 export function candidatesOf(ctx: FlagContext): string[] {
   const ids = new Set<string>();
@@ -137,8 +177,20 @@ export function candidatesOf(ctx: FlagContext): string[] {
 /** The features the model reads for each candidate (also what the training script learns from). */
 export function featuresFor(ctx: FlagContext, ids: readonly string[]): Map<string, string[]> {
   const shared = messageFeatures(ctx);
+  const cues = shared.filter((f) => f.startsWith('cue:') && !f.includes('&'));
+  const topic = shared.find((f) => f.startsWith('topic:')) ?? 'topic:none';
   const out = new Map<string, string[]>();
-  for (const id of ids) out.set(id, [...new Set(shared.concat(candidateFeatures(ctx, id)))]);
+  for (const id of ids) {
+    const own = candidateFeatures(ctx, id);
+    // How this person is involved, paired with the cues and the topic: "you" means them when they are the one addressed.
+    const relations = own.filter((f) => f === 'r:author' || f === 'r:first' || f === 'r:mention' || f === 'r:parentAuthor' || f === 'pos:start' || f === 'ra' || f === 'p:ra');
+    const pairs: string[] = [];
+    for (const relation of relations) {
+      pairs.push(`${relation}&${topic}`);
+      for (const cue of cues) pairs.push(`${relation}&${cue}`);
+    }
+    out.set(id, [...new Set(shared.concat(own, pairs))]);
+  }
   return out;
 }
 
@@ -148,7 +200,7 @@ export function sigmoid(x: number): number {
 
 /** The product managers the message involves, each with the model's probability that project work lands on them. */
 export function scoreCandidates(model: FlaggerModel, ctx: FlagContext): Candidate[] {
-  const pms = candidatesOf(ctx).filter((id) => ctx.roles[id] === 'product');
+  const pms = candidatesOf(ctx).filter((id) => ctx.roles[id] === 'product' && !onlyNeedsIt(ctx, id));
   if (pms.length === 0) return [];
   const out: Candidate[] = [];
   for (const [id, features] of featuresFor(ctx, pms)) {

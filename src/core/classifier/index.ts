@@ -22,7 +22,7 @@ import { carriesWords, maskTicketTitles, personalText, trackerAssignee, trackerA
 import { TYPOS } from './typos';
 import { scoreText, surfaceOf, type ScorerModel } from './scorer';
 import { SCORER_MODEL } from './scorer-model.gen';
-import { scoreCandidates, type FlagContext, type FlaggerModel } from './flagger';
+import { scoreCandidates, type Candidate, type FlagContext, type FlaggerModel } from './flagger';
 import { FLAGGER_MODEL } from './flagger-model.gen';
 import { asksAnyone, saysYes } from './thread-reply';
 import { scanWith, type Scan } from './word-lists';
@@ -290,7 +290,8 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const { cues } = clause;
     if (cues.blocked) {
       const cue = cleanPhrase(cues.cue ?? '');
-      addReason(blockReasons, cue.length > 0 ? `not a request (${cues.blocked}): "${cue}"` : `not a request (${cues.blocked})`);
+      const why = cues.info === true ? 'information' : cues.blocked;
+      addReason(blockReasons, cue.length > 0 ? `not a request (${why}): "${cue}"` : `not a request (${why})`);
       continue;
     }
     const actors: Actor[] = cues.toAddressees ? addressees : cues.actors;
@@ -475,7 +476,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   if (flagger === null) return rules;
   return (input: ClassifyInput): Verdict => {
     const verdict = rules(input);
-    return withSecondOpinion(flagger, flagContextOf(input, verdict, rules), verdict, scorer);
+    return withSecondOpinion(flagger, flagContextOf(input, verdict, rules), verdict, scanWith(input.words ?? options.words));
   };
 }
 
@@ -535,17 +536,35 @@ export function flagContextOf(input: ClassifyInput, verdict: Verdict, rules: Cla
 }
 
 /**
+ * What the flagger may not overrule: a request called off, thanks, a laugh, someone away, a question
+ * for information. The rules read these from the words themselves; a weighing of words would only
+ * blur them. (A workspace's "never project work" phrase is not overruled either.)
+ */
+const ATTENDING = /\b(?:as an? (?:guest|attendee|participant|panell?ist|speaker)|you'?re invited|invited (?:you|u)\b|(?:you|u) (?:should|can|could|might want to) (?:join|attend|come|sit in)|join us|sit in on|just attend|only attend)\b/;
+const FINAL_BLOCK = /^not a request \((?:negated|thanks|laughter|away|information)\)/;
+
+/**
  * The rules' verdict, with the product managers the learned flagger finds handed project work added
  * to it. The rules' own flags always stand; a product manager is added only when the message or its
  * thread names a kind of project work to quote and tip on.
  */
-function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdict, scorer: ScorerModel | null): Verdict {
-  const added = scoreCandidates(model, ctx).filter((c) => c.probability >= model.threshold && !verdict.flagged.includes(c.id));
+function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdict, scan: Scan): Verdict {
+  if (verdict.reasons.some((r) => FINAL_BLOCK.test(r)) || scan(ctx.norm.text).some((h) => h.listed === 'not-project')) return verdict;
+  // Being invited, or going, is not running the thing: "put you down as a guest at the vendor lunch".
+  if (ATTENDING.test(ctx.norm.text)) return verdict;
+  const candidates = scoreCandidates(model, ctx);
+  const doubted = model.veto === undefined || verdict.kind === 'standup' ? [] : candidates.filter((c) => verdict.flagged.includes(c.id) && c.probability < (model.veto ?? 0));
+  if (doubted.length > 0) return withoutFlags(verdict, doubted);
+  // Where the rules name who is asked, the flagger may only say what the work is, not add someone
+  // else: "can you ask @raj to book the room?" hands the room to Raj, whatever the words weigh.
+  const open = verdict.assignees.length === 0;
+  const added = candidates.filter((c) => c.probability >= model.threshold && !verdict.flagged.includes(c.id) && (open || verdict.assignees.includes(c.id)));
   if (added.length === 0) return verdict;
-  const category =
-    verdict.categories.find(isProjectCategory) ??
-    ctx.parent?.verdict.categories.find(isProjectCategory) ??
-    (scorer === null ? undefined : scoreText(scorer, ctx.norm.text).category);
+  // Only work the message or its thread names: a nudge must say what was noticed, and a reply that
+  // names nothing is read again with its parent (see needsThreadParent in the nudges feature).
+  // The work must be named as clearly as the rules ask before they flag (a lone "vendor" is topic).
+  const named = summarize(scan(ctx.norm.text)).project >= WEAK;
+  const category = (named ? verdict.categories.find(isProjectCategory) : undefined) ?? ctx.parent?.verdict.categories.find(isProjectCategory);
   if (category === undefined) return verdict;
   const phrase = verdict.phrase ?? (verdict.categories.includes(category) ? undefined : ctx.parent?.verdict.phrase) ?? phraseFor(verdict, category) ?? quotedAround(ctx.norm.text, added[0].evidence[0] ?? '');
   const flagged = [...verdict.flagged, ...added.map((c) => c.id)];
@@ -564,6 +583,13 @@ function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdi
     reasons: tidyReasons([...reasons, ...verdict.reasons]),
     phrase,
   };
+}
+
+/** The verdict without the product managers the flagger finds very unlikely to be handed project work. */
+function withoutFlags(verdict: Verdict, doubted: readonly Candidate[]): Verdict {
+  const flagged = verdict.flagged.filter((id) => !doubted.some((c) => c.id === id));
+  const reasons = doubted.map((c) => `not likely project work for <@${c.id}> (learned flagger, ${Math.round(c.probability * 100)}%)`);
+  return { ...verdict, flag: flagged.length > 0, flagged, phrase: flagged.length > 0 ? verdict.phrase : undefined, reasons: tidyReasons([...reasons, ...verdict.reasons]) };
 }
 
 /** The quoted phrase a verdict's reasons give for a category (`schedule: "update the timeline"`). */

@@ -57,7 +57,7 @@ const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
 const NOT_ITEM =
   /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*|mood\b.*|link|view|view in\b.*|open in\b.*|see more|edit|reply|(?:submitted|posted|sent|shared) (?:via|with|from|through)\b.*)$/;
 
-const INLINE_HEADER = /(?:^|[;|]\s*|\.\s+|\s{2,}|,\s+|:\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*(?::|→|->))/g;
+const INLINE_HEADER = /(?:^|[;|]\s*|[.!]+\s+|\s{2,}|,\s+|:\s+|\s-\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*(?::|→|->))/g;
 /** Inline sections separated by dashes ("Y - wrote PRD, T - interviews, B - none"); needs two of them. */
 const INLINE_DASH_HEADER = /(?:^|[;|,]\s*|\.\s+)(?=(?:y|t|b|yday|tdy|yesterday|today|tomorrow|blockers?)\s+-\s)/g;
 
@@ -240,7 +240,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
     .replace(/\b(?:yday|ystrdy|yest)\b/g, 'yesterday')
     .replace(/\b(?:tdy|tday|2day)\b/g, 'today');
   // Needs the author ("I", "we") or a blockers line: "yesterday was a blur, today is a new day" is no report.
-  if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
+  if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b|\btoday\s*:/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
     return { items: proseItems(text), format: 'prose' };
   }
   return declaredStandup(lines);
@@ -252,7 +252,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
  */
 function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
   const declared = DECLARED_STANDUP.exec(text0(lines));
-  if (declared && (/^(?:\S+\s+)?stand-?up/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
+  if (declared && (/^(?:\S+\s+)?stand-?up|^status|^(?:mon|tue|wed|thu|fri)[a-z]* update|update from (?:me|my side|my end)|plan\b/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
     return { items: proseItems(declared[2].replace(/\(\d+\)\s*/g, ', ')), format: 'prose' };
   }
   // "today I'm only doing launch logistics: war room seating, zoom bridges, food order": the day's own work.
@@ -270,7 +270,7 @@ const TODAY_I_AM = /^(?:(?:morning|gm|hi all|hey all|quick one)[!,. ]+)?(?:today
  * offsite. Today …"), not "update: the venue is booked for today".
  */
 const DECLARED_STANDUP =
-  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|short|brief|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:stand-?up|update|status|status update)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+from (?:me|the [a-z]+))?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
+  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|short|brief|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:(?:[a-z]+\s+)?stand-?up|update|status|status update|tomorrow'?s plan|today'?s plan|plan for today)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+for today)?(?:\s+from (?:me|my side|my end|the [a-z]+))?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
 
 function text0(lines: readonly Line[]): string {
   return lines.map((l) => l.text).join(' ');

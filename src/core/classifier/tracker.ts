@@ -23,7 +23,7 @@ const SUBMITTED = /^submitted\b|\b(?:status|update|report|form|timesheets?|respo
 const ASSIGNEE_CHANGED = /\bchanged the (?:assignee|owner|assignees)\b/;
 /** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
 const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [
-  new RegExp(`\\b(?:assignee|owner)\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
+  new RegExp(`\\b(?:assignee|assignees|owner|owners|person|people)\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
   new RegExp(`\\breassigned\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
 ];
 const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
@@ -115,7 +115,7 @@ function fieldsOf(untitled: readonly string[]): Field[] {
   const fields: Field[] = [];
   for (let i = 0; i < untitled.length; i++) {
     for (const part of untitled[i].split(/\s+[·|•]\s+|\s{2,}/)) {
-      const m = new RegExp(`^([a-z][a-z0-9 &+/'()-]{0,40}?)\\s*[:=–-]?\\s*(${RUN})\\b`).exec(part.trim());
+      const m = new RegExp(`^([a-z][a-z0-9 &+/'()-]{0,40}?)\\s*[:=–-]?\\s*(?:[+→>]|->)?\\s*(${RUN})\\b`).exec(part.trim());
       if (m && !MENTIONS_ONLY.test(part.trim())) fields.push({ label: m[1].trim(), actors: indexes(m[2]), twoLines: false });
     }
     const next = untitled[i + 1];

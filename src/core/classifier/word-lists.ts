@@ -83,7 +83,22 @@ function listedFor(words: WorkspaceWords): Listed | null {
   return listed;
 }
 
-const lexiconScan: Scan = (text) => LEXICON.scan(text);
+/**
+ * Research with customers or players, named anywhere in the text: booking, inviting or running
+ * sessions for it is discovery, not meeting logistics (the seeds: setting up customer interviews is
+ * the product manager's own work).
+ */
+const RESEARCH =
+  /\b(?:interviews?|interviewing|playtests?|play-?testing|usability|user tests?|user testing|concept (?:tests?|testing|demos?|sessions?|validation|walkthroughs?)|research (?:sessions?|participants|calls?)|participants|screener|recruit(?:ed|ing|s)?|feedback sessions?|focus groups?|diary stud(?:y|ies)|discovery (?:calls?|sessions?)|to validate|validate the|see if (?:the|they|it|our)\b[^.?!]{0,40}\b(?:lands|works|resonates|makes sense))\b/;
+/** Interviews that are hiring: their logistics stay logistics. */
+const HIRING = /\b(?:candidates?|hiring|hire|recruiter screen|panel for the|role\b|job)\b/;
+
+function researchAware(text: string, hits: Hit<Category>[]): Hit<Category>[] {
+  if (!hits.some((h) => h.cat === 'meeting_logistics') || !RESEARCH.test(text) || HIRING.test(text)) return hits;
+  return hits.map((h) => (h.cat === 'meeting_logistics' ? { ...h, cat: 'discovery' } : h));
+}
+
+const lexiconScan: Scan = (text) => researchAware(text, LEXICON.scan(text));
 
 /**
  * A scan that reads the workspace's lists first and the lexicon around them. Compiled once per word
@@ -100,7 +115,7 @@ export function scanWith(words: WorkspaceWords | undefined): Scan {
       const cat = listed.category.get(m[0].replace(/[\s,-]+/g, ' ')) ?? null;
       own.push({ cat, weight: cat === null ? 0 : LISTED_WEIGHT, start: m.index, end: m.index + m[0].length, phrase: m[0], listed: cat === null ? 'not-project' : 'project' });
     }
-    const lexicon = LEXICON.scan(text);
+    const lexicon = lexiconScan(text);
     if (own.length === 0) return lexicon;
     const merged = lexicon.filter((h) => !own.some((o) => h.start < o.end && o.start < h.end)).concat(own);
     return merged.sort((a, b) => a.start - b.start);

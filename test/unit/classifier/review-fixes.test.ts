@@ -17,7 +17,7 @@ describe('questions for information phrased as "can you …"', () => {
   ])('"%s" asks for an answer: chatter, no nudge', (text) => {
     const v = judge(text);
     expect(v).toMatchObject({ kind: 'chatter', flag: false, assignees: [] });
-    expect(v.reasons[0]).toMatch(/^not a request \(question\)/);
+    expect(v.reasons[0]).toMatch(/^not a request \(information\)/);
   });
 
   it.each([
