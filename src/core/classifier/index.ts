@@ -551,7 +551,8 @@ const FINAL_BLOCK = /^not a request \((?:negated|thanks|laughter|away|informatio
 function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdict, scan: Scan): Verdict {
   if (verdict.reasons.some((r) => FINAL_BLOCK.test(r)) || scan(ctx.norm.text).some((h) => h.listed === 'not-project')) return verdict;
   // Being invited, or going, is not running the thing: "put you down as a guest at the vendor lunch".
-  if (ATTENDING.test(ctx.norm.text)) return verdict;
+  // An app's post is read by its layout (tracker.ts): who holds a ticket is not a matter of weighing words.
+  if (ATTENDING.test(ctx.norm.text) || (ctx.fromBot && verdict.kind !== 'standup')) return verdict;
   const candidates = scoreCandidates(model, ctx);
   const doubted = model.veto === undefined || verdict.kind === 'standup' ? [] : candidates.filter((c) => verdict.flagged.includes(c.id) && c.probability < (model.veto ?? 0));
   if (doubted.length > 0) return withoutFlags(verdict, doubted);

@@ -7,6 +7,8 @@
  * the author's request ("<https://x/schedule|plan>" must not fire on "schedule").
  */
 
+import { inEnglish } from './other-languages';
+
 export interface Line {
   /** Normalised text: lower case, single spaces, no markup. */
   text: string;
@@ -155,41 +157,8 @@ function plain(line: string, spelling?: Spelling): string {
   // A ticket key is a name, not words: "PROD-341" is no prod, "BOOK-2320" books nothing.
   if (TICKET_KEY.test(text)) text = text.replace(TICKET_KEY_ALL, ' ');
   text = text.toLowerCase().replace(IRREGULAR_SPACE, ' ').trim();
-  if (FOREIGN_ASKING.test(text)) text = asEnglishAsking(text);
+  text = inEnglish(text);
   return spelling ? spelling.correct(text) : text;
-}
-
-/**
- * The words of asking in the other languages and registers teams mix into English ("kannst du bitte …",
- * "porfa me ayudas con …", "please do the needful", "abeg"), read as their English: the request is
- * then found by the same rules. The work words stay as written.
- */
-const ASKING_IN_ENGLISH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:kannst|kannste) du(?: bitte)?\b/g, 'can you please'],
-  [/\b(?:könntest|koenntest|würdest|wuerdest) du(?: bitte)?\b/g, 'could you please'],
-  [/\b(?:mach|mache|übernehme|uebernehme) ich\b/g, "i'll do it"],
-  [/\bich (?:mache|mach|übernehme|uebernehme|kümmere mich um)\b/g, "i'll do"],
-  [/\b(?:übernimm|uebernimm)\b/g, 'take over'],
-  [/\bbitte\b/g, 'please'],
-  [/\b(?:me ayudas|me echas una mano) con\b/g, 'can you help with'],
-  [/\b(?:puedes|podrías|podrias|pueden)\b/g, 'can you'],
-  [/\b(?:porfa|porfis|por favor|pls pls)\b/g, 'please'],
-  [/\b(?:peux-tu|pourrais-tu|tu peux)\b/g, 'can you'],
-  [/\bstp\b|\bs'il te pla[iî]t\b/g, 'please'],
-  [/\bdo the needful\b/g, 'handle it'],
-  // The days of a standup ("ayer: … / hoy: …", "gestern … heute …").
-  [/\b(?:ayer|gestern)\b/g, 'yesterday'],
-  [/\b(?:hoy|heute)\b/g, 'today'],
-  [/\b(?:bloqueos|bloqueadores|blocker)\b/g, 'blockers'],
-  [/\bkurzes (?:update|standup|stand-up)\b/g, 'quick update'],
-  [/\b(?:kindly|abeg|pretty please)\b/g, 'please'],
-];
-const FOREIGN_ASKING = /\b(?:ayer|gestern|hoy|heute|bloqueos|bloqueadores|blocker|kurzes|kannst|kannste|könntest|koenntest|würdest|wuerdest|mach|mache|übernehme|uebernehme|ich|übernimm|uebernimm|bitte|me|puedes|podrías|podrias|pueden|porfa|porfis|por|pls pls|peux-tu|pourrais-tu|tu peux|stp|s'il|do the needful|kindly|abeg|pretty please)\b/;
-
-function asEnglishAsking(text: string): string {
-  let out = text;
-  for (const [pattern, english] of ASKING_IN_ENGLISH) out = out.replace(pattern, english);
-  return out;
 }
 
 /** Something that repairs misspellings in normalised text (see typos.ts). */

@@ -330,7 +330,7 @@ function resolveIn(text: string, index: NameIndex): string {
 /** What may open a sentence before the name it addresses: a greeting or a filler ("hey", "ok so", "thanks,"). */
 const BEFORE_ADDRESS = /(?:^|[.!?\n]\s*|[:;]\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|actually|thanks|thx|morning|sorry|oh|right|btw|pls|please|hallo|hola|ciao)[\s,!]+)*$/i;
 /** What follows a name someone is addressed by: a comma or dash, or the request itself ("Diego, …", "Kasia can you"). */
-const AFTER_ADDRESS = /^\s*(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg)\b)/i;
+const AFTER_ADDRESS = /^\s*(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg|vc|você|tu|to (?:own|run|lead|handle|drive|book|send|prepare|update|chase|set up|sort|organi[sz]e|take|cover|circulate|collect|draft|write))\b)/i;
 
 /**
  * A first name used to address someone ("Diego, can you…", "hey Kasia — …", "Tomek can you"): it names

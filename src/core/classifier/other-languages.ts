@@ -1,0 +1,159 @@
+/**
+ * The words of asking and of project work in the languages teams mix into their English (German,
+ * French, Portuguese, Spanish) and in Indian English's set phrases, read as English: "kannst du bitte
+ * die Agenda rumschicken?" is "can you please send the agenda?", "vc pode montar o cronograma?" is
+ * "can you build the schedule?". The rules then find the request and the work as they would in English.
+ *
+ * Lower-case normalised text in, the same text with those words in English out. Only whole words are
+ * replaced (letters of any alphabet count as word letters, so "Zeitplan" is not "plan").
+ */
+
+/** [foreign words, English]; longer phrases first within a language so they win over their parts. */
+const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
+  // --- asking, offering, handing over ---------------------------------------------------------------
+  // German
+  ['kannst du bitte|kannste bitte|kannst du|kannste|machst du', 'can you please'],
+  ['könntest du bitte|koenntest du bitte|könntest du|koenntest du|würdest du|wuerdest du', 'could you please'],
+  ['hast du zeit', 'do you have time to'],
+  ['wäre super wenn du|waere super wenn du|wäre toll wenn du|wäre gut wenn du', "it'd be great if you could"],
+  ['kümmerst du dich um|kuemmerst du dich um|kümmer dich um', 'can you take care of'],
+  ['mach ich|mache ich|übernehme ich|uebernehme ich|kann ich machen|ich mach das|ich mache das', "i'll do it"],
+  ['ich kümmere mich um|ich kuemmere mich um|ich übernehme|ich uebernehme|ich mache|ich mach', "i'll do"],
+  ['übernimm|uebernimm', 'take over'],
+  ['ich brauche|ich brauch', 'i need'],
+  ['bitte', 'please'],
+  // French
+  ['est-ce que tu peux|tu pourrais|pourrais-tu|pourriez-vous|vous pourriez|tu peux|peux-tu|tu veux bien|vous pouvez', 'could you'],
+  ["je m'en occupe|je m'en charge|je m’en occupe", "i'll do it"],
+  ["merci de|s'il te plaît|s'il te plait|s'il vous plaît|s'il vous plait|stp|svp", 'please'],
+  ["c'est pour toi|c'est à toi|c'est a toi", "it's yours"],
+  // Portuguese
+  ['deixa comigo|pode deixar|eu faço|eu faco|eu cuido', 'leave it with me'],
+  ['você consegue|voce consegue|vc consegue|consegue|você pode|voce pode|vc pode|vocês podem|voces podem|vcs podem|podes|pode', 'can you'],
+  ['você poderia|voce poderia|vc poderia|poderia', 'could you'],
+  ['é contigo|e contigo|tá contigo|ta contigo|fica contigo|fica com você|fica com voce', 'is yours'],
+  ['lembra de|lembre de|não esquece de|nao esquece de', 'remember to'],
+  ['dá uma olhada|da uma olhada', 'have a look at'],
+  ['combinado', 'ok'],
+  ['por favor|pfv|pf', 'please'],
+  // Spanish
+  ['me ayudas con|me echas una mano con', 'can you help with'],
+  ['puedes|podrías|podrias|pueden|podés', 'can you'],
+  ['te encargas de|te encargas', 'can you handle'],
+  ['yo me encargo|me encargo', "i'll handle it"],
+  ['acuérdate de|acuerdate de', 'remember to'],
+  ['porfa|porfis', 'please'],
+  // Indian English set phrases
+  ['do the needful', 'handle it'],
+  ['kindly|abeg|pretty please', 'please'],
+  // --- standups ---------------------------------------------------------------------------------------
+  ['ayer|gestern|hier|ontem', 'yesterday'],
+  ["hoy|heute|aujourd'hui|hoje", 'today'],
+  ['bloqueos|bloqueadores|blocker|bloqueios|blocages', 'blockers'],
+  ['kurzes update|kurzes standup|kurzes stand-up', 'quick update'],
+  ['erledigt', 'done'],
+  // --- the work ---------------------------------------------------------------------------------------
+  // German
+  ['terminübersicht|terminuebersicht|zeitplan|terminplan', 'schedule'],
+  ['protokoll', 'minutes'],
+  ['tagesordnung', 'agenda'],
+  ['besprechung|lenkungskreis', 'meeting'],
+  ['raumbuchung', 'room booking'],
+  ['räume|raeume', 'rooms'],
+  ['raum', 'room'],
+  ['reisekosten', 'travel costs'],
+  ['lieferanten|lieferant', 'vendor'],
+  ['vertrag', 'contract'],
+  ['bestellnummer|bestellung', 'purchase order'],
+  ['rechnungen|rechnung', 'invoice'],
+  ['risikoliste|risikoregister|risikolog', 'risk register'],
+  ['meilensteine', 'milestones'],
+  ['abhängigkeiten|abhaengigkeiten', 'dependencies'],
+  ['ressourcenplan|kapazitätsplan|kapazitaetsplan', 'resourcing plan'],
+  ['teilnehmerliste', 'attendee list'],
+  ['einladungen|einladung', 'invites'],
+  ['verschicken|rumschicken|schicken|versenden', 'send'],
+  ['aktualisieren', 'update'],
+  ['nachfassen|nachhaken', 'chase'],
+  ['buchen', 'book'],
+  ['koordinieren|koordiniert', 'coordinate'],
+  ['freigabe|freigeben', 'approval'],
+  ['angebot', 'quote'],
+  ['statusbericht', 'status report'],
+  ['nachverfolgung', 'follow-up'],
+  // French
+  ['tableau des risques|registre des risques', 'risk register'],
+  ['compte rendu|compte-rendu', 'minutes'],
+  ['ordre du jour', 'agenda'],
+  ['calendrier', 'calendar'],
+  ['fournisseurs|fournisseur', 'vendor'],
+  ['contrat', 'contract'],
+  ['devis', 'quote'],
+  ['bon de commande', 'purchase order'],
+  ['réunion|reunion', 'meeting'],
+  ['salle', 'room'],
+  ['relancer', 'chase'],
+  ['mettre à jour|mettre a jour', 'update'],
+  ['suivi des actions', 'follow-up of the action items'],
+  ['réserver|reserver', 'book'],
+  ['envoyer', 'send'],
+  ['organiser', 'organise'],
+  ['factures|facture', 'invoice'],
+  // Portuguese
+  ['cronograma', 'schedule'],
+  ['ata da reunião|ata da reuniao|ata', 'minutes'],
+  ['pauta', 'agenda'],
+  ['lista de presença|lista de presenca', 'attendance list'],
+  ['planilha de horas|apontamento de horas', 'timesheet'],
+  ['passagens', 'flights'],
+  ['reunião|reuniao', 'meeting'],
+  ['orçamento|orcamento', 'budget'],
+  ['fornecedores|fornecedor', 'vendor'],
+  ['prazos|prazo', 'deadline'],
+  ['convites|convite', 'invites'],
+  ['quadro de alocação|quadro de alocacao|alocação|alocacao', 'resourcing plan'],
+  ['acompanhamento', 'follow-up'],
+  ['cobrar|cobra', 'chase'],
+  ['atualizar|atualiza', 'update'],
+  ['preparar|prepara', 'prepare'],
+  ['organizar|organiza', 'organise'],
+  ['reservar|reserva', 'book'],
+  ['marcar', 'schedule'],
+  ['enviar|manda|mandar', 'send'],
+  ['aditivo', 'contract amendment'],
+  ['riscos', 'risks'],
+  // Spanish
+  ['acta|minuta', 'minutes'],
+  ['presupuesto', 'budget'],
+  ['proveedores|proveedor', 'vendor'],
+  ['contrato', 'contract'],
+  ['facturas|factura', 'invoice'],
+  ['invitaciones|invitación|invitacion', 'invites'],
+  ['riesgos', 'risks'],
+  ['actualizar', 'update'],
+  ['seguimiento', 'follow-up'],
+  ['plazos', 'deadlines'],
+  ['orden de compra', 'purchase order'],
+];
+
+const LETTER = '\\p{L}';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const ENTRIES = GLOSSARY.map(([foreign, english]) => ({
+  re: new RegExp(`(?<![${LETTER}'’-])(?:${foreign.split('|').map(escape).join('|')})(?![${LETTER}'’-])`, 'gu'),
+  english,
+}));
+
+/** Any of the glossary's words: most lines have none, and are returned untouched. */
+const ANY = new RegExp(`(?<![${LETTER}'’-])(?:${GLOSSARY.flatMap(([foreign]) => foreign.split('|')).map(escape).join('|')})(?![${LETTER}'’-])`, 'u');
+
+/** The line with the glossary's words in English (lower-case normalised text in and out). */
+export function inEnglish(text: string): string {
+  if (!ANY.test(text)) return text;
+  let out = text;
+  for (const { re, english } of ENTRIES) out = out.replace(re, english);
+  return out;
+}
