@@ -334,6 +334,8 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const borrows = !own.every((c) => NOT_TAKING.test(c.text));
     let hits = namesWork(ownHits) || !borrows ? ownHits : ownHits.concat(hitsOf(context));
     if (borrows && !namesWork(hits) && own.some((c) => POINTS_BACK.test(c.text))) hits = hits.concat(hitsOf(situation));
+    // "> can someone update the timeline? / @ana that's you this week": the quoted ask is what is handed over.
+    if (borrows && !namesWork(hits) && norm.quoted.length > 0) for (const quote of norm.quoted) hits = hits.concat(scan(quote));
     if (borrows && parent !== undefined && !namesWork(hits)) {
       // "can you book it?": the reply's verb applied to what the parent talks about, plus the parent's own work.
       const fromParent = parent.hits().concat(...own.map((c) => scan(c.text.replace(PRONOUN, ` ${parent.gist()} `))));

@@ -185,6 +185,8 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: 'time_poll|scheduling_poll|meeting_invite|meeting_invites|meeting_series|recurring_meeting|room_for|teams_link|meet_link|hangout_link|whereby|travel_booking|travel_bookings|accommodation|visa_letters|name_badges|seating_plan|headcount_for', weight: 1.5 },
   { cat: 'meeting_logistics', pattern: 'chair~|moderate~|emcee DET *1 meeting|call|sync|retro|standup|review|session|workshop|planning', weight: 2, prio: 2 },
   { cat: 'vendor_admin', pattern: 'dpa|dpas|data_processing_agreement|sla|slas|redline|redlines|terms_and_conditions|t&cs|t&c|order_form|order_forms|vendor_contract|vendor_invoice|vendor_management|supplier_contract|agency|purchase_approval|software_request|tool_request|license_request|licence_request|contract_extension|renewal_date|auto-renewal', weight: 1.2 },
+  // The change advisory board by its initials, never a taxi: only with what a board does.
+  { cat: 'change_control', pattern: 'cab meeting|request|requests|approval|review|submission|slot|paperwork|pack|ticket', weight: 1.5 },
   { cat: 'change_control', pattern: 'change_requests_log|cr_log|cr_board|scope_baseline|scope_document|change_impact|variation|variations|change_approval|descoped_items', weight: 1.5 },
   { cat: 'tracker_hygiene', pattern: 'components|workflow_statuses|ticket_statuses|story_point|estimates_in_jira|jira_hygiene|board_cleanup|backlog_hygiene|duplicate_tickets|orphan_tickets|unassigned_tickets|sprint_field|jql|filters_in_jira|confluence_page_tree', weight: 1.2 },
   { cat: 'tracker_hygiene', pattern: 'update~|clean_up|tidy~|fix DET *1 jira|asana|trello|clickup|tracker|tickets|tasks|cards', weight: 2, prio: 2 },

@@ -211,8 +211,10 @@ const AMBIGUOUS = '';
 interface NameIndex {
   /** Full names ("ana souza"), resolved wherever they are written. */
   full: Map<string, string>;
-  /** One-word names and first names held by one person only, resolved only after "@". */
+  /** One-word names and first names held by one person only: resolved after "@", written with a capital, or addressing someone. */
   afterAt: Map<string, string>;
+  /** First names held by one person only, for a short form that addresses someone ("kev, can you…" for Kevin). */
+  firsts: Array<readonly [string, string]>;
   /** The most words in any indexed name: how far a lookup looks ahead. */
   maxWords: number;
 }
@@ -245,9 +247,10 @@ function addName(map: Map<string, string>, key: string, id: string): void {
 
 /**
  * Indexes a directory once (cached by the directory object): full names, wherever they are written
- * as a name ("Ana Souza", "@Ana Souza"), and first names only after "@" and only when one person has
- * that first name. A first name alone in prose ("ask Ana") stays plain text, as people often share a
- * first name and a tracker would write the full name. A name two people share resolves to nobody.
+ * as a name ("Ana Souza", "@Ana Souza"), and first names when one person has that first name, after
+ * "@", written with a capital ("ask Ana") or addressing someone ("ana, can you…"); a short form of a
+ * first name only when it addresses someone and starts one person's first name ("kev, pls…"). A name
+ * two people share resolves to nobody.
  * Lookups are Map reads, so resolving costs the same whatever the size of the directory.
  */
 function indexNames(names: NameDirectory): NameIndex {
@@ -277,7 +280,8 @@ function indexNames(names: NameDirectory): NameIndex {
     const first = nameKey(key.split(' ')[0]);
     if (firstCount.get(first) === 1) addName(afterAt, first, id);
   }
-  const index = { full, afterAt, maxWords };
+  const firsts = [...afterAt].filter(([, id]) => id !== AMBIGUOUS);
+  const index = { full, afterAt, firsts, maxWords };
   nameIndexes.set(names, index);
   return index;
 }
@@ -289,7 +293,7 @@ const NOT_BEFORE_NAME = /[\w<|@]/;
  * Replaces the names in one stretch of text outside `<…>` tokens: at each word, the longest run of
  * words (up to the longest name) that the index knows. Cost grows with the text, not the directory.
  */
-function resolveIn(text: string, index: NameIndex): string {
+function resolveIn(text: string, index: NameIndex, afterToken: boolean): string {
   const words = [...text.matchAll(NAME_WORD)];
   let out = '';
   let copied = 0;
@@ -313,7 +317,16 @@ function resolveIn(text: string, index: NameIndex): string {
       const { key: run, end } = keys[k];
       const stop = words[end].index + words[end][0].length;
       if (text[stop] === '_') continue;
-      const id = index.full.get(run) ?? (at || addressedByName(text, from, stop) ? index.afterAt.get(run) : undefined);
+      const addressed = !at && addressedByName(text, from, stop);
+      // A capital names the person unless another capitalised word follows (someone else's full name,
+      // "Ana Lima") or the name only echoes the mention right before it ("<@U1> Raj").
+      const next = words[end + 1];
+      const capitalised =
+        k === 0 &&
+        CAPITAL.test(words[i][0]) &&
+        !(next !== undefined && CAPITAL.test(next[0]) && /^\s{1,2}$/.test(text.slice(stop, next.index))) &&
+        !(afterToken && text.slice(0, from).trim().length === 0);
+      const id = index.full.get(run) ?? (at || addressed || capitalised ? index.afterAt.get(run) : undefined) ?? (addressed && k === 0 ? shortFormOf(run, index) : undefined);
       if (id === undefined) continue;
       // A name two people share is read as plain text: it is not anyone's in particular.
       if (id !== AMBIGUOUS) {
@@ -330,7 +343,24 @@ function resolveIn(text: string, index: NameIndex): string {
 /** What may open a sentence before the name it addresses: a greeting or a filler ("hey", "ok so", "thanks,"). */
 const BEFORE_ADDRESS = /(?:^|[.!?\n]\s*|[:;]\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|actually|thanks|thx|morning|sorry|oh|right|btw|pls|please|hallo|hola|ciao)[\s,!]+)*$/i;
 /** What follows a name someone is addressed by: a comma or dash, or the request itself ("Diego, …", "Kasia can you"). */
-const AFTER_ADDRESS = /^\s*(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg|vc|você|tu|to (?:own|run|lead|handle|drive|book|send|prepare|update|chase|set up|sort|organi[sz]e|take|cover|circulate|collect|draft|write))\b)/i;
+const AFTER_ADDRESS = /^\s*(?:(?:bhai|ji|sir|ma'?am|da|san)\s*)?(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg|vc|você|tu|to (?:own|run|lead|handle|drive|book|send|prepare|update|chase|set up|sort|organi[sz]e|take|cover|circulate|collect|draft|write))\b)/i;
+
+/** A word written with a capital: a name, where a common word in the middle of a sentence is not. */
+const CAPITAL = /^\p{Lu}/u;
+/** Words that open a message and are no one's short name ("team, …", "all, …", "ok, …"). */
+const NOT_A_NAME = new Set('all team folks guys everyone hi hey hello ok okay so yes no sure thanks also and pls please quick one just fyi btw morning update status reminder note heads actually right well great cool nice good sorry bump ping gentle friendly hmm ah oh'.split(' '));
+
+/** The one person whose first name starts with a short form used to address them ("kev" → Kevin), if exactly one. */
+function shortFormOf(word: string, index: NameIndex): string | undefined {
+  if (word.length < 3 || word.includes(' ') || NOT_A_NAME.has(word)) return undefined;
+  let found: string | undefined;
+  for (const [first, id] of index.firsts) {
+    if (!first.startsWith(word)) continue;
+    if (found !== undefined && found !== id) return undefined;
+    found = id;
+  }
+  return found;
+}
 
 /**
  * A first name used to address someone ("Diego, can you…", "hey Kasia — …", "Tomek can you"): it names
@@ -371,7 +401,7 @@ export function resolveNames(text: string, names: NameDirectory | undefined): st
     if (i % 2 === 0) {
       const before = parts[i].slice(-40);
       inAssigneeField = ASSIGNEE_FIELD.test(before) || (inAssigneeField && ASSIGNEE_LIST_GAP.test(parts[i]));
-      parts[i] = resolveIn(parts[i], index);
+      parts[i] = resolveIn(parts[i], index, i > 0);
       continue;
     }
     // A mention in the field keeps it going ("Assignees: <@U1>, <https://…|Ana Souza>").

@@ -84,7 +84,8 @@ export interface StandupParse {
 
 /** The person an app's standup post is about, from its first two lines, or undefined. */
 export function standupSubject(lines: readonly Line[]): number | undefined {
-  for (const line of lines.slice(0, 2)) {
+  // (Three lines: some apps put a header line above the person's name.)
+  for (const line of lines.slice(0, 3)) {
     for (const re of SUBJECT) {
       const m = re.exec(line.text);
       if (m) return Number(m[1]);
@@ -220,7 +221,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   // 3. A plain bullet list of one's own work (no one is named in it).
   const bullets = lines.filter((l) => l.bullet);
   // (The other lines are only looked at when there are enough bullets.)
-  const others = bullets.length >= 3 ? lines.filter((l) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text)) : [];
+  const others = bullets.length >= 3 ? lines.filter((l) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text) && !DAY_HEADER.test(l.text)) : [];
   if (bullets.length >= 3 && others.length === 0 && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
     const items: string[] = [];
     for (const b of bullets) {
@@ -240,11 +241,15 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
     .replace(/\b(?:yday|ystrdy|yest)\b/g, 'yesterday')
     .replace(/\b(?:tdy|tday|2day)\b/g, 'today');
   // Needs the author ("I", "we") or a blockers line: "yesterday was a blur, today is a new day" is no report.
-  if (/\byesterday\b/.test(text) && /\btoday\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b|\btoday\s*:/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
+  if (/\byesterday\b/.test(text) && /\b(?:today|this morning|this afternoon)\b/.test(text) && /\b(?:i|i'm|im|i've|i'll|i am|we|we're|we've|me|my|blockers?|blocked|blocking)\b|\btoday\s*:/.test(text) && !/\?\s*$/.test(text) && !/@p\d+/.test(text)) {
     return { items: proseItems(text), format: 'prose' };
   }
   return declaredStandup(lines);
 }
+
+/** A short line heading a list of one's own work: a day, or "update", "status", "wrap" ("Mon:", "Friday wrap:", "Status Tues"). */
+const DAY_HEADER =
+  /^(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?|weekly|daily|eod|eow|end of (?:day|week))?\s*(?:update|status|wrap|wrap-?up|recap|summary|standup|stand-up|focus|plan)?\s*(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)[a-z]*)?\s*:?$/;
 
 /**
  * 5. A post that calls itself a standup ("Tues standup: (1) …", "Standup (Thu): wrapped …, today …",
@@ -252,7 +257,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
  */
 function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
   const declared = DECLARED_STANDUP.exec(text0(lines));
-  if (declared && (/^(?:\S+\s+)?stand-?up|^status|^(?:mon|tue|wed|thu|fri)[a-z]* update|update from (?:me|my side|my end)|plan\b/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2])) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
+  if (declared && (/^(?:\S+\s+)?stand-?up|^status|^(?:mon|tue|wed|thu|fri)[a-z]* update|update from (?:me|my side|my end)|plan\b|focus|wrap/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2]) || proseItems(declared[2]).length >= 3) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
     return { items: proseItems(declared[2].replace(/\(\d+\)\s*/g, ', ')), format: 'prose' };
   }
   // "today I'm only doing launch logistics: war room seating, zoom bridges, food order": the day's own work.
@@ -270,7 +275,7 @@ const TODAY_I_AM = /^(?:(?:morning|gm|hi all|hey all|quick one)[!,. ]+)?(?:today
  * offsite. Today …"), not "update: the venue is booked for today".
  */
 const DECLARED_STANDUP =
-  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|short|brief|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:(?:[a-z]+\s+)?stand-?up|update|status|status update|tomorrow'?s plan|today'?s plan|plan for today)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+for today)?(?:\s+from (?:me|my side|my end|the [a-z]+))?(?:\s+as\s+[^:]{1,40})?)\s*:\s*(.+)$/s;
+  /^(?:[a-z!,. ]{0,20}?[,.!]\s*)?((?:(?:quick|daily|my|async|short|brief|mon|tue|tues|wed|weds|thu|thur|thurs|fri|monday|tuesday|wednesday|thursday|friday)\s+)?(?:(?:[a-z]+\s+)?stand-?up|(?:[a-z-]+\s+)?update|status|status update|tomorrow'?s plan|today'?s plan|plan for today|today'?s focus|focus (?:for )?today|(?:mon|tue|tues|wed|thu|thurs|fri)[a-z]* wrap|friday wrap|wrap-?up)(?:\s+(?:for\s+)?\(?(?:mon|tue|wed|thu|fri)[a-z]*\)?)?(?:\s+for today)?(?:\s+from (?:me|my side|my end|the [a-z]+))?(?:\s+as\s+[^:]{1,40})?)\s*(?::|\s-)\s*(.+)$/s;
 
 function text0(lines: readonly Line[]): string {
   return lines.map((l) => l.text).join(' ');

@@ -2034,6 +2034,7 @@ export const REAL_WORDS_NEAR_KEYWORDS: readonly string[] = [
   'stuffing',
   'sturdy',
   'style',
+  'submissions',
   'submitted',
   'submitting',
   'subscriber',

@@ -90,8 +90,8 @@ function listedFor(words: WorkspaceWords): Listed | null {
  */
 const RESEARCH =
   /\b(?:interviews?|interviewing|playtests?|play-?testing|usability|user tests?|user testing|concept (?:tests?|testing|demos?|sessions?|validation|walkthroughs?)|research (?:sessions?|participants|calls?)|participants|screener|recruit(?:ed|ing|s)?|feedback sessions?|focus groups?|diary stud(?:y|ies)|discovery (?:calls?|sessions?)|to validate|validate the|see if (?:the|they|it|our)\b[^.?!]{0,40}\b(?:lands|works|resonates|makes sense))\b/;
-/** Interviews that are hiring: their logistics stay logistics. */
-const HIRING = /\b(?:candidates?|hiring|hire|recruiter screen|panel for the|role\b|job)\b/;
+/** Interviews that are hiring, audits or training: their logistics stay logistics. */
+const HIRING = /\b(?:candidates?|hiring|hire|recruiter screen|panel for the|role\b|job|audit|auditors?|assessors?|assessment|training|trainers?|trained|attendance|onboarding sessions?)\b/;
 
 function researchAware(text: string, hits: Hit<Category>[]): Hit<Category>[] {
   if (!hits.some((h) => h.cat === 'meeting_logistics') || !RESEARCH.test(text) || HIRING.test(text)) return hits;

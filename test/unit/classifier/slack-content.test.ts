@@ -100,10 +100,12 @@ describe('people named by plain name', () => {
     expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
   });
 
-  it('keeps the old readings: any case, names among punctuation, "@" for first names only', () => {
+  it('keeps the old readings: any case for full names, names among punctuation, first names after "@" or with a capital', () => {
     const more = { ...names, U_MJ: "Mary-Jane O'Brien", U_ZED: 'Zed' };
     expect(resolveNames("(Ana Souza's task) and ana souza, then Raj\nPatel", more)).toBe("(<@U_ANA>'s task) and <@U_ANA>, then <@U_RAJ>");
-    expect(resolveNames("ask Ana, @Ana or @Mary-Jane; cc Mary-Jane O'Brien and @zed", more)).toBe("ask Ana, <@U_ANA> or <@U_MJ>; cc <@U_MJ> and <@U_ZED>");
+    expect(resolveNames("ask Ana, @Ana or @Mary-Jane; cc Mary-Jane O'Brien and @zed", more)).toBe("ask <@U_ANA>, <@U_ANA> or <@U_MJ>; cc <@U_MJ> and <@U_ZED>");
+    // A first name in lower case in prose is a word, not a person ("ask ana" is left alone).
+    expect(resolveNames('we could ask ana about it', more)).toBe('we could ask ana about it');
     expect(resolveNames('x@Ana Souza, Ana_Souza, Ana Souza_x, <@U_RAJ> Raj', more)).toBe('x@Ana Souza, Ana_Souza, Ana Souza_x, <@U_RAJ> Raj');
   });
 
