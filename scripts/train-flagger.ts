@@ -10,8 +10,8 @@
  * and the words around the person (flagger.ts).
  *
  * `--cv` first runs cross-validation by batch (train on all batches but one, score the one left out)
- * for each regularisation and threshold, and keeps the pair with the best mean F1 over the left-out
- * batches whose chatter false positives stay at or under 2%. Only the batches the rules were never
+ * for each regularisation, threshold and veto, and keeps the one with the best mean F1 over the left-out
+ * batches whose chatter false positives stay at or under 1% on every batch (half the 2% target). Only the batches the rules were never
  * tuned on say anything about new text; the table prints them all.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const HELD_OUT = 'heldout';
 const EPOCHS = 25;
 const LEARNING_RATE = 0.2;
 /** A weight smaller than this is dropped from the generated model. */
-const MIN_WEIGHT = 0.002;
+const MIN_WEIGHT = 0.005;
 const L2 = (process.env.FLAGGER_L2 ?? '0.0003,0.001,0.003').split(',').map(Number);
 const THRESHOLDS = (process.env.FLAGGER_THRESHOLDS ?? '0.5,0.6,0.7,0.8,0.9').split(',').map(Number);
 const VETOES = (process.env.FLAGGER_VETOES ?? 'none,0.05,0.1,0.2').split(',').map((v) => (v === 'none' ? undefined : Number(v)));
@@ -72,7 +72,13 @@ function loadBatches(): Batch[] {
 }
 
 /** Logistic regression by AdaGrad with L2, in a seeded order: the same corpus always gives the same model. */
-function train(examples: readonly Example[], l2: number, threshold: number): FlaggerModel {
+/** A feature seen in fewer examples than this is noise, and is left out of the model. */
+const MIN_COUNT = 2;
+
+function train(all: readonly Example[], l2: number, threshold: number): FlaggerModel {
+  const seen = new Map<string, number>();
+  for (const { features } of all) for (const f of features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const examples = all.map(({ features, label }) => ({ features: features.filter((f) => (seen.get(f) ?? 0) >= MIN_COUNT), label }));
   const weights = new Map<string, number>();
   const squares = new Map<string, number>();
   let bias = 0;
@@ -131,8 +137,14 @@ function crossValidate(batches: readonly Batch[]): { l2: number; threshold: numb
       results.push({ l2, threshold, veto, meanF1, worstFp });
     }
   }
-  const allowed = results.filter((r) => r.worstFp <= 0.02);
-  const best = (allowed.length > 0 ? allowed : results).reduce((a, b) => (b.meanF1 > a.meanF1 ? b : a));
+  // Chatter false positives at most 1% on every left-out batch: half the 2% target, as margin for new text.
+  const allowed = results.filter((r) => r.worstFp <= 0.01);
+  const pool = allowed.length > 0 ? allowed : results;
+  const top = Math.max(...pool.map((r) => r.meanF1));
+  // As for the scorer: a nudge that should not have come costs more than one missed. Among settings
+  // within 0.3 points of the best, the most cautious (highest threshold, then strongest veto, then L2).
+  const near = pool.filter((r) => r.meanF1 >= top - 0.003);
+  const best = near.reduce((a, b) => (b.threshold > a.threshold || (b.threshold === a.threshold && (b.veto ?? 0) > (a.veto ?? 0)) || (b.threshold === a.threshold && b.veto === a.veto && b.l2 > a.l2) ? b : a));
   console.log(`chosen: l2 ${best.l2}, threshold ${best.threshold}, veto ${best.veto ?? 'none'} (mean left-out F1 ${pct(best.meanF1)})`);
   return best;
 }
