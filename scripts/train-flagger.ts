@@ -20,12 +20,12 @@ import { createClassifier, flagContextOf } from '../src/core/classifier';
 import { inputOf, loadCorpus, score, type CorpusLine } from '../src/core/classifier/evaluation';
 import { featuresFor, candidatesOf, sigmoid, type FlaggerModel } from '../src/core/classifier/flagger';
 import type { Classifier } from '../src/core/types';
+import { SCORER_MODEL } from '../src/core/classifier/scorer-model.gen';
+import { CORPUS_DIR, HELD_OUT, trainScorer } from './scorer-training';
 import { seededRandom } from './seeded-random';
 
 const ROOT = path.join(__dirname, '..');
-const CORPUS_DIR = path.join(ROOT, 'test', 'fixtures', 'corpus');
 const OUT = path.join(ROOT, 'src', 'core', 'classifier', 'flagger-model.gen.ts');
-const HELD_OUT = 'heldout';
 const EPOCHS = 25;
 const LEARNING_RATE = 0.2;
 /** A weight smaller than this is dropped from the generated model. */
@@ -117,7 +117,9 @@ function pct(x: number): string {
 
 function crossValidate(batches: readonly Batch[]): { l2: number; threshold: number; veto: number | undefined } {
   const results: Array<{ l2: number; threshold: number; veto: number | undefined; meanF1: number; worstFp: number }> = [];
-  const rulesAlone = new Map(batches.map((b) => [b.name, score(b.lines, createClassifier({ flagger: null }))]));
+  // The naive Bayes scorer inside the rules is trained without the left-out batch too.
+  const scorers = new Map(batches.map((left) => [left.name, trainScorer(batches.filter((b) => b !== left).flatMap((b) => b.lines), SCORER_MODEL.threshold)]));
+  const rulesAlone = new Map(batches.map((b) => [b.name, score(b.lines, createClassifier({ flagger: null, scorer: scorers.get(b.name) }))]));
   for (const l2 of L2) {
     const models = new Map(batches.map((left) => [left.name, train(batches.filter((b) => b !== left).flatMap((b) => b.examples), l2, 0.5)]));
     for (const threshold of THRESHOLDS) for (const veto of VETOES) {
@@ -126,7 +128,7 @@ function crossValidate(batches: readonly Batch[]): { l2: number; threshold: numb
       let worstFp = 0;
       for (const left of batches) {
         const model = { ...models.get(left.name)!, threshold, veto };
-        const s = score(left.lines, createClassifier({ flagger: model }));
+        const s = score(left.lines, createClassifier({ flagger: model, scorer: scorers.get(left.name) }));
         const base = rulesAlone.get(left.name)!;
         sumF1 += s.f1;
         worstFp = Math.max(worstFp, s.chatterFpRate);

@@ -343,7 +343,7 @@ function resolveIn(text: string, index: NameIndex, afterToken: boolean): string 
 /** What may open a sentence before the name it addresses: a greeting or a filler ("hey", "ok so", "thanks,"). */
 const BEFORE_ADDRESS = /(?:^|[.!?\n]\s*|[:;]\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|actually|thanks|thx|morning|sorry|oh|right|btw|pls|please|hallo|hola|ciao)[\s,!]+)*$/i;
 /** What follows a name someone is addressed by: a comma or dash, or the request itself ("Diego, …", "Kasia can you"). */
-const AFTER_ADDRESS = /^\s*(?:(?:bhai|ji|sir|ma'?am|da|san)\s*)?(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg|vc|você|tu|to (?:own|run|lead|handle|drive|book|send|prepare|update|chase|set up|sort|organi[sz]e|take|cover|circulate|collect|draft|write))\b)/i;
+const AFTER_ADDRESS = /^\s*(?:(?:bhai|ji|sir|ma'?am|da|san)\s*)?(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|i'?m (?:putting|going to need|assigning|giving|handing)|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg|vc|você|tu|to (?:own|run|lead|handle|drive|book|send|prepare|update|chase|set up|sort|organi[sz]e|take|cover|circulate|collect|draft|write))\b)/i;
 
 /** A word written with a capital: a name, where a common word in the middle of a sentence is not. */
 const CAPITAL = /^\p{Lu}/u;

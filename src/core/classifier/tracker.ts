@@ -139,6 +139,10 @@ export function trackerAssignee(lines: readonly string[], untitled: readonly str
   const holders = fields.filter((f) => HOLDER_LABEL.test(f.label));
   // "Lee changed the assignee of an issue" with "Assignee: Ana" below: the change is a hand-over.
   if (ASSIGNEE_CHANGED.test(own) && holders.length > 0) return { actors: [...new Set(holders.flatMap((f) => f.actors))], cue: 'changed the assignee', how: 'assigned' };
+  // The app's own event line comes first ("Robin assigned OPS-12 to Helen"): what the ticket's
+  // description says after it ("hasn't moved since the drop") reports nothing about the post.
+  const announced = firstMatch(TRACKER_ASSIGN, untitled.slice(0, 1));
+  if (announced && !TRACKER_CHATTER.test(untitled[0])) return announced;
   if (TRACKER_CHATTER.test(own) || SUBMITTED.test(own)) return undefined;
   const assigned = firstMatch(TRACKER_ASSIGN, untitled) ?? firstMatch(TRACKER_ASSIGN, lines);
   if (assigned) return assigned;
