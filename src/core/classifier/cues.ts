@@ -158,6 +158,8 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   // "… needs to be circulated to the district partners by @x", "needs reconciling by @x", "pending with @x".
   new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got|ought)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[^\\s.?!;]+){4,8}?\\s+by\\s+${M}`, 'g'),
   new RegExp(`\\bneeds?\\s+[a-z]+ing\\b(?:\\s+[^\\s.?!;]+){0,6}?\\s+by\\s+${M}`, 'g'),
+  // "Could the RAID be refreshed by @x before the QBR?": a request as a passive question.
+  new RegExp(`\\b(?:could|can|would|will)\\s+(?:[^\\s.?!;]+\\s+){1,6}?be\\s+[a-z]+\\s+(?:[^\\s.?!;]+\\s+){0,2}?by\\s+${M}`, 'g'),
   new RegExp(`\\b(?:pending|sitting|waiting|stuck)\\s+(?:with|on)\\s+${M}`, 'g'),
   new RegExp(`\\b(?:meant|supposed|due|going)\\s+to\\s+come\\s+from\\s+${M}`, 'g'),
   new RegExp(`\\b(?:is|are|'s|sits|lies)\\s+(?:on|with)\\s+${M}\\s+(?:per|as per|according to|from|until|till|this|for)\\b`, 'g'),
