@@ -84,13 +84,18 @@ function itemText(item: string, mentions: readonly string[]): string {
   return item.includes('@p') ? item.replace(/@p(\d+)/g, (_m, n: string) => `<@${mentions[Number(n)]}>`) : item;
 }
 
-function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized, scan: Scan): Verdict {
+function standupVerdict(author: string | undefined, roles: Readonly<Record<string, string>>, items: string[], format: string, norm: Normalized, scan: Scan, scorer: ScorerModel | null): Verdict {
   const judged: StandupItem[] = [];
   // Each item is scanned once; the whole update's summary reuses the items' hits (scan is pure).
   const allHits: Hit<Category>[] = [];
   const counts: Record<WorkKind, number> = { project: 0, product: 0, other: 0 };
   for (const item of items) {
-    const hits = scan(item);
+    let hits = scan(item);
+    // An item no phrase names ("ran the cutover log on the bridge") is weighed by its words.
+    if (!namesWork(hits)) {
+      const learned = learnedHit(scorer, item);
+      if (learned) hits = hits.concat(learned.hit);
+    }
     for (const hit of hits) allHits.push(hit);
     const s = summarize(hits);
     counts[s.work]++;
@@ -191,7 +196,7 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     // A standup app posts on someone's behalf: the update is theirs, not the app's.
     const subject = fromBot ? standupSubject(norm.lines) : undefined;
     const author = subject !== undefined ? norm.mentions[subject] : input.author;
-    return standupVerdict(author, roles, standup.items, standup.format, norm, scan);
+    return standupVerdict(author, roles, standup.items, standup.format, norm, scan, scorer);
   }
 
   if (fromBot) {
