@@ -56,6 +56,11 @@ export function reasonInWords(reason: string, person: PersonName): string {
   text = text.replace(/^not a request \(([a-z]+)\)/, (_m, why: string) => `not a request (${BLOCKED[why] ?? why})`);
   text = text.replace(/^standup \([^)]*\): (\d+) of (\d+) items are project work$/, (_m, n: string, of: string) => `a status update: ${n} of ${of} items are project-management work`);
   text = text.replace(/^likely project work by its words \(learned scorer\): /, 'words that usually mean project work: ');
+  // The learned flagger's reasons, without the model's name.
+  text = text.replace(/^likely project work for (.+?) \(learned flagger, (\d+)%\)(?:: (.+))?$/, (_m, who: string, pct: string, words?: string) =>
+    `probably project-management work for ${who} (${pct}% sure, from how messages like this one are meant)${words ? `; words that weighed: ${words}` : ''}`,
+  );
+  text = text.replace(/^not likely project work for (.+?) \(learned flagger, (\d+)%\)$/, (_m, who: string) => `probably not project-management work for ${who}, from how messages like this one are meant`);
   // A cue that begins with the person's placeholder reads better without it: asks @ana: "can you".
   return text.replace(/^(asks [^:]+: ")someone /, '$1');
 }

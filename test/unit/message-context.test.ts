@@ -14,6 +14,10 @@ describe('when the directory is worth reading', () => {
     ['<@U_ANA> can you book the room?', false],
     ['Book rooms and send invites', false],
     ['mention label <@U_ANA|Ana Souza> only', false],
+    ['Could the RAID be refreshed by Luiza before the QBR?', true],
+    ['Diego, can you run the steering meeting?', true],
+    ['kev pls update the RAID', true],
+    ['the room is booked for thursday', false],
   ])('%s → %s', (text, expected) => {
     expect(mayNameSomeone(text)).toBe(expected);
   });

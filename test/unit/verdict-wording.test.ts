@@ -17,6 +17,11 @@ describe('a verdict in plain words', () => {
   it('says why a clause was not a request in words', () => {
     expect(reasonInWords('not a request (done): "already sent"', person)).toBe('not a request (already done): "already sent"');
     expect(reasonInWords('not a request (question): "when is"', person)).toBe('not a request (a question for information): "when is"');
+    expect(reasonInWords('not a request (information): "can you tell me"', person)).toBe('not a request (a question for information): "can you tell me"');
+    expect(reasonInWords('likely project work for <@U_ANA> (learned flagger, 84%): "pen", "steering"', person)).toBe(
+      'probably project-management work for <@U_ANA> (84% sure, from how messages like this one are meant); words that weighed: "pen", "steering"',
+    );
+    expect(reasonInWords('not likely project work for <@U_ANA> (learned flagger, 12%)', person)).toBe('probably not project-management work for <@U_ANA>, from how messages like this one are meant');
   });
 
   it("words the learned scorer's reason plainly, with the message's own words", () => {
