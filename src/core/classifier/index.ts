@@ -157,6 +157,9 @@ function resolveActor(actor: Actor, norm: Normalized, author: string | undefined
   return norm.mentions[actor];
 }
 
+/** How much heavier product work must be than a weak project word to be what is handed over. */
+const PRODUCT_LEADS = 1.5;
+
 /** Kinds of work an answer can take: finding out what was spent, or who is free. */
 const ANSWER_IS_WORK: ReadonlySet<Category> = new Set<Category>(['budget_tracking', 'resourcing']);
 /** Questions whose answer is an amount or a list of people, not a date or a place ("when is it due?"). */
@@ -365,7 +368,10 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     const scoped = summarize(hits);
     allHits.push(...hits);
     // A lone weak word ("risk", "scope", "sprint") is topic, not enough to nudge anyone.
-    if (roles[id] === 'product' && scoped.project >= WEAK) {
+    // A lone project noun beside product work that outweighs it ("the PRD for the rebooking MVP") is
+    // the product's subject, not work handed over.
+    const productLed = scoped.product >= PRODUCT_LEADS * scoped.project && scoped.project < 2;
+    if (roles[id] === 'product' && scoped.project >= WEAK && !productLed) {
       flagged.push(id);
       flaggedHits.push(...hits);
     }

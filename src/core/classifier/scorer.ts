@@ -31,15 +31,17 @@ export interface ScorerVerdict {
   evidence: string[];
 }
 
-const STOP = new Set(
-  'a an the to of for and or in on at by with from is are be been it this that these those i you we he she they me us my your our their its can could would will please pls just so if as do does did have has had was were not no yes ok hi hey thanks'.split(' '),
-);
+const STOP_WORDS =
+  'a an the to of for and or in on at by with from is are be been it this that these those i you we he she they me us my your our their its can could would will please pls just so if as do does did have has had was were not no yes ok hi hey thanks thank thx ty cheers';
 
 /** A crude English stem: enough to fold "booking", "booked", "books" into "book". */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
   return word.replace(/(?:ings?|ed|es|s)$/, '').replace(/(?:ies)$/, 'y');
 }
+
+/** Stop words as written and as stemmed: features are stems, so "thanks" must also stop as "thank". */
+const STOP = new Set(STOP_WORDS.split(' ').flatMap((w) => [w, stem(w)]));
 
 /** The words of a normalised text the features are made of (mentions and placeholders dropped). */
 function wordsOf(text: string): string[] {

@@ -257,8 +257,8 @@ const DAY_HEADER =
  */
 function declaredStandup(lines: readonly Line[]): StandupParse | undefined {
   const declared = DECLARED_STANDUP.exec(text0(lines));
-  if (declared && (/^(?:\S+\s+)?stand-?up|^status|^(?:mon|tue|wed|thu|fri)[a-z]* update|update from (?:me|my side|my end)|plan\b|focus|wrap/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2]) || proseItems(declared[2]).length >= 3) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
-    return { items: proseItems(declared[2].replace(/\(\d+\)\s*/g, ', ')), format: 'prose' };
+  if (declared && (/^(?:\S+\s+)?stand-?up|^status|^(?:mon|tue|wed|thu|fri)[a-z]* update|update from (?:me|my side|my end)|plan\b|focus|wrap/.test(declared[1].trim()) || /(?:^|[.;,]\s+)today\b/.test(declared[2]) || proseItems(declared[2].replace(/(?:^|\s)\d+\)\s*/g, ', ')).length >= 3) && !/@p\d+|@group|@all/.test(declared[2]) && !/\?\s*$/.test(declared[2])) {
+    return { items: proseItems(declared[2].replace(/\(\d+\)\s*|(?:^|\s)\d+\)\s*/g, ', ')), format: 'prose' };
   }
   // "today I'm only doing launch logistics: war room seating, zoom bridges, food order": the day's own work.
   const today = TODAY_I_AM.exec(text0(lines));
