@@ -1,6 +1,6 @@
 import { isProjectCategory, isProductCategory, type Category } from '../categories';
 import type { Classifier, ClassifyInput, StandupItem, ThreadParent, Verdict, WorkKind, WorkspaceWords } from '../types';
-import { clauseCues, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
+import { clauseCues, PUT_FORWARD, redirectsAfterAway, retracts, type Actor, type ClauseCues } from './cues';
 import type { Hit } from './matcher';
 import { normalize, type Normalized } from './normalize';
 import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
@@ -51,15 +51,15 @@ interface Clause {
 
 
 /** Splits lines into clauses at sentence ends, semicolons, commas, "but", and "and" before a hand-over ("… and hand it to @pj"). */
-function splitClauses(norm: Normalized): Array<{ text: string; question: boolean }> {
-  const out: Array<{ text: string; question: boolean }> = [];
+function splitClauses(norm: Normalized): Array<{ text: string; question: boolean; afterComma: boolean }> {
+  const out: Array<{ text: string; question: boolean; afterComma: boolean }> = [];
   for (const line of norm.lines) {
     const parts = line.text.split(/([.!?;]+(?=\s|$)|,\s+|\s+but\s+|\s+-\s+(?=(?:and|also|then|can|could|pls|please)\b)|\s+and\s+(?=(?:then\s+)?(?:hand|pass|delegate|transfer)\b))/);
     for (let i = 0; i < parts.length; i += 2) {
       const text = parts[i].trim();
       const delimiter = parts[i + 1] ?? '';
       if (text.length === 0) continue;
-      out.push({ text, question: delimiter.includes('?') });
+      out.push({ text, question: delimiter.includes('?'), afterComma: i > 0 && /^,/.test(parts[i - 1] ?? '') });
     }
   }
   return out;
@@ -254,12 +254,12 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
     };
   }
 
-  const clauses: Clause[] = splitClauses(norm).map(({ text, question }) => ({
-    text,
-    question,
-    cues: clauseCues(text, question),
-    hits: scan(text),
-  }));
+  const clauses: Clause[] = splitClauses(norm).map(({ text, question, afterComma }) => {
+    let cues = clauseCues(text, question);
+    // A name alone after a comma closes the sentence before it ("can you tell me when it's due, @ana?"): it addresses, it does not put anyone forward.
+    if (afterComma && cues.cue === PUT_FORWARD) cues = { actors: [], toAddressees: false, vocatives: cues.vocatives, blocked: 'question', cue: text };
+    return { text, question, cues, hits: scan(text) };
+  });
 
   // "@ana is out this week, ping @ben for anything on the portal": after someone is away, pointing
   // people to someone else is a notice, not a request.

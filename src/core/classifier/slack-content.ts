@@ -326,7 +326,7 @@ function resolveIn(text: string, index: NameIndex, afterToken: boolean): string 
         CAPITAL.test(words[i][0]) &&
         !(next !== undefined && CAPITAL.test(next[0]) && /^\s{1,2}$/.test(text.slice(stop, next.index))) &&
         !(afterToken && text.slice(0, from).trim().length === 0);
-      const id = index.full.get(run) ?? (at || addressed || capitalised ? index.afterAt.get(run) : undefined) ?? (addressed && k === 0 ? shortFormOf(run, index) : undefined);
+      const id = index.full.get(run) ?? (at || addressed || capitalised ? index.afterAt.get(run) : undefined) ?? ((addressed || capitalised) && k === 0 && (addressed || DIMINUTIVES[run] !== undefined) ? shortFormOf(run, index) : undefined);
       if (id === undefined) continue;
       // A name two people share is read as plain text: it is not anyone's in particular.
       if (id !== AMBIGUOUS) {
@@ -350,12 +350,35 @@ const CAPITAL = /^\p{Lu}/u;
 /** Words that open a message and are no one's short name ("team, …", "all, …", "ok, …"). */
 const NOT_A_NAME = new Set('all team folks guys everyone hi hey hello ok okay so yes no sure thanks also and pls please quick one just fyi btw morning update status reminder note heads actually right well great cool nice good sorry bump ping gentle friendly hmm ah oh'.split(' '));
 
+/**
+ * Common diminutives that do not start the name they stand for ("Kasia" is Katarzyna, "Bob" Robert):
+ * people address each other by them in any multinational team.
+ */
+const DIMINUTIVES: Readonly<Record<string, readonly string[]>> = {
+  kasia: ['katarzyna'], gosia: ['małgorzata', 'malgorzata'], basia: ['barbara'], ola: ['aleksandra'], kuba: ['jakub'], tomek: ['tomasz'],
+  bartek: ['bartłomiej', 'bartlomiej'], wojtek: ['wojciech'], sasha: ['alexander', 'aleksandr', 'alexandra', 'aleksandra'], misha: ['mikhail'],
+  dima: ['dmitry', 'dmitri'], kolya: ['nikolai'], pepe: ['josé', 'jose'], paco: ['francisco'], pancho: ['francisco'], lupe: ['guadalupe'],
+  bob: ['robert'], rob: ['robert'], bobby: ['robert'], bill: ['william'], will: ['william'], liz: ['elizabeth'], beth: ['elizabeth'],
+  betty: ['elizabeth'], dick: ['richard'], rick: ['richard'], jim: ['james'], jimmy: ['james'], jack: ['john'], peggy: ['margaret'],
+  maggie: ['margaret'], meg: ['margaret'], kate: ['katherine', 'catherine', 'kathryn'], katie: ['katherine', 'catherine', 'kathryn'],
+  cathy: ['catherine'], sandy: ['alexandra', 'sandra'], chuck: ['charles'], charlie: ['charles', 'charlotte'], ted: ['edward'],
+  ned: ['edward'], tony: ['anthony', 'antonio'], toni: ['antonia'], nacho: ['ignacio'], chema: ['josé maría'], bea: ['beatriz', 'beatrice'],
+  manu: ['manuel', 'emmanuel'], fer: ['fernando', 'fernanda'], juanma: ['juan manuel'], hansi: ['hans'], sepp: ['josef', 'joseph'],
+};
+
 /** The one person whose first name starts with a short form used to address them ("kev" → Kevin), if exactly one. */
 function shortFormOf(word: string, index: NameIndex): string | undefined {
+  const formal = DIMINUTIVES[word];
+  if (formal !== undefined) return uniqueFirst(index, (first) => formal.includes(first));
   if (word.length < 3 || word.includes(' ') || NOT_A_NAME.has(word)) return undefined;
+  return uniqueFirst(index, (first) => first.startsWith(word));
+}
+
+/** The one person (first names held by one person only) whose first name matches, if exactly one. */
+function uniqueFirst(index: NameIndex, matches: (first: string) => boolean): string | undefined {
   let found: string | undefined;
   for (const [first, id] of index.firsts) {
-    if (!first.startsWith(word)) continue;
+    if (!matches(first)) continue;
     if (found !== undefined && found !== id) return undefined;
     found = id;
   }
