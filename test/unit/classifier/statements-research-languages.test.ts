@@ -22,6 +22,10 @@ describe('hand-overs written as statements', () => {
     'The updated launch timeline needs to be circulated to the district partners by <@U_ANA> before half-term',
     'Timesheet approvals for the contractors are pending with <@U_ANA>, 14 entries',
     '&gt; can someone update the partner timeline?\n<@U_ANA> that\'s you this week pls',
+    '<@U_ANA> ok if you pick up the dependency tracker for the API integration? just keep it current each week',
+    "<@U_ANA> ur the owner for the audit prep, right? need the checklist and the walkthrough booked",
+    "Let's make <@U_ANA> owner of the beta issue log, she logs everything with severity and reviews it weekly",
+    'we need someone from product to keep the remediation plan updated as findings come in. <@U_ANA>?',
   ])('flags "%s"', (text) => {
     expect(judge(text)).toMatchObject({ flag: true, flagged: ['U_ANA'] });
   });
@@ -29,6 +33,7 @@ describe('hand-overs written as statements', () => {
 
 describe('research that sounds like logistics, and product nouns that sound like admin', () => {
   it.each([
+    '<@U_ANA> can you write the PRD for the disruption rebooking MVP? what is in for v1',
     '<@U_ANA> can you book the observation room for Thursday\'s member interviews?',
     '<@U_ANA> can you send the invites to the store managers for the concept demo? we want to see if the idea lands',
     '<@U_ANA> please set up usability tests on the renewal journey with 5 policyholders',
@@ -64,6 +69,15 @@ describe('names', () => {
 
   it('resolves a capitalised first name held by one person, not a lower-case word', () => {
     expect(judge('Could the RAID be refreshed by Ana before the QBR?', { names })).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+
+  it('resolves a common diminutive that addresses the one person of that formal name', () => {
+    const polish = { U_ANA: 'Katarzyna Nowak', U_RAJ: 'Raj Patel' };
+    expect(judge('Kasia, can you set up the launch war room? slack channel, bridge, on-call rota', { names: polish })).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+
+  it('does not take a name at the end of a question for information for someone put forward', () => {
+    expect(judge('can you tell me when the status report is due, <@U_ANA>?').flag).toBe(false);
   });
 
   it('does not take a first name followed by another surname for the person in the directory', () => {
