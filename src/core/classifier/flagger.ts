@@ -13,7 +13,8 @@ import { featuresOf, stem } from './scorer';
  * trained on the labelled corpus (scripts/train-flagger.ts writes flagger-model.gen.ts) and chosen by
  * cross-validation over whole batches, so that its figures describe batches it was not trained on.
  *
- * It only ever adds a product manager the rules did not flag; the rules' flags stand.
+ * It adds a product manager the rules did not flag, or takes away one they flagged when it finds
+ * that very unlikely (the model's veto); what it may not overrule is in withSecondOpinion (index.ts).
  */
 
 export interface FlaggerModel {

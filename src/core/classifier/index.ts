@@ -189,8 +189,8 @@ interface ParentContext {
   author?: string;
 }
 
-function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: ParentContext | undefined, scorer: ScorerModel | null): Verdict {
-  const norm = normalize(text, TYPOS);
+function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: ParentContext | undefined, scorer: ScorerModel | null, normalized?: Normalized): Verdict {
+  const norm = normalized ?? normalize(text, TYPOS);
   const roles = input.roles ?? {};
   const fromBot = input.fromBot === true;
 
@@ -476,21 +476,49 @@ function parentContext(parent: ThreadParent | undefined, names: ClassifyInput['n
 export function createClassifier(options: ClassifierOptions = {}): Classifier {
   const scorer = options.scorer === undefined ? SCORER_MODEL : options.scorer;
   const flagger = options.flagger === undefined ? FLAGGER_MODEL : options.flagger;
-  const rules = (input: ClassifyInput): Verdict => {
+  const rules: Rules = (input, reading) => {
     const scan = scanWith(input.words ?? options.words);
     const rendered = renderMessage(input);
     const text = resolveNames(rendered.text, input.names);
-    let verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan), scorer);
-    if (verdict.kind === 'chatter' && input.parent !== undefined) verdict = yesToParent(input, text, rules) ?? verdict;
+    const norm = normalize(text, TYPOS);
+    if (reading) reading.norm = norm;
+    let verdict = judgeText(text, input, scan, parentContext(input.parent, input.names, scan), scorer, norm);
+    if (verdict.kind === 'chatter' && input.parent !== undefined) verdict = yesToParent(input, text, () => parentReading(input, rules, reading)?.verdict) ?? verdict;
     if (rendered.cutFrom === undefined) return verdict;
     const note = `long message: judged on its first ${MAX_JUDGED_CHARS.toLocaleString('en-US')} of ${rendered.cutFrom.toLocaleString('en-US')} characters`;
     return { ...verdict, reasons: tidyReasons([note, ...verdict.reasons.slice(0, MAX_REASONS - 1)]) };
   };
-  if (flagger === null) return rules;
+  if (flagger === null) return (input) => rules(input);
   return (input: ClassifyInput): Verdict => {
-    const verdict = rules(input);
-    return withSecondOpinion(flagger, flagContextOf(input, verdict, rules), verdict, scanWith(input.words ?? options.words));
+    // One reading of the message and its thread's parent, shared by the rules and the flagger.
+    const reading: Reading = {};
+    const verdict = rules(input, reading);
+    return withSecondOpinion(flagger, flagContextOf(input, verdict, rules, reading), verdict, scanWith(input.words ?? options.words));
   };
+}
+
+/**
+ * What one classification has read so far: the message's normalised text and, for a reply, the
+ * parent's verdict and text, so that the flagger reads neither a second time.
+ */
+export interface Reading {
+  norm?: Normalized;
+  parent?: { verdict: Verdict; norm: Normalized };
+}
+
+/** The rules' classifier, which can record what it read (see {@link Reading}). */
+export type Rules = (input: ClassifyInput, reading?: Reading) => Verdict;
+
+/** The parent read as a message of its own, once per classification. */
+function parentReading(input: ClassifyInput, rules: Rules, reading: Reading | undefined): Reading['parent'] {
+  if (reading?.parent) return reading.parent;
+  const asMessage = parentAsMessage(input);
+  if (asMessage === undefined) return undefined;
+  const parentRead: Reading = {};
+  const verdict = rules(asMessage, parentRead);
+  const parent = { verdict, norm: parentRead.norm ?? normalizedOf(asMessage) };
+  if (reading) reading.parent = parent;
+  return parent;
 }
 
 /** The parent of a thread, read as a message of its own (with the reply's roles, names and word lists). */
@@ -504,12 +532,13 @@ function parentAsMessage(input: ClassifyInput): ClassifyInput | undefined {
  * A reply that says yes ("sure, sending after lunch", "mach ich") to project work the parent asked of
  * its author, or asked of anyone: the parent's work now sits with the one who said yes.
  */
-function yesToParent(input: ClassifyInput, replyText: string, rules: Classifier): Verdict | undefined {
+function yesToParent(input: ClassifyInput, replyText: string, parentVerdict: () => Verdict | undefined): Verdict | undefined {
   const author = input.author;
   const asMessage = parentAsMessage(input);
   if (author === undefined || asMessage === undefined || input.fromBot === true || !saysYes(replyText)) return undefined;
   if (input.parent?.author === author) return undefined;
-  const parent = rules(asMessage);
+  const parent = parentVerdict();
+  if (parent === undefined) return undefined;
   const askedOfAuthor = parent.kind === 'assignment' && parent.assignees.includes(author);
   const askedOfAnyone = parent.kind === 'chatter' && asksAnyone(asMessage.text ?? '');
   if (!askedOfAuthor && !askedOfAnyone) return undefined;
@@ -539,30 +568,37 @@ function normalizedOf(content: ClassifyInput): Normalized {
  * What the learned flagger reads of a message: the rules' verdict on it and, for a thread reply, the
  * rules' verdict on the parent read as a message of its own. Exported for the training script.
  */
-export function flagContextOf(input: ClassifyInput, verdict: Verdict, rules: Classifier): FlagContext {
-  const asMessage = parentAsMessage(input);
-  let parentContext: FlagContext['parent'];
-  if (asMessage !== undefined) {
-    parentContext = { norm: normalizedOf(asMessage), verdict: rules(asMessage), author: asMessage.fromBot === true ? undefined : asMessage.author };
-  }
-  return { norm: normalizedOf(input), author: input.author, roles: input.roles ?? {}, fromBot: input.fromBot === true, verdict, parent: parentContext };
+export function flagContextOf(input: ClassifyInput, verdict: Verdict, rules: Rules, reading: Reading = {}): FlagContext {
+  const parent = parentReading(input, rules, reading);
+  const parentAuthor = input.parent?.fromBot === true ? undefined : input.parent?.author;
+  return {
+    norm: reading.norm ?? normalizedOf(input),
+    author: input.author,
+    roles: input.roles ?? {},
+    fromBot: input.fromBot === true,
+    verdict,
+    parent: parent === undefined ? undefined : { ...parent, author: parentAuthor },
+  };
 }
 
+/** Being invited or attending ("put you down as a guest"): not running the thing. */
+const ATTENDING = /\b(?:as an? (?:guest|attendee|participant|panell?ist|speaker)|you'?re invited|invited (?:you|u)\b|(?:you|u) (?:should|can|could|might want to) (?:join|attend|come|sit in)|join us|sit in on|just attend|only attend)\b/;
 /**
  * What the flagger may not overrule: a request called off, thanks, a laugh, someone away, a question
  * for information. The rules read these from the words themselves; a weighing of words would only
  * blur them. (A workspace's "never project work" phrase is not overruled either.)
  */
-const ATTENDING = /\b(?:as an? (?:guest|attendee|participant|panell?ist|speaker)|you'?re invited|invited (?:you|u)\b|(?:you|u) (?:should|can|could|might want to) (?:join|attend|come|sit in)|join us|sit in on|just attend|only attend)\b/;
 const FINAL_BLOCK = /^not a request \((?:negated|thanks|laughter|away|information)\)/;
 
 /**
  * The rules' verdict, with the product managers the learned flagger finds handed project work added
- * to it. The rules' own flags always stand; a product manager is added only when the message or its
- * thread names a kind of project work to quote and tip on.
+ * to it, or, under the model's veto, a product manager the rules flagged taken away (never in a
+ * standup). A product manager is added only when the message or its thread names a kind of project
+ * work to quote and tip on.
  */
 function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdict, scan: Scan): Verdict {
-  if (verdict.reasons.some((r) => FINAL_BLOCK.test(r)) || scan(ctx.norm.text).some((h) => h.listed === 'not-project')) return verdict;
+  const hits = scan(ctx.norm.text);
+  if (verdict.reasons.some((r) => FINAL_BLOCK.test(r)) || hits.some((h) => h.listed === 'not-project')) return verdict;
   // Being invited, or going, is not running the thing: "put you down as a guest at the vendor lunch".
   // An app's post is read by its layout (tracker.ts): who holds a ticket is not a matter of weighing words.
   if (ATTENDING.test(ctx.norm.text) || (ctx.fromBot && verdict.kind !== 'standup')) return verdict;
@@ -577,7 +613,7 @@ function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdi
   // Only work the message or its thread names: a nudge must say what was noticed, and a reply that
   // names nothing is read again with its parent (see needsThreadParent in the nudges feature).
   // The work must be named as clearly as the rules ask before they flag (a lone "vendor" is topic).
-  const named = summarize(scan(ctx.norm.text)).project >= WEAK;
+  const named = summarize(hits).project >= WEAK;
   const category = (named ? verdict.categories.find(isProjectCategory) : undefined) ?? ctx.parent?.verdict.categories.find(isProjectCategory);
   if (category === undefined) return verdict;
   const phrase = verdict.phrase ?? (verdict.categories.includes(category) ? undefined : ctx.parent?.verdict.phrase) ?? phraseFor(verdict, category) ?? quotedAround(ctx.norm.text, added[0].evidence[0] ?? '');
