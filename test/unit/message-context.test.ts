@@ -1,5 +1,6 @@
 import { classify } from '../../src/core/classifier';
-import { mayNameSomeone, needsThreadParent, noteOfParent, ticketOf } from '../../src/features/nudges/message-context';
+import { mayNameSomeone } from '../../src/core/classifier/slack-content';
+import { needsThreadParent, noteOfParent, ticketOf } from '../../src/features/nudges/message-context';
 
 const roles = { U_ANA: 'product', U_RAJ: 'project', U_LEAD: 'engineering' } as const;
 const reply = { ts: '2.2', threadTs: '1.1' };
@@ -17,6 +18,9 @@ describe('when the directory is worth reading', () => {
     ['Could the RAID be refreshed by Luiza before the QBR?', true],
     ['Diego, can you run the steering meeting?', true],
     ['kev pls update the RAID', true],
+    // Every way the classifier resolves an addressed first name is worth the directory (its own test decides).
+    ['Sunil bhai, can you update the timeline?', true],
+    ['Owen to own the dependency tracker', true],
     ['the room is booked for thursday', false],
   ])('%s → %s', (text, expected) => {
     expect(mayNameSomeone(text)).toBe(expected);

@@ -341,7 +341,9 @@ function resolveIn(text: string, index: NameIndex, afterToken: boolean): string 
 }
 
 /** What may open a sentence before the name it addresses: a greeting or a filler ("hey", "ok so", "thanks,"). */
-const BEFORE_ADDRESS = /(?:^|[.!?\n]\s*|[:;]\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|actually|thanks|thx|morning|sorry|oh|right|btw|pls|please|hallo|hola|ciao)[\s,!]+)*$/i;
+/** Where a sentence starts, and the greetings and fillers that may come before a name it addresses. */
+const SENTENCE_START = '(?:^|[.!?\\n]\\s*|[:;]\\s+)(?:(?:hey|hi|hello|yo|ok|okay|so|and|also|actually|thanks|thx|morning|sorry|oh|right|btw|pls|please|hallo|hola|ciao)[\\s,!]+)*';
+const BEFORE_ADDRESS = new RegExp(`${SENTENCE_START}$`, 'i');
 /** What follows a name someone is addressed by: a comma or dash, or the request itself ("Diego, …", "Kasia can you"). */
 const AFTER_ADDRESS = /^\s*(?:(?:bhai|ji|sir|ma'?am|da|san)\s*)?(?:[,:\u2014\u2013]|-\s|\?|(?:can|could|would|will|pls|plz|please|do|did|are|mind|i need|i'?m (?:putting|going to need|assigning|giving|handing)|you|u|need|kannst|könntest|bitte|puedes|podrías|porfa|abeg|vc|você|tu|to (?:own|run|lead|handle|drive|book|send|prepare|update|chase|set up|sort|organi[sz]e|take|cover|circulate|collect|draft|write))\b)/i;
 
@@ -391,6 +393,23 @@ function uniqueFirst(index: NameIndex, matches: (first: string) => boolean): str
  */
 function addressedByName(text: string, from: number, stop: number): boolean {
   return BEFORE_ADDRESS.test(text.slice(Math.max(0, from - 40), from)) && AFTER_ADDRESS.test(text.slice(stop, stop + 12));
+}
+
+/** A full name or an "@name" typed as text ("Ana Souza", "@ana"); mention labels (`<@U1|Ana Souza>`) are Slack's. */
+const FULL_OR_AT_NAME = /(?:^|[^\p{L}\p{N}|])\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+|(?:^|[^\p{L}\p{N}<])@\p{L}{2}/u;
+/** A capitalised word inside a sentence ("refreshed by Luiza"): the capital rule of {@link resolveNames}. */
+const CAPITALISED_INSIDE = /[\p{Ll},;][ \t]+\p{Lu}\p{Ll}{2,}/u;
+/** A word that addresses someone, by the same test {@link resolveNames} applies ("Diego, can you…", "Sunil bhai, …", "kev pls …"). */
+const ADDRESSING_WORD = new RegExp(`${SENTENCE_START}[\\p{L}]{3,}(?=${AFTER_ADDRESS.source.slice(1)})`, 'iu');
+
+/**
+ * True when the text could name someone by plain name in any way {@link resolveNames} reads: only
+ * then is the workspace directory worth reading. Text inside `<…>` tokens is not looked at.
+ */
+export function mayNameSomeone(rendered: string): boolean {
+  if (FULL_OR_AT_NAME.test(rendered)) return true;
+  const outsideTokens = rendered.replace(/<[^<>]*>/g, ' ');
+  return CAPITALISED_INSIDE.test(outsideTokens) || ADDRESSING_WORD.test(outsideTokens);
 }
 
 /** A tracker's assignee field, right before a link whose label is the person ("*Assignee:* <https://…|Ana Souza>"). */

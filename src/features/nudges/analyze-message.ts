@@ -16,7 +16,8 @@ import type { SettingsStore } from '../../store/settings';
 import type { TimePreferencesStore } from '../../store/time-preferences';
 import { nudgeTimeOf, personTimeNow } from '../time/person-time';
 import { DEDUPLICATION_TTL_MS, jobIdFrom, type AnalyzeMessagePayload, type SendNudgePayload } from '../../ports/jobs';
-import { mayNameSomeone, needsThreadParent, noteOfParent, renderedText, ticketOf } from './message-context';
+import { mayNameSomeone } from '../../core/classifier/slack-content';
+import { needsThreadParent, noteOfParent, renderedText, ticketOf } from './message-context';
 
 /**
  * The `analyze-message` job: resolve the people involved, classify the message, record what

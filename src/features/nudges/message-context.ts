@@ -16,21 +16,6 @@ export function renderedText(content: MessageContent): string {
 }
 
 /**
- * A name the directory might resolve: two capitalised words ("Ana Souza"), "@" before a word typed as
- * text ("@Ana", "@ana": the classifier reads both), a capitalised word inside a sentence ("refreshed by
- * Luiza"), or a word that opens a line addressing someone ("Diego, can you…", "kev pls …"). Mention
- * labels (`<@U1|Ana Souza>`) are Slack's, not plain names.
- */
-const PLAIN_NAME = /(?:^|[^\p{L}\p{N}|])\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+|(?:^|[^\p{L}\p{N}<])@\p{L}{2}/u;
-/** A first name alone: capitalised inside a sentence, or opening a line that addresses someone (read outside `<…>` tokens). */
-const FIRST_NAME = /[\p{Ll},;][ \t]+\p{Lu}\p{Ll}{2,}|(?:^|\n)(?:(?:[Hh]ey|[Hh]i|[Hh]ello|[Oo]k|[Ss]o|[Tt]hanks)[ \t,!]+)?\p{L}{3,}[ \t]*(?:[,:\u2014\u2013]|-[ \t]|[ \t](?:can|could|would|pls|please|do|mind|you|u)\b)/u;
-
-/** True when the message could name someone by plain name: only then is the directory worth reading. */
-export function mayNameSomeone(rendered: string): boolean {
-  return PLAIN_NAME.test(rendered) || FIRST_NAME.test(rendered.replace(/<[^<>]*>/g, ' '));
-}
-
-/**
  * True when a thread reply's verdict could change with its parent: it is not flagged, names no
  * project work (nor product work, which the parent would not change), and either asks a product
  * manager something or asks nobody by name in a thread a product manager started (who may be whom
