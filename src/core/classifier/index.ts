@@ -7,6 +7,7 @@ import { MAX_JUDGED_CHARS, renderMessage, resolveNames } from './slack-content';
 import { parseStandup, standupSubject } from './standup';
 import {
   addReason,
+  categoryOfReason,
   categoryReasons,
   cleanPhrase,
   MAX_REASONS,
@@ -642,11 +643,13 @@ function withoutFlags(verdict: Verdict, doubted: readonly Candidate[]): Verdict 
   return { ...verdict, flag: flagged.length > 0, flagged, phrase: flagged.length > 0 ? verdict.phrase : undefined, reasons: tidyReasons([...reasons, ...verdict.reasons]) };
 }
 
-/** The quoted phrase a verdict's reasons give for a category (`schedule: "update the timeline"`). */
+/** The quoted phrase a verdict's reasons give for a category (`schedule: "update the timeline"`, or from a workspace's word list). */
 function phraseFor(verdict: Verdict, category: string): string | undefined {
-  const prefix = `${category}: "`;
-  const reason = verdict.reasons.find((r) => r.startsWith(prefix));
-  return reason === undefined ? undefined : reason.slice(prefix.length, reason.lastIndexOf('"'));
+  for (const reason of verdict.reasons) {
+    const named = categoryOfReason(reason);
+    if (named?.category === category) return named.phrase;
+  }
+  return undefined;
 }
 
 /** The classifier with the lexicon alone (no workspace word lists). */

@@ -121,6 +121,15 @@ export function categoryReasons(summary: WorkSummary): string[] {
   });
 }
 
+/** A category reason as {@link categoryReasons} words it: `meeting_logistics: "book the retro room"`. */
+const CATEGORY_REASON = /^([a-z_]+)(?: \(workspace word list\))?: "(.+)"$/;
+
+/** The category and phrase a category reason names, or undefined for any other reason. */
+export function categoryOfReason(reason: string): { category: string; phrase: string } | undefined {
+  const match = CATEGORY_REASON.exec(reason);
+  return match === null ? undefined : { category: match[1], phrase: match[2] };
+}
+
 /** Phrases the workspace lists as never project work, where they were found. */
 export function unlistedReasons(hits: readonly Hit<Category>[]): string[] {
   const out: string[] = [];

@@ -1,6 +1,7 @@
 import { isProductCategory, isProjectCategory } from '../../core/categories';
 import { NOBODY_ASKED_REASON } from '../../core/classifier';
 import { renderMessage } from '../../core/classifier/slack-content';
+import { categoryOfReason } from '../../core/classifier/summary';
 import type { Classifier, ClassifyInput, MessageContent, Role, Verdict } from '../../core/types';
 import type { ThreadRootMessage } from '../../ports/slack';
 import type { ThreadParentNote } from '../../store/thread-parents';
@@ -33,9 +34,6 @@ export function needsThreadParent(
   return verdict.reasons[0] === NOBODY_ASKED_REASON && (message.parentUserId === undefined || roles[message.parentUserId] === 'product');
 }
 
-/** A category reason as the classifier words it: `meeting_logistics: "book the retro room"`. */
-const CATEGORY_REASON = /^([a-z_]+)(?: \(workspace word list\))?: "(.+)"$/;
-
 /**
  * What is kept of a thread's parent: its author and the work phrases the classifier matched in it,
  * never its text. The classifier reads these phrases as the parent's words when it judges a reply.
@@ -44,8 +42,8 @@ export function noteOfParent(classify: Classifier, root: ThreadRootMessage, cont
   const verdict = classify({ text: root.text, blocks: root.blocks, attachments: root.attachments, author: root.userId, fromBot: root.fromBot, ...context });
   const phrases: string[] = [];
   for (const reason of verdict.reasons) {
-    const match = CATEGORY_REASON.exec(reason);
-    if (match && (isProjectCategory(match[1]) || isProductCategory(match[1])) && !phrases.includes(match[2])) phrases.push(match[2]);
+    const named = categoryOfReason(reason);
+    if (named && (isProjectCategory(named.category) || isProductCategory(named.category)) && !phrases.includes(named.phrase)) phrases.push(named.phrase);
   }
   return { author: root.userId, fromBot: root.fromBot, work: phrases.join('\n') };
 }

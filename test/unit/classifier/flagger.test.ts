@@ -61,6 +61,12 @@ describe('the learned flagger beside the rules', () => {
     expect(withYes({ ...statement, words }).flag).toBe(false);
   });
 
+  it("quotes a workspace list's phrase, not the sentence around it (the phrase is all the bot keeps)", () => {
+    const words = { project: [{ phrase: 'herding of the partner cats', category: 'follow_up' }] };
+    const v = withYes(input('<@U_ANA> the herding of the partner cats sits with you from Monday on', { words }));
+    expect(v).toMatchObject({ flag: true, categories: ['follow_up'], phrase: 'herding of the partner cats' });
+  });
+
   it('never flags someone who is not a product manager', () => {
     const v = withYes(input('<@U_RAJ> the steering pack for the partner review sits with you from Monday on'));
     expect(v.flag).toBe(false);
