@@ -54,7 +54,7 @@ function tokens(text: string): string[] {
 }
 
 /** Features of the message as a whole, the same for every candidate. */
-function messageFeatures(ctx: FlagContext): string[] {
+function messageFeatures(ctx: FlagContext, words: readonly string[]): string[] {
   const { verdict, norm } = ctx;
   const out = [`k:${verdict.kind}`, `wk:${verdict.work}`];
   for (const cat of verdict.categories.slice(0, 2)) out.push(`c:${cat}`);
@@ -65,7 +65,6 @@ function messageFeatures(ctx: FlagContext): string[] {
   if (ctx.fromBot) out.push('bot');
   if (ctx.parent) out.push('thr');
   if (norm.text.includes('?')) out.push('q');
-  const words = tokens(norm.text);
   out.push(`len:${Math.min(6, Math.floor(Math.log2(words.length + 1)))}`);
   for (let i = 0; i < Math.min(3, words.length); i++) out.push(`s${i}:${stem(words[i])}`);
   const wordFeatures = featuresOf(norm.text);
@@ -104,7 +103,7 @@ function parentWords(text: string): string[] {
 }
 
 /** Features of one candidate: how the message and its thread involve them. */
-function candidateFeatures(ctx: FlagContext, id: string): string[] {
+function candidateFeatures(ctx: FlagContext, id: string, words: readonly string[], parentWordsOfThread: readonly string[]): string[] {
   const { verdict, norm, parent } = ctx;
   const out: string[] = [];
   const isAuthor = id === ctx.author;
@@ -118,12 +117,10 @@ function candidateFeatures(ctx: FlagContext, id: string): string[] {
   else out.push(`na:${verdict.kind}`);
   if (verdict.flagged.includes(id)) out.push('rf');
   if (isAuthor) {
-    const words = tokens(norm.text);
     for (let i = 0; i < Math.min(5, words.length); i++) out.push(`au:${stem(words[i])}`);
     if (!assigned) out.push(`au:na:${verdict.kind}`);
   }
   if (mentionIndex >= 0) {
-    const words = tokens(norm.text);
     const placeholder = new Set(norm.mentions.flatMap((m, i) => (m === id ? [`@p${i}`] : [])));
     words.forEach((word, at) => {
       if (!placeholder.has(word)) return;
@@ -144,8 +141,7 @@ function candidateFeatures(ctx: FlagContext, id: string): string[] {
     if (pv.flagged.includes(id)) out.push('p:rf');
     if (parent.norm.mentions.includes(id)) out.push('p:mention');
     if (isAuthor) out.push(`p:au:${pv.kind}`, `p:au:wk:${pv.work}`);
-    // What the parent talks about, word by word, when the rules found no work in it.
-    if (!pv.categories.some(isProjectCategory)) for (const word of parentWords(parent.norm.text)) out.push(`pw:${word}`);
+    for (const word of parentWordsOfThread) out.push(`pw:${word}`);
   }
   return out;
 }
@@ -177,12 +173,16 @@ export function candidatesOf(ctx: FlagContext): string[] {
 
 /** The features the model reads for each candidate (also what the training script learns from). */
 export function featuresFor(ctx: FlagContext, ids: readonly string[]): Map<string, string[]> {
-  const shared = messageFeatures(ctx);
+  // The message's and the parent's words are read once, for every candidate.
+  const words = tokens(ctx.norm.text);
+  // What the parent talks about, word by word, when the rules found no work in it.
+  const parentWordsOfThread = ctx.parent && !ctx.parent.verdict.categories.some(isProjectCategory) ? parentWords(ctx.parent.norm.text) : [];
+  const shared = messageFeatures(ctx, words);
   const cues = shared.filter((f) => f.startsWith('cue:') && !f.includes('&'));
   const topic = shared.find((f) => f.startsWith('topic:')) ?? 'topic:none';
   const out = new Map<string, string[]>();
   for (const id of ids) {
-    const own = candidateFeatures(ctx, id);
+    const own = candidateFeatures(ctx, id, words, parentWordsOfThread);
     // How this person is involved, paired with the cues and the topic: "you" means them when they are the one addressed.
     const relations = own.filter((f) => f === 'r:author' || f === 'r:first' || f === 'r:mention' || f === 'r:parentAuthor' || f === 'pos:start' || f === 'ra' || f === 'p:ra');
     const pairs: string[] = [];
