@@ -118,27 +118,39 @@ export interface LocalTeamOptions {
   botId?: string;
 }
 
+/** What a workspace of the local Slack holds: people, channels, their messages and Home tabs. */
+export interface WorkspaceContent {
+  /** `users.info` / `users.profile.get` answer from this directory (the bot user is in it already). */
+  addUser(user: LocalUser): void;
+  addChannel(channel: LocalChannel): void;
+  /** Puts a message in a channel's history (as if someone had posted it), e.g. to test history reads. */
+  addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
+  /**
+   * Changes a stored message's content, as a `response_url` answer with `replace_original` does
+   * (no `edited` mark, unlike `chat.update`). False when there is no such message.
+   */
+  updateMessage(channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean;
+  /** Removes a stored message, as a `response_url` answer with `delete_original` does. False when there is no such message. */
+  deleteMessage(channel: string, ts: string): boolean;
+  /** Messages in a channel's history, oldest first (thread replies included). */
+  messages(channel: string): StoredMessage[];
+  /** The Home tab last published for a user with `views.publish`. */
+  homeView(userId: string): PublishedView | undefined;
+}
+
 /**
  * One workspace of the local Slack: its people, channels, messages and views. Calls made with a
  * token of its installation (or of its org's org-wide install) read and change this one only.
  */
-export interface LocalWorkspace {
+export interface LocalWorkspace extends WorkspaceContent {
   readonly teamId: string;
   readonly enterpriseId?: string;
   readonly botUserId: string;
   readonly botId: string;
-  addUser(user: LocalUser): void;
-  addChannel(channel: LocalChannel): void;
-  addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
-  /** As {@link LocalSlack.updateMessage}, in this workspace. */
-  updateMessage(channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean;
-  /** As {@link LocalSlack.deleteMessage}, in this workspace. */
-  deleteMessage(channel: string, ts: string): boolean;
-  messages(channel: string): StoredMessage[];
-  homeView(userId: string): PublishedView | undefined;
 }
 
-export interface LocalSlack {
+/** The local Slack; its own content is that of its first workspace. */
+export interface LocalSlack extends WorkspaceContent {
   /** Web API base URL with the trailing slash, e.g. `http://127.0.0.1:5123/api/`: Bolt's `clientOptions.slackApiUrl`. */
   readonly url: string;
   /** `http://127.0.0.1:5123` */
@@ -161,22 +173,6 @@ export interface LocalSlack {
   onCall(listener: (call: RecordedCall) => void): () => void;
   /** The next `times` (default 1) calls of `method` fail this way. `'*'` matches any method not queued by name. */
   failNext(method: string, failure: Failure, times?: number): void;
-  /** `users.info` / `users.profile.get` answer from this directory (the bot user is in it already). */
-  addUser(user: LocalUser): void;
-  addChannel(channel: LocalChannel): void;
-  /** Puts a message in a channel's history (as if someone had posted it), e.g. to test history reads. */
-  addMessage(channel: string, message: Partial<StoredMessage> & { text: string; ts: string }): void;
-  /**
-   * Changes a stored message's content, as a `response_url` answer with `replace_original` does
-   * (no `edited` mark, unlike `chat.update`). False when there is no such message.
-   */
-  updateMessage(channel: string, ts: string, changes: Partial<Pick<StoredMessage, 'text' | 'blocks' | 'attachments'>>): boolean;
-  /** Removes a stored message, as a `response_url` answer with `delete_original` does. False when there is no such message. */
-  deleteMessage(channel: string, ts: string): boolean;
-  /** Messages in a channel's history, oldest first (thread replies included). */
-  messages(channel: string): StoredMessage[];
-  /** The Home tab last published for a user with `views.publish`. */
-  homeView(userId: string): PublishedView | undefined;
   /** Modals opened with `views.open`, in order. */
   readonly modals: readonly PublishedView[];
   /**
@@ -442,24 +438,29 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
     return handler(params);
   };
 
+  /** What a workspace's state holds, read and changed through the test-facing methods. */
+  const contentOf = (workspace: WorkspaceState): WorkspaceContent => ({
+    addUser: (user) => {
+      workspace.users.set(user.id, { ...user });
+    },
+    addChannel: (channel) => {
+      workspace.channels.set(channel.id, { ...channel, members: channel.members ? [...channel.members] : undefined });
+    },
+    addMessage: (channel, message) => {
+      storeMessage(workspace, { type: 'message', user: LOCAL_DEFAULTS.userId, team: workspace.identity.teamId, ...message, channel });
+    },
+    updateMessage: (channel, ts, changes) => replaceMessageContent(workspace, channel, ts, changes),
+    deleteMessage: (channel, ts) => removeMessage(workspace, channel, ts),
+    messages: (channel) => [...(workspace.messages.get(channel) ?? [])],
+    homeView: (userId) => workspace.homeViews.get(userId),
+  });
+
   const workspaceOf = (team: LocalTeam): LocalWorkspace => ({
     teamId: team.state.identity.teamId,
     enterpriseId: team.options.enterpriseId,
     botUserId: team.state.identity.botUserId,
     botId: team.state.identity.botId,
-    addUser: (user) => {
-      team.state.users.set(user.id, { ...user });
-    },
-    addChannel: (channel) => {
-      team.state.channels.set(channel.id, { ...channel, members: channel.members ? [...channel.members] : undefined });
-    },
-    addMessage: (channel, message) => {
-      storeMessage(team.state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: team.state.identity.teamId, ...message, channel });
-    },
-    updateMessage: (channel, ts, changes) => replaceMessageContent(team.state, channel, ts, changes),
-    deleteMessage: (channel, ts) => removeMessage(team.state, channel, ts),
-    messages: (channel) => [...(team.state.messages.get(channel) ?? [])],
-    homeView: (userId) => team.state.homeViews.get(userId),
+    ...contentOf(team.state),
   });
 
   const handleAuthorizePage = (url: URL, res: ServerResponse): void => {
@@ -557,19 +558,7 @@ export async function startLocalSlack(options: LocalSlackOptions = {}): Promise<
       for (let i = 0; i < times; i += 1) queue.push(failure);
       failures.set(method, queue);
     },
-    addUser: (user) => {
-      state.users.set(user.id, { ...user });
-    },
-    addChannel: (channel) => {
-      state.channels.set(channel.id, { ...channel, members: channel.members ? [...channel.members] : undefined });
-    },
-    addMessage: (channel, message) => {
-      storeMessage(state, { type: 'message', user: LOCAL_DEFAULTS.userId, team: identity.teamId, ...message, channel });
-    },
-    updateMessage: (channel, ts, changes) => replaceMessageContent(state, channel, ts, changes),
-    deleteMessage: (channel, ts) => removeMessage(state, channel, ts),
-    messages: (channel) => [...(state.messages.get(channel) ?? [])],
-    homeView: (userId) => state.homeViews.get(userId),
+    ...contentOf(state),
     get modals() {
       return state.modals;
     },
