@@ -87,6 +87,8 @@ const NOT_VOLUNTEERING = new Set([
   'ask', 'reply', 'forward', 'confirm', 'answer', 'hear', 'grab', 'eat', 'go', 'come', 'loop',
   // Being in the room is not taking the work on ("I'll sit in but won't take notes").
   'sit', 'attend', 'listen', 'watch', 'observe', 'lurk', 'dial',
+  // "will you take over …?" asks someone else: the first word after "will" is who does it.
+  'you', 'u', 'ya', 'y\'all',
 ]);
 
 const LEADING_VOCATIVES = /^(?:(?:hey|hi|hello|yo|ok|okay|so|also|and|actually|fine|right|btw|pls|please|plz|quick one|sorry|(?:a |one |small |quick |big |tiny )?(?:ask|favou?r|request)|(?:friendly |gentle |quick |small |kind )?(?:nudge|reminder|ping|bump)|(?:good )?morning|gm|hiya|one more thing|also one more|heads up|@group|@all)[ ,:-]+)*((?:@p\d+(?:\s*(?:,|and|&|\+)\s*|\s+))*@p\d+)(?:\s*[,:]\s*|\s+|$)/;
@@ -125,7 +127,7 @@ const QUESTION_START =
   /^(?:quick q(?:uestion)? |q: )?(?:who|who'?s|whos|what|what'?s|whats|when|when'?s|where|where'?s|which|why|how|how'?s|is|isn'?t|are|aren'?t|was|were|do(?! the needful)|does|did|didn'?t|has|have|had|hasn'?t|haven'?t|any|anyone|anybody|is there|are there|should|shall|am)\b/;
 
 const REQUEST_YOU =
-  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it (?:possible|poss|poss\.) for (?:you|u) to\b|\b(?:are )?(?:you|u) (?:ok|okay|alright|all right|happy|free|good|able) (?:to|with)\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|^(?:can|could) we (?:get|have) (?!(?:a |an )?(?:quick )?(?:chat|call|sync|meeting|catch-?up|word|minute|moment|look)\b)|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b|\b(?:would it be|is it|would that be) (?:mad|crazy|ok|okay|cheeky|too much|a big ask|alright) to ask (?:you|u)\b|\b(?:maybe|perhaps) (?:you|u) (?:could|can|might)\b|\bare (?:you|u) (?:right|sweet|fine) to\b|\b(?:can|could|may) i leave\b.{1,60}\bwith (?:you|u)\b|\b(?:would|'d|it'?d) be (?:ace|great|amazing|brilliant|good|lovely|awesome|fab|grand|handy|helpful|super) if (?:you|u) (?:could|can|would)\b|^(?:are )?(?:you|u) keen\b|\bdo me a (?:favou?r|solid|kindness)\b|\b(?:wanna|want to|d'?you want to|do you want to) (?:own|take|run|do|handle|grab|pick up|chair|look after)\b|^(?:(?:is it|would it be|are (?:you|u)) )?ok(?:ay)? (?:if (?:you|u)|to|for (?:you|u) to) (?:pick up|take|run|own|do|handle|chair|cover|grab|look after|send|book|update|draft|prepare)\b|\bwhat do (?:you|u) (?:reckon|think) (?:about|of) (?:owning|taking|running|doing|handling|picking up|chairing)\b|\bi'?m (?:assigning|giving|handing) (?:you|u)\b|\b(?:you|u) said (?:you'?d|you would|u'?d) (?:handle|do|sort|take|own|send|book|run)\b|\blet'?s have (?:you|u)\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna) leave\b.{1,60}\bwith (?:you|u)\b|^(?:actually[ ,-]+|ok[ ,-]+|so[ ,-]+)*(?:you|u) (?:take|handle|own|run|grab|pick up|look after|cover|drive|chair|host)\b/;
+  /\b(?:can|could|would|will|cn|cud|wd|cd|cld|can'?t|couldn'?t|won'?t)\s+(?:you|u|ya|y'all)\b|\b(?:reckon|think|suppose) (?:you|u) (?:could|can|might|'d be able to)\b|\b(?:is|would|will) it be possible for (?:you|u) to\b|\bare (?:you|u) (?:ok|okay|alright|all right|happy|free|around|good) (?:to|with)\b|\bbe an? (?:legend|star|gem|hero|love|dear|champ|darling|angel) and\b|\bfancy (?:owning|taking|doing|running|picking|grabbing|having|sorting|looking)\b|\b(?:you|u) (?:keen|free) to\b|\b(?:do|would) (?:you|u) have (?:the )?(?:time|a sec|a second|a minute|a min|bandwidth|capacity|a chance|cycles) to\b|\bhave (?:you|u) got (?:time|a sec|a minute|bandwidth|capacity) to\b|\bare (?:you|u) able to\b|\bany chance (?:you|u)\b|\bis it (?:possible|poss|poss\.) for (?:you|u) to\b|\b(?:are )?(?:you|u) (?:ok|okay|alright|all right|happy|free|good|able) (?:to|with)\b|\b(?:can|could|may) i (?:ask|get) (?:you|u) to\b|\bif (?:you|u) could\b|\b(?:would|'d) appreciate (?:it )?if (?:you|u)\b|\bwould (?:you|u) be (?:ok|okay|happy|willing|up for)\b|^(?:can|could) we (?:get|have) (?!(?:a |an )?(?:quick )?(?:chat|call|sync|meeting|catch-?up|word|minute|moment|look)\b)|\bhow about (?:you|u)\b|\bwhy don'?t (?:you|u)\b|\b(?:you|u) up for\b|\b(?:would it be|is it|would that be) (?:mad|crazy|ok|okay|cheeky|too much|a big ask|alright) to ask (?:you|u)\b|\b(?:maybe|perhaps) (?:you|u) (?:could|can|might)\b|\bare (?:you|u) (?:right|sweet|fine) to\b|\b(?:can|could|may) i leave\b.{1,60}\bwith (?:you|u)\b|\b(?:you|u) (?:normally|usually|always|typically) (?:do|handle|run|own|send|take care of|look after|sort) (?:it|this|that|them)\b|\b(?:you|u) (?:still )?(?:have|'ve got|got|own|hold) the action(?: item)? to\b|\b(?:ok|okay|alright|fine|cool|all right) if i (?:leave|hand|pass|give)\b.{1,60}\b(?:with|to) (?:you|u)\b|\b(?:would it be|is it|would that be)\b[^?.!]{0,40}\bto ask (?:you|u) to\b|\b(?:would|'d|it'?d) be (?:ace|great|amazing|brilliant|good|lovely|awesome|fab|grand|handy|helpful|super) if (?:you|u) (?:could|can|would)\b|^(?:are )?(?:you|u) keen\b|\bdo me a (?:favou?r|solid|kindness)\b|\b(?:wanna|want to|d'?you want to|do you want to) (?:own|take|run|do|handle|grab|pick up|chair|look after)\b|^(?:(?:is it|would it be|are (?:you|u)) )?ok(?:ay)? (?:if (?:you|u)|to|for (?:you|u) to) (?:pick up|take|run|own|do|handle|chair|cover|grab|look after|send|book|update|draft|prepare)\b|\bwhat do (?:you|u) (?:reckon|think) (?:about|of) (?:owning|taking|running|doing|handling|picking up|chairing)\b|\bi'?m (?:assigning|giving|handing) (?:you|u)\b|\b(?:you|u) said (?:you'?d|you would|u'?d) (?:handle|do|sort|take|own|send|book|run)\b|\blet'?s have (?:you|u)\b|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna) leave\b.{1,60}\bwith (?:you|u)\b|^(?:actually[ ,-]+|ok[ ,-]+|so[ ,-]+)*(?:you|u) (?:take|handle|own|run|grab|pick up|look after|cover|drive|chair|host)\b/;
 /**
  * Questions for information phrased as a request: "can you tell me when …", "could you let me know
  * who …", "can you point me to …", "can you explain how …". The asker wants an answer, not work done.
@@ -157,7 +159,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:is|are|falls|fall|goes|go)\\s+(?:on|to)\\s+${M}\\s*$`, 'g'),
   new RegExp(`\\b(?:assigned|given|allocated)\\s+to\\s+${M}`, 'g'),
   new RegExp(`${M}\\s*,?\\s+(?:to|will|should|needs? to|must|has to|is going to|'ll|can you|could you|would you|you'?re (?:on|up|in charge)|you are (?:on|up|in charge)|is on|owns)\\s+(?!be\\b|need\\b|needs\\b|want\\b|like\\b|love\\b|have\\b|know\\b|see\\b)(?=[a-z])`, 'g'),
-  new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+){0,3}\\s+by\\s+${M}`, 'g'),
+  new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got|will|shall)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[a-z]+){0,3}\\s+by\\s+${M}`, 'g'),
   // "… needs to be circulated to the district partners by @x", "needs reconciling by @x", "pending with @x".
   new RegExp(`\\b(?:needs?|has|have|should|must|is|are|'s|got|ought)\\s+(?:to\\s+)?be\\s+[a-z]+(?:\\s+[^\\s.?!;]+){4,8}?\\s+by\\s+${M}`, 'g'),
   new RegExp(`\\bneeds?\\s+[a-z]+ing\\b(?:\\s+[^\\s.?!;]+){0,6}?\\s+by\\s+${M}`, 'g'),
@@ -170,6 +172,8 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
   new RegExp(`^${M}\\s+-\\s+(?=[a-z])`, 'g'),
   // "… kindly prepare the weekly MIS", in the middle of a clause: the name right before a "please" is who is asked.
   new RegExp(`(?<=[a-z0-9:,-]\\s+)${M}\\s*,?\\s+(?:please|pls|plz)\\s+(?=[a-z])`, 'g'),
+  // "The resource plan is needed by Friday - @x please": a name and a please closing the clause.
+  new RegExp(`(?<=[a-z0-9:,-]\\s+)${M}\\s*,?\\s+(?:please|pls|plz)\\s*[!.]*$`, 'g'),
   // "I'd rather @x kept the dependency log", "I think that should be @x", "are all @x's from the 1st".
   new RegExp(`\\bi'?d (?:rather|prefer|like it if)\\s+${M}\\s+(?:own|owned|kept|keep|took|take|ran|run|did|do|held|hold|handled|handle|looked after|look after)\\b`, 'g'),
   new RegExp(`\\b(?:should|would|will|has to|needs to|ought to) be\\s+${M}\\s*(?:$|[,.;!?(]|\\s+(?:this|next|from|for|again|then|now|since|as)\\b)`, 'g'),
@@ -180,7 +184,7 @@ const EXPLICIT_ACTOR: ReadonlyArray<RegExp> = [
 ];
 
 const SELF_CUE =
-  /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|i volunteer to|i'?ll happily)|^(?:(?:yep|yes|yeah|yup|sure|ok|okay|np|no worries|absolutely|of course|can do|ugh sorry|sorry)[,!. ]+)*(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
+  /(?:\b(?:i'?ll|i will|ill|i'?m going to|i am going to|im going to|i'?m gonna|imma|i shall|i can|i could|i'?d be happy to|i'?m happy to|happy to|let me|lemme|i volunteer to|i'?ll happily)|^(?:(?:yep|yes|yeah|yup|sure|ok|okay|np|no worries|absolutely|of course|can do|ugh sorry|sorry)[,!. ]+)*(?:gonna|will|going to|i'?m off to|off to))\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?(?:\s+([a-z][a-z'-]*))?/;
 const SELF_FIXED =
   /\b(?:leave (?:it|this|that|(?:the|our) [a-z '-]+?) (?:with|to) me|i'?m on (?:it|this|that)|i'?ve got (?:it|this)|i got (?:it|this)|assign(?:ing)? (?:it |this |that )?(?:to )?myself|i'?ll (?:take|grab|have) (?:it|this|that)(?: one)?|(?:can|could|shall|should) i (?:take|grab|own|do|handle|pick up|run|book|send|write|update|chase)|i'?m (?:taking|picking up|handling|owning|grabbing) |i'?ll be (?:doing|taking|handling|running|owning|sending|updating|booking|chasing|writing)|dibs on|(?:reminder|note) to self)\b|^on it\b|\b(?:ok|okay|alright|fine) (?:if|for) (?:i|me to) (?:take|own|do|run|handle|grab|pick up|chair)\b|\bwill come from me\b|\b(?:(?:it|this|that)'?s|is) mine\b|^(?:yep |yes |yeah |ok )?mine\b/;
 /**
@@ -286,7 +290,10 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   if (!asks && !(clause.includes(' in advance') && THANKS_IN_ADVANCE.test(clause))) {
     const thanks = THANKS.exec(clause);
     // "lol" hands nothing over either, but it is a laugh, not thanks.
-    if (thanks) return { actors: [], toAddressees: false, vocatives, blocked: LAUGHTER.test(thanks[0]) ? 'laughter' : 'thanks', cue: thanks[0] };
+    // ("haha I'll do it": a laugh before taking something on takes it on all the same.)
+    if (thanks && !(LAUGHTER.test(thanks[0]) && volunteers(rest.slice(rest.indexOf(thanks[0]) + thanks[0].length)) !== undefined)) {
+      return { actors: [], toAddressees: false, vocatives, blocked: LAUGHTER.test(thanks[0]) ? 'laughter' : 'thanks', cue: thanks[0] };
+    }
   }
 
   // Handing work away goes to the new owner only ("can you hand the logistics over to @pj?").
@@ -310,7 +317,10 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   }
   // Offers ("can I take the notes?") before questions: they are questions that volunteer.
   const offer = volunteers(rest);
-  if (offer && !NOT_ANY_MORE.test(rest)) return { actors: ['author'], toAddressees: false, vocatives, cue: offer };
+  // "could you chase them so I can close the timesheets?": the request comes first and is the point;
+  // what the author does afterwards is theirs already.
+  const offerFollowsRequest = offer !== undefined && request !== null && rest.indexOf(request[0]) < rest.indexOf(offer);
+  if (offer && !offerFollowsRequest && !NOT_ANY_MORE.test(rest)) return { actors: ['author'], toAddressees: false, vocatives, cue: offer };
 
   // "… we need someone to keep the plan updated. @ana?": a name alone, asked, is who is put forward.
   if (rest.trim().length === 0 && vocatives.length > 0 && isQuestion) return { actors: vocatives, toAddressees: false, vocatives, cue: PUT_FORWARD };

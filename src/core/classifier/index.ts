@@ -195,7 +195,9 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
   const roles = input.roles ?? {};
   const fromBot = input.fromBot === true;
 
-  const standup = parseStandup(norm.lines, fromBot);
+  // Some standup apps quote each answer ("> What did you do yesterday?"): in an app's post the quote is
+  // the update itself, not someone's earlier words.
+  const standup = parseStandup(fromBot && norm.quoted.length > 0 ? norm.lines.concat(norm.quoted.map((text) => ({ text, bullet: false, leadEmoji: [] }))) : norm.lines, fromBot);
   if (standup) {
     // A standup app posts on someone's behalf: the update is theirs, not the app's.
     const subject = fromBot ? standupSubject(norm.lines) : undefined;
@@ -233,7 +235,7 @@ function judgeText(text: string, input: ClassifyInput, scan: Scan, parent: Paren
       return chatterVerdict(topic, [why], 0.8);
     }
     // Nothing in the lexicon names the work: the learned scorer may (see scorer.ts).
-    const learned = topic.categories.length === 0 ? learnedHit(scorer, withoutLayoutLabels(norm.text)) : undefined;
+    const learned = topic.project < WEAK ? learnedHit(scorer, withoutLayoutLabels(norm.text)) : undefined;
     if (learned) Object.assign(topic, summarize([learned.hit], 'heavier'));
     const canFlag = topic.work === 'project' && topic.project >= WEAK;
     const flagged = canFlag ? holders.filter((id) => roles[id] === 'product') : [];

@@ -16,6 +16,11 @@ export interface Line {
   bullet: boolean;
   /** Emoji names (without colons) that opened the line, e.g. `white_check_mark`. */
   leadEmoji: string[];
+  /**
+   * The line's bold opening, normalised, when more text follows it: apps set a section's heading in
+   * bold on the same line as its answer ("*Yesterday* Ran the triage call"), with no colon to say so.
+   */
+  boldLead?: string;
 }
 
 export interface Normalized {
@@ -45,6 +50,8 @@ const PICTOGRAPH = /(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|
 const LEAD_PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+/u;
 const LEAD_BULLET = /^(?:[•◦▪‣·●○*-]|\d{1,2}[.)])\s+/;
 const FORMATTING = /[*_~]+/g;
+/** "*Yesterday* ran the triage call": a short bold opening with text after it on the same line. */
+const BOLD_LEAD = /^\*([^*\n]{1,40})\*[ \t]*(?=\S)/;
 const SEPARATORS = /[\s\u00a0]+/g;
 const HAS_FORMATTING = /[*_~]/;
 const CURRENCY = /[£€¥$]/;
@@ -205,6 +212,7 @@ export function normalize(raw: string, spelling?: Spelling): Normalized {
     }
     line = dropBareUrls(unescape(line));
 
+    const bold = line.startsWith('*') ? BOLD_LEAD.exec(line) : null;
     const leadEmoji: string[] = [];
     let bullet = false;
     // Peel bullets, formatting and emoji off the start of the line, remembering the emoji.
@@ -232,7 +240,8 @@ export function normalize(raw: string, spelling?: Spelling): Normalized {
 
     line = plain(line, spelling);
     if (line.length === 0 && leadEmoji.length === 0) continue;
-    lines.push({ text: line, bullet, leadEmoji });
+    const boldLead = bold ? plain(bold[1], spelling) : '';
+    lines.push(boldLead.length > 0 && boldLead.length < line.length ? { text: line, bullet, leadEmoji, boldLead } : { text: line, bullet, leadEmoji });
   }
   let joined = '';
   for (const l of lines) if (l.text.length > 0) joined = joined.length === 0 ? l.text : `${joined}\n${l.text}`;

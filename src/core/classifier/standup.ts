@@ -12,7 +12,7 @@ import type { Line } from './normalize';
 type Section = 'done' | 'plan' | 'blocker';
 
 const HEADER =
-  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since yesterday| since (?:the |your |we )?last (?:update|standup|check-?in|time|spoke|met))?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what happened|what got done|previous goals|yesterday'?s goals|last goals|accomplished yesterday|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|y'?day|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what i'?m (?:planning|doing|working on|focusing on)(?: today| next)?|what'?s next|what'?s coming up|next steps|goals for today|today'?s goals|goals|what i (?:plan|will do|'ll do)(?: today)?|this morning|this afternoon|arvo|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|$)\s*/;
+  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since yesterday| since (?:the |your |we )?last (?:update|standup|check-?in|time|spoke|met)| (?:this|last) week| today| so far)?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what happened|what got done|previous goals|yesterday'?s goals|last goals|accomplished yesterday|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|y'?day|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what are your (?:priorities|goals|plans)(?: for)?(?: today| tomorrow| (?:this|next) week)?|what i'?m (?:planning|doing|working on|focusing on)(?: today| next)?|what'?s next|what'?s coming up|next steps|goals for today|today'?s goals|goals|what i (?:plan|will do|'ll do)(?: today)?|this morning|this afternoon|arvo|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|planned|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything you need help with|(?:do you )?need (?:any )?help(?: with anything)?|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|•|$)\s*/;
 
 const TITLE_LINE =
   /^(?:@p\d+ (?:checked in|checked-in)\b|.*\b(?:submitted|posted) by @p\d+$|.{0,30}'s check-?in$|@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|@p\d+ ?'s (?:daily )?(?:stand-?up|update|status|check-?in)|(?:daily )?(?:update|status|check-?in|report) (?:from|for|by) @p\d+|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
@@ -85,13 +85,48 @@ export interface StandupParse {
 /** The person an app's standup post is about, from its first two lines, or undefined. */
 export function standupSubject(lines: readonly Line[]): number | undefined {
   // (Three lines: some apps put a header line above the person's name.)
-  for (const line of lines.slice(0, 3)) {
+  const header = lines.slice(0, 3);
+  for (const line of header) {
     for (const re of SUBJECT) {
       const m = re.exec(line.text);
       if (m) return Number(m[1]);
     }
   }
+  return headerPerson(header);
+}
+
+/** A header line names the person with the app's own words around it ("*Daily Standup* · @ana", "@ana — Payments daily 💳"). */
+const MAX_HEADER_WORDS = 10;
+
+/**
+ * Apps lay out whose update it is in more ways than {@link SUBJECT} lists; what they share is a short
+ * title line, above the first section, naming one person and asking nothing. An item line ("chased
+ * @ben for estimates") is below a section heading or a bullet, so it is never read as the title.
+ */
+function headerPerson(header: readonly Line[]): number | undefined {
+  for (const line of header) {
+    if (HEADER.test(line.text) || line.bullet || line.leadEmoji.length > 0) return undefined;
+    const people = new Set([...line.text.matchAll(/@p(\d+)/g)].map((m) => m[1]));
+    if (people.size === 0) continue;
+    if (people.size > 1 || line.text.split(' ').length > MAX_HEADER_WORDS) return undefined;
+    return Number([...people][0]);
+  }
   return undefined;
+}
+
+/**
+ * "*Yesterday* ran the triage call", "*Previous goals* ✅ fixed the crash": a bold opening that is a
+ * section heading on its own, read as that heading followed by its answer.
+ */
+function boldHeader(line: Line): RegExpExecArray | null {
+  const lead = line.boldLead;
+  if (lead === undefined || !line.text.startsWith(lead)) return null;
+  const alone = HEADER.exec(lead);
+  if (alone === null || alone[0].length < lead.length) return null;
+  // The heading as matched, stretched to the end of the bold text (the items start after it).
+  const match = [line.text.slice(0, lead.length), alone[1], alone[2], alone[3]] as unknown as RegExpExecArray;
+  match.index = 0;
+  return match;
 }
 
 function sectionOf(match: RegExpExecArray): Section {
@@ -185,7 +220,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   const sectionItems: string[] = [];
   const preamble: Line[] = [];
   for (const seg of segments) {
-    const header = HEADER.exec(seg.text);
+    const header = HEADER.exec(seg.text) ?? boldHeader(seg);
     if (header) {
       const section = sectionOf(header);
       seen.add(section);

@@ -29,7 +29,7 @@ const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [
 const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`(${RUN})\\s+(?:was|has been|have been|were|got|is|are|'s been|just got)\\s+(?:assigned|added|reassigned)\\b`),
   new RegExp(`(${RUN})\\s+(?:was |were |has been |have been )?added to\\b`),
-  new RegExp(`(${RUN})\\s+you'?ve been (?:assigned|added)\\b`),
+  new RegExp(`(${RUN}),?\\s+(?:you'?ve been|you have been|you were|you got|you just got)\\s+(?:assigned|added)\\b`),
   new RegExp(`(${RUN})\\s+(?:assigned|added)\\s+(?:(?:this|the|a|an)\\s+)?(?:(?:issue|task|card|ticket|story|item|bug|subtask)\\s+)?(?:to\\s+)?(?:themselves|themself|himself|herself|yourself)\\b`),
   new RegExp(`(${RUN})\\s+(?:self-assigned|self assigned|joined|took|picked up|claimed)\\b`),
   new RegExp(`@p\\d+\\s+(?:assigned|added|reassigned)\\s+(${RUN})\\b`),
@@ -48,7 +48,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assigned(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assign(?:ed)?(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
   /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required|(?:person |people )?(?:on leave|away|absent|off)|travell?ers?|reminder (?:from|set by))\b/;
