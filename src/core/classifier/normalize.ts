@@ -48,7 +48,8 @@ const OTHER_SPECIAL = /<![^>]*>/g;
 const EMOJI_CODE = /:([a-z0-9][a-z0-9_+\-']*):(?::skin-tone-\d:)?/g;
 const PICTOGRAPH = /(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D})+/gu;
 const LEAD_PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+/u;
-const LEAD_BULLET = /^(?:[•◦▪‣·●○*-]|\d{1,2}[.)])\s+/;
+// (An unticked box opens an action item as a bullet does: "☐ @ana send the schedule".)
+const LEAD_BULLET = /^(?:[•◦▪‣·●○*☐□▢⬜-]|\d{1,2}[.)])\s+/;
 const FORMATTING = /[*_~]+/g;
 /** "*Yesterday* ran the triage call": a short bold opening with text after it on the same line. */
 const BOLD_LEAD = /^\*([^*\n]{1,40})\*[ \t]*(?=\S)/;
@@ -156,7 +157,9 @@ function plain(line: string, spelling?: Spelling): string {
       .replace(PICTOGRAPH, ' ')
       .replace(/[’‘`´]/g, "'")
       .replace(/[“”]/g, '"')
-      .replace(/[–—]/g, ' - ');
+      .replace(/[–—]/g, ' - ')
+      // Spanish opens questions and exclamations upside down: "¿lo coordinas?" reads as "lo coordinas?".
+      .replace(/[¿¡]/g, ' ');
   }
   if (HAS_FORMATTING.test(text)) text = text.replace(FORMATTING, ' ');
   // Currency signs go: "how much of the £40k we've spent" reads as words the phrase rules can step over.

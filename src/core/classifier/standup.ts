@@ -12,7 +12,7 @@ import type { Line } from './normalize';
 type Section = 'done' | 'plan' | 'blocker';
 
 const HEADER =
-  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since yesterday| since (?:the |your |we )?last (?:update|standup|check-?in|time|spoke|met)| (?:this|last) week| today| so far)?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what happened|what got done|previous goals|yesterday'?s goals|last goals|accomplished yesterday|what i'?ve (?:done|been doing|worked on)|yesterday|yesterday'?s|y'?day|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what are your (?:priorities|goals|plans)(?: for)?(?: today| tomorrow| (?:this|next) week)?|what i'?m (?:planning|doing|working on|focusing on)(?: today| next)?|what'?s next|what'?s coming up|next steps|goals for today|today'?s goals|goals|what i (?:plan|will do|'ll do)(?: today)?|this morning|this afternoon|arvo|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|planned|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything you need help with|(?:do you )?need (?:any )?help(?: with anything)?|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|•|$)\s*/;
+  /^(?:\d+[.)]\s*)?(?:(what did you (?:do|work on|accomplish|get done|complete|achieve|ship)(?: yesterday| since yesterday| since (?:the |your |we )?last (?:update|standup|check-?in|time|spoke|met)| (?:this|last) week| today| so far)?|what have you (?:done|accomplished|worked on)(?: since [a-z ]+)?|what i (?:did|got done|worked on|completed)(?: yesterday)?|what happened|what got done|previous goals|yesterday'?s goals|last goals|accomplished yesterday|what i'?ve (?:done|been doing|worked on)|(?:done|did|finished|completed) (?:today|yesterday|so far)|yesterday|yesterday'?s|y'?day|yday|ystrdy|ystd|yest|ytd|done|did|completed|accomplished|accomplishments|finished|progress|wins|shipped|last (?:24h|24 hours|week|sprint)|previously|past|y)|(what (?:will|are) you (?:do|doing|working on|work on|going to do|going to work on|planning to do|focus(?:ing)? on)(?: today)?|what'?s (?:next|on (?:the|your) plate)(?: today| for today)?|what are your plans(?: for today)?|what are your (?:priorities|goals|plans)(?: for)?(?: today| tomorrow| (?:this|next) week)?|what i'?m (?:planning|doing|working on|focusing on)(?: today| next)?|what'?s next|what'?s coming up|next steps|goals for today|today'?s goals|goals|what i (?:plan|will do|'ll do)(?: today)?|this morning|this afternoon|arvo|today|tdy|tday|2day|tomorrow|tmrw|doing|todo|to do|to-do|next|up next|next up|next 24h|wip|in progress|working on|plan|plans|planned|plans for today|priorities|focus|this week|coming up|t)|(any blockers\?*|anything you need help with|(?:do you )?need (?:any )?help(?: with anything)?|anything blocking(?: you| your progress)?|(?:any|anything|what'?s) (?:in your way|impediments|blocking you|stopping you)|do you have any blockers|blockers?|blkrs?|blockrs?|roadblocks?|blocked|blocking|blocked on|impediments?|risks|problems|issues|concerns|help needed|needs|asks|b))\s*(?:[:?]|-\s|[–—]\s|→|->|=>|•|$)\s*/;
 
 const TITLE_LINE =
   /^(?:@p\d+ (?:checked in|checked-in)\b|.*\b(?:submitted|posted) by @p\d+$|.{0,30}'s check-?in$|@p\d+ (?:posted|submitted|shared) (?:an? )?(?:update|standup|status)|@p\d+ ?'s (?:daily )?(?:stand-?up|update|status|check-?in)|(?:daily )?(?:update|status|check-?in|report) (?:from|for|by) @p\d+|(?:daily )?stand-?up(?: report| update)?(?: from @p\d+| for @p\d+)?|daily (?:update|status|check-?in)|async (?:standup|update)|done\s*\/\s*doing\s*\/\s*block\w*|yesterday\s*\/\s*today\s*\/\s*block\w*|my (?:standup|update|status)|standup time|status update)\b/;
@@ -55,9 +55,9 @@ const EMOJI_SECTIONS: Readonly<Record<string, Section>> = {
 };
 
 const NOT_ITEM =
-  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*|mood\b.*|link|view|view in\b.*|open in\b.*|see more|edit|reply|(?:submitted|posted|sent|shared) (?:via|with|from|through)\b.*)$/;
+  /^(?:none|nothing|nope|no|n\/?a|nil|-|—|none so far|no blockers?|nothing blocking(?: me)?|not blocked|all good|ooo\b.*|out of office\b.*|out sick\b.*|off sick\b.*|on (?:pto|leave|holiday|vacation)\b.*|pto\b.*|sick\b.*|more of the same|same as yesterday|blockers?:? none|waiting on\b.*|waiting for\b.*|blocked on\b.*|blocked by\b.*|mood\b.*|(?:sent |posted )?(?:via |with )?(?:daily ?bot|geekbot|standuply|status ?hero|range|polly|standup ?bot|stand-up bot)|link|view|view in\b.*|open in\b.*|see more|edit|reply|(?:submitted|posted|sent|shared) (?:via|with|from|through)\b.*)$/;
 
-const INLINE_HEADER = /(?:^|[;|]\s*|[.!]+\s+|\s{2,}|,\s+|:\s+|\s-\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|blockers?|blkrs?|roadblocks?|blocked|done|doing|next)\s*(?::|→|->))/g;
+const INLINE_HEADER = /(?:^|[;|]\s*|[.!]+\s+|\s{2,}|,\s+|:\s+|\s-\s+)(?=(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tomorrow|tmrw|tmr|blockers?|blkrs?|roadblocks?|blocked|done today|done|doing|next)\s*(?::|→|->))/g;
 /** Inline sections separated by dashes ("Y - wrote PRD, T - interviews, B - none"); needs two of them. */
 const INLINE_DASH_HEADER = /(?:^|[;|,]\s*|\.\s+)(?=(?:y|t|b|yday|tdy|yesterday|today|tomorrow|blockers?)\s+-\s)/g;
 
@@ -205,7 +205,7 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   for (const line of lines) {
     const dashed = line.text.includes(' - ') && (line.text.match(INLINE_DASH_HEADER) ?? []).length >= 2;
     // (Inline "Y:" headers need a colon: most lines have none and skip the regex.)
-    if (dashed || ((line.text.includes(':') || line.text.includes('→') || line.text.includes('->')) && /(?:^|\s|;)(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|blockers?|blkrs?|roadblocks?|done|doing|blocked)\s*(?::|→|->)/.test(line.text))) {
+    if (dashed || ((line.text.includes(':') || line.text.includes('→') || line.text.includes('->')) && /(?:^|\s|;)(?:y|t|b|yesterday|y'?day|yday|ystrdy|today|tdy|tday|tmrw|blockers?|blkrs?|roadblocks?|done|doing|blocked)\s*(?::|→|->)/.test(line.text))) {
       const pieces = line.text.split(dashed ? INLINE_DASH_HEADER : INLINE_HEADER).filter((p) => p.trim().length > 0);
       pieces.forEach((text, i) => segments.push({ text: text.trim(), bullet: i === 0 ? line.bullet : false, leadEmoji: i === 0 ? line.leadEmoji : [] }));
     } else {
@@ -240,6 +240,11 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   if (seen.size >= 2 || (questions >= 1 && fromBot) || (seen.size === 1 && questions >= 2)) {
     return { items: sectionItems, format: questions > 0 ? 'questions' : 'sections' };
   }
+  // "today: facilitating sprint planning, the booth contract, the report template": one section of
+  // one's own work, three items or more, nobody named or asked, at most a greeting above it.
+  if (seen.size === 1 && !seen.has('blocker') && sectionItems.length >= MIN_SINGLE_SECTION_ITEMS && preamble.length <= 1 && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
+    return { items: sectionItems, format: 'sections' };
+  }
 
   // 2. Emoji-led sections.
   const emojiLines = lines.filter((l) => l.leadEmoji.some((e) => EMOJI_SECTIONS[e] !== undefined));
@@ -256,7 +261,8 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   // 3. A plain bullet list of one's own work (no one is named in it).
   const bullets = lines.filter((l) => l.bullet);
   // (The other lines are only looked at when there are enough bullets.)
-  const others = bullets.length >= 3 ? lines.filter((l) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text) && !DAY_HEADER.test(l.text)) : [];
+  // ("quick one from me:" above the list introduces it.)
+  const others = bullets.length >= 3 ? lines.filter((l, i) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text) && !DAY_HEADER.test(l.text) && !(i === 0 && INTRO.test(l.text))) : [];
   if (bullets.length >= 3 && others.length === 0 && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
     const items: string[] = [];
     for (const b of bullets) {
@@ -283,6 +289,12 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
 }
 
 /** A short line heading a list of one's own work: a day, or "update", "status", "wrap" ("Mon:", "Friday wrap:", "Status Tues"). */
+/** Items a lone "today:" section needs before it reads as a standup rather than a remark. */
+const MIN_SINGLE_SECTION_ITEMS = 3;
+
+/** A short first line that introduces what follows: "quick one from me:", "update:". */
+const INTRO = /^(?:[a-z'@0-9-]+\s+){0,5}[a-z'@0-9-]+\s*:$/;
+
 const DAY_HEADER =
   /^(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?|weekly|daily|eod|eow|end of (?:day|week))?\s*(?:update|status|wrap|wrap-?up|recap|summary|standup|stand-up|focus|plan)?\s*(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)[a-z]*)?\s*:?$/;
 

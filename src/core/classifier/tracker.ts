@@ -18,7 +18,7 @@ const RUN = '@p\\d+(?:\\s*(?:,|and|&|\\+)\\s*@p\\d+)*';
 const TRACKER_CHATTER =
   /\b(?:unassigned|commented|changed|completed|moved|closed|resolved|marked|removed|archived|mentioned you|reopened|deleted|cancelled|canceled|approved|merged|left the card|was mentioned|were mentioned)\b/;
 /** A form or status that was submitted: done, not handed over ("Status submitted", "Submitted ✅"). */
-const SUBMITTED = /^submitted\b|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
+const SUBMITTED = /^submitted\b(?! by\b)|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
 /** An assignee change whose new holder is in the post's fields. */
 const ASSIGNEE_CHANGED = /\bchanged the (?:assignee|owner|assignees)\b/;
 /** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
@@ -48,7 +48,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today)$|^(?:assignees?|assign(?:ed)?(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today|facilitator|facilitators|chair|note-?taker|notes|assigned)$|^(?:assignees?|assign(?:ed)?(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
   /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required|(?:person |people )?(?:on leave|away|absent|off)|travell?ers?|reminder (?:from|set by))\b/;

@@ -114,3 +114,84 @@ describe('indirect asks', () => {
     expect(judge({ text: 'lemme handle the agenda and the room for the January planning', author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
   });
 });
+
+describe('form and meeting-notes posts', () => {
+  it('reads "Assigned to" in a form post that also says who submitted it', () => {
+    const v = classify({ text: '*Meeting Room Request*\n*For:* relaunch war room, 1-2 June\n*Needs:* screens, catering\n*Assigned to:* <@U_ANA>\n*Submitted by:* <@U_LEAD>', author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+  });
+
+  it('reads a ceremony rota that names facilitators', () => {
+    const v = classify({ text: "*This week's ceremony rota*\n• Standup facilitator: <@U_ANA>\n• Retro facilitator: <@U_RAJ>", author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+  });
+
+  it('reads unticked action items in meeting notes as requests', () => {
+    const v = classify({ text: '*Weekly sync with the vendor*\n*Action items*\n☐ <@U_ANA> send the revised install schedule to the site manager\n☐ <@U_LEAD> check the firmware version', author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+});
+
+describe('more asking in other languages', () => {
+  it.each([
+    '<@U_ANA> ¿me mandas el detalle de gastos del piloto vs lo presupuestado?',
+    '<@U_ANA> ¿actualizas los estados de los tickets en Jira? el cliente mira el tablero',
+    '<@U_ANA> te toca el informe de avance mensual para el directorio',
+    '<@U_ANA> el prospecto pidió un NDA antes de la demo, ¿lo gestionas con legal?',
+  ])('reads "%s" as a request', (text) => {
+    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+  });
+
+  it.each(['me hago cargo de la planilla de riesgos de Calama', 'sim, fico eu com isso o cronograma'])('reads "%s" as volunteering', (text) => {
+    expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+  });
+
+  it('does not read "agendas" as a Spanish request', () => {
+    expect(judge({ text: "I'm happy to run the pricing committee going forward — agendas, minutes, chasing the actions", author: 'U_ANA' }).flag).toBe(true);
+  });
+});
+
+describe('more ways of handing over', () => {
+  it.each([
+    '<@U_ANA> fancy being scrum master for the integrations squad this sprint?',
+    '<@U_ANA> the SIM contract renewal lands on your desk this time, contract is in the shared drive',
+    '<@U_ANA> two things: update the loyalty roadmap with the June relaunch, and get all the partner contract renewals onto one tracker with dates so we stop getting surprised',
+    'The revised summit budget needs to go to finance from <@U_ANA> before Thursday',
+    '<@U_ANA> need the risk log refreshed with the SSO slip before the steering meeting',
+  ])('reads "%s" as handing the work over', (text) => {
+    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+  });
+
+  it('reads "could this be you?" under a parent that names the work as handing it over', () => {
+    const parent = { text: 'we need someone to pull the monthly spend breakdown against the budget for the steering group', author: 'U_RAJ' };
+    expect(judge({ text: '<@U_ANA> could this be you? you have the spreadsheet skills', parent })).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+
+  it.each([
+    'I can be scrum master for sprint 43 while Sven is on leave',
+    'leave the Dovetail + Maze licence renewals with me',
+    "I'll keep a running change log for the variations so we stop arguing about what was agreed",
+  ])('reads "%s" as volunteering', (text) => {
+    expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+  });
+
+  it('still reads "stop chasing" as calling work off', () => {
+    expect(judge({ text: '<@U_ANA> stop chasing the vendor, legal has it' }).flag).toBe(false);
+  });
+});
+
+describe('standups without a second section', () => {
+  it('reads a lone "today:" list of three or more of the author\'s own tasks as a standup', () => {
+    const v = judge({ text: 'today: facilitating sprint 45 planning, the booth contract back to the organisers, sprint report template setup', author: 'U_ANA' });
+    expect(v).toMatchObject({ kind: 'standup', flag: true });
+  });
+
+  it('does not read a "today:" line that names people as a standup', () => {
+    expect(judge({ text: 'today: <@U_BEN> demos, <@U_RAJ> runs the retro, release at 4', author: 'U_ANA' }).kind).not.toBe('standup');
+  });
+
+  it('reads Hindi "kal / aaj" sections', () => {
+    const v = judge({ text: 'Kal: ran the cutover rehearsal, lessons added to RAID Aaj: renewal negotiation call with the vendor Blockers: kuch nahi', author: 'U_ANA' });
+    expect(v).toMatchObject({ kind: 'standup', flag: true });
+  });
+});
