@@ -195,3 +195,31 @@ describe('standups without a second section', () => {
     expect(v).toMatchObject({ kind: 'standup', flag: true });
   });
 });
+
+describe('sessions with users to learn something are discovery', () => {
+  it.each([
+    '<@U_ANA> run 5 quick calls w people who turned streak freeze off - what put them off?',
+    '<@U_ANA> can you book 30 mins with 3-4 users in Lisbon to test the new onboarding messaging?',
+    '<@U_ANA> can you set up a demo of the new rate calendar with 3-4 revenue managers and see if they actually get it?',
+  ])('does not nudge "%s" as meeting logistics', (text) => {
+    expect(judge({ text }).flag).toBe(false);
+  });
+
+  it('still nudges booking a room for the team', () => {
+    expect(judge({ text: '<@U_ANA> can you book a room for the sprint retro on Thursday?' }).flag).toBe(true);
+  });
+});
+
+describe('standup app field names', () => {
+  it("reads \"Yesterday's accomplishments\" as the done section", () => {
+    const v = classify({
+      text: '<@U_ANA> checked in',
+      attachments: [{ fields: [{ title: "Yesterday's accomplishments", value: 'Ranking experiment readout' }, { title: 'Goals for today', value: 'H2 roadmap draft; chase the vendor for the credit note' }, { title: 'Blockers', value: 'None' }] }],
+      author: 'U_APP',
+      fromBot: true,
+      roles,
+    });
+    expect(v).toMatchObject({ kind: 'standup', assignees: ['U_ANA'], flag: false });
+    expect(v.items).toHaveLength(3);
+  });
+});
