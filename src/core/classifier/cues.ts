@@ -105,7 +105,8 @@ const NEGATION =
  */
 const AWAY = /^(?:(?:fyi|heads up|btw|just so you know|note)[ ,:-]+)?(?:@p\d+|[a-z]+)(?:\s+and\s+(?:@p\d+|[a-z]+))?\s*(?:is|are|'s|'re|will be|'ll be)\s+(?:out|off|away|ooo|on (?:leave|holiday|vacation|pto|sick leave|parental leave|annual leave)|sick|unwell|offline|unavailable|travelling|traveling|at a conference|in (?:all-day )?(?:meetings|workshops|an offsite))\b/;
 const REDIRECT = /\b(?:for|if|with)\s+(?:anything|something|questions|anything'?s|it'?s|there'?s anything)?\s*(?:urgent|blocking|pressing|time-sensitive|that can'?t wait|in the meantime|meanwhile)\b|\bin (?:the meantime|(?:her|his|their) absence)\b|\bmeanwhile\b|\buntil (?:she|he|they)(?:'s|'re| is| are) back\b/;
-const PROHIBITION = /(?<!why )(?<!\b(?:so|we|they|i|he|she|it|that|which|who|customers|users|people|folks|clients|you) )\b(?:don'?t|do not|pls don'?t|please don'?t)\s+(?!forget|hesitate)[a-z]/;
+/** "don't book the room", "please don't chase them": telling someone not to, at the start of what is said to them. */
+const PROHIBITION = /^(?:(?:pls|please|plz|just|and|but|so|also|ok|okay|hey|actually|oh|seriously|honestly|no|nah|nope|wait)[ ,]+)*(?:don'?t|do not)\s+(?!forget|hesitate)[a-z]/;
 const NOT_ANY_MORE = /\b(?:i|we) (?:can'?t|cannot|won'?t|will not|couldn'?t)\b/;
 
 const PAST_VERB = "(?!(?:need|feed|speed|proceed|succeed|exceed|embed|shed|bed|red|seed)\\b)[a-z]+ed|sent|did|made|wrote|took|set up|put|ran|got|built|done|shared|booked|went|had|paid|led|met|kept|found|brought|bought|sorted|signed";
@@ -261,7 +262,7 @@ export function clauseCues(clause: string, isQuestion: boolean): ClauseCues {
   if (away) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: AWAY.exec(clause)?.[0] };
   if (REDIRECT.test(clause) && !IMPERATIVE_WORK.test(clause) && !REQUEST_YOU.test(rest)) return { actors: [], toAddressees: false, vocatives, blocked: 'away', cue: REDIRECT.exec(clause)?.[0] };
   // (PROHIBITION needs "don't" or "do not", so "do".)
-  const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(clause) : null) ?? NOT_ANY_MORE.exec(clause);
+  const neg = NEGATION.exec(clause) ?? (clause.includes('do') ? PROHIBITION.exec(rest) : null) ?? NOT_ANY_MORE.exec(clause);
   if (neg) return { actors: [], toAddressees: false, vocatives, blocked: 'negated', cue: neg[0] };
   // "can you tell me when …" asks for an answer, not for work.
   const info = INFO_REQUEST.exec(rest);

@@ -169,7 +169,7 @@ export const RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'meeting_logistics', pattern: 'cover~ DET retro|standup|stand-up|planning|ceremony|ceremonies|meeting|sync', weight: 1.5, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'offsite|off-site', weight: 0.6 },
   { cat: 'meeting_logistics', pattern: 'retro|standup|stand-up|planning|ceremony|review|demo facilitation|logistics|prep|invites|notes', weight: 2, prio: 1 },
-  { cat: 'resourcing', pattern: "who's|whos|who_is|who_are free|available|around|spare|on_leave|out", weight: 1.5, prio: 1 },
+  { cat: 'resourcing', pattern: "who's|whos|who_is|who_are *1 free|available|around|spare|on_leave|out", weight: 1.5, prio: 1 },
   { cat: 'resourcing', pattern: 'staff|resource|man|crew it|this|that|the_work|the_project|the_team|the_squad|the_workstream', weight: 2, prio: 1 },
   { cat: 'meeting_logistics', pattern: 'sprint_calendar|ceremony_calendar|meeting_calendar|team_calendar|meeting_cadence|ceremony_schedule|ceremonies_calendar', weight: 1.5 },
   // --- broader phrasings of the same work (domain vocabulary, not corpus lines) ------------------------
@@ -225,6 +225,12 @@ const CONCEPT_RULES: ReadonlyArray<Rule<Category>> = [
   { cat: 'schedule', pattern: `${DATE_OBJECTS} up_to_date|current|updated|on_track|honest|straight|in_order|in_sync`, weight: 2, prio: 1 },
   { cat: 'schedule', pattern: "who|who's|whos|who_is|who_owns|who_does|who_needs_to_do|who_will_do *3 what|which|when|by_when", weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'waiting_on|waiting_for|blocked_on|blocked_by|blocking|depends_on|dependent_on|gated_on|gating *2 which|what|whom|each_other|who', weight: 1.5, prio: 1 },
+  // "map what v2 is blocked on", "work out which bits are waiting on the vendor": the dependencies.
+  { cat: 'schedule', pattern: 'map~|map_out|figure_out|work_out|list|show|write_down what|which *6 blocked_on|blocked_by|waiting_on|waiting_for|depends_on|depend_on|gated_on', weight: 2, prio: 2 },
+  // "herd the sign-offs", "wrangle the approvals": chasing people for them.
+  { cat: 'follow_up', pattern: `${HERD_VERBS} DET *1 sign-offs|signoffs|sign_offs|sign-off|signoff|approvals|approvers|answers|responses|replies|confirmations|stakeholders`, weight: 1.5, prio: 2 },
+  // "figure out who we borrow", "who can we pull in": finding people.
+  { cat: 'resourcing', pattern: 'who|whom *3 borrow~|lend~|loan~|pull_in|free_up|second', weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule|on_time on|about|with DET *2 dates|deadlines|timings|the_plan|milestones', weight: 2, prio: 2 },
   { cat: 'schedule', pattern: 'keep~|kept DET *3 honest|on_track|on_schedule|to_schedule', weight: 1.5, prio: 1 },
   { cat: 'schedule', pattern: 'critical_path|uat_schedule|uat_plan|uat_timeline|test_schedule|cutover_plan|cutover_runbook|release-day_runbook|launch-day_runbook|go-live_runbook|go-live_checklist|launch_checklist|release_checklist|readiness_checklist|dependency_map|dependency_mapping|raci|raci_chart|raci_matrix|runbook|run-book|workback_schedule|countdown_plan', weight: 1.5 },

@@ -196,6 +196,8 @@ const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['semáforo|semaforo', 'rag status'],
   ['hitos', 'milestones'],
   ['fechas', 'dates'],
+  ['está libre|esta libre|están libres|estan libres|está disponible|esta disponible', 'is free'],
+  ['quién|quien', 'who'],
   ['responsables', 'owners'],
   ['planilla de riesgos|matriz de riesgos|registro de riesgos', 'risk register'],
   ['lo presupuestado', 'the budget'],

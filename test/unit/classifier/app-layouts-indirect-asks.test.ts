@@ -223,3 +223,26 @@ describe('standup app field names', () => {
     expect(v.items).toHaveLength(3);
   });
 });
+
+describe('project work named by what it does', () => {
+  it.each([
+    ['<@U_ANA> can you map what the v2 launch is blocked on? the payments API, legal, our capacity', 'schedule'],
+    ['<@U_ANA> could you herd the sign-offs for the release notes? legal, support and marketing all need to tick it', 'follow_up'],
+    ["<@U_ANA> can you figure out who's actually free to do the retrofit in June?", 'resourcing'],
+    ['<@U_ANA> the partner window moved to September, can you figure out who we borrow and for how long?', 'resourcing'],
+  ])('reads "%s" as %s', (text, category) => {
+    const v = judge({ text });
+    expect(v).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+    expect(v.categories).toContain(category);
+  });
+});
+
+describe('"don\'t" tells someone not to only at the start of what is said to them', () => {
+  it('keeps a request after a statement that uses "don\'t"', () => {
+    expect(judge({ text: "<@U_ANA> quick one: the vendor's invoices don't match the PO amounts. can you get them reissued?" })).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+
+  it.each(["<@U_ANA> pls don't chase the vendor, legal has it", "no, don't book the room <@U_ANA>, Raj has it"])('still reads "%s" as calling the work off', (text) => {
+    expect(judge({ text }).flag).toBe(false);
+  });
+});

@@ -121,8 +121,9 @@ describe('people named by plain name', () => {
     };
     // The first call indexes the directory (a regex of every name took over a second).
     expect(timed(message)).toBeLessThan(1000);
-    // Then each 8,000-character message takes about a millisecond (it took seconds): the bound is generous.
-    expect(Math.min(timed(`${message} 1`), timed(`${message} 2`), timed(`${message} 3`))).toBeLessThan(20);
+    // Then each 8,000-character message takes milliseconds (15–25 ms on a busy two-core machine; it
+    // took seconds): the bound catches that kind of slip without failing on a loaded machine.
+    expect(Math.min(timed(`${message} 1`), timed(`${message} 2`), timed(`${message} 3`))).toBeLessThan(100);
   });
 });
 
@@ -200,11 +201,11 @@ describe('any input at all', () => {
 
 describe('workspace word lists', () => {
   it('counts a listed phrase as project work and names the list in the reasons', () => {
-    const mine = createClassifier({ words: { project: ['herd the cats'] } });
-    const v = mine({ text: '<@U_ANA> can you herd the cats before Friday?', author: 'U_LEAD', roles });
+    const mine = createClassifier({ words: { project: ['juggle the plates'] } });
+    const v = mine({ text: '<@U_ANA> can you juggle the plates before Friday?', author: 'U_LEAD', roles });
     expect(v).toMatchObject({ flag: true, categories: ['follow_up'] });
-    expect(v.reasons).toContain('follow_up (workspace word list): "herd the cats"');
-    expect(classify({ text: '<@U_ANA> can you herd the cats before Friday?', author: 'U_LEAD', roles }).flag).toBe(false);
+    expect(v.reasons).toContain('follow_up (workspace word list): "juggle the plates"');
+    expect(classify({ text: '<@U_ANA> can you juggle the plates before Friday?', author: 'U_LEAD', roles }).flag).toBe(false);
   });
 
   it('never counts a phrase listed as not project work, and says why', () => {
