@@ -11,7 +11,7 @@ import { normalize } from './normalize';
 
 /** Opening words of a yes, in the registers seen in real teams (texting, British, Spanish, German, Pidgin). */
 const YES =
-  /^(?:(?:ok(?:ay)?|k|kk|sure|yes|yep|yeah|yup|ya|yea|fine|alright|all right|np|no problem|no worries|no prob|will do|wilco|on it|can do|got it|ack|noted|of course|absolutely|definitely|happy to|glad to|consider it done|leave it with me|sounds good|roger|for sure|sure thing|i can|i will|i'll|ill|i'll do it|i got it|i've got it|ive got it|i'm on it|im on it|claro|va|vale|sí|si|dale|listo|de una|ok dokey|okie|okey|ja|jo|klar|gerne|geht klar|mach ich|mache ich|ich mache|ich mach|kann ich(?: machen)?|übernehme ich|d'accord|oui|no wahala|i go do am|sharp|me|me please|me pls|dibs|mine)\b|:(?:\+1|thumbsup|ok_hand|white_check_mark|saluting_face|muscle):|👍|👌|✅)/;
+  /^(?:(?:ok(?:ay)?|k|kk|sure|yes|yep|yeah|yup|ya|yea|fine|alright|all right|np|no problem|no worries|no prob|will do|wilco|on it|can do|got it|ack|noted|of course|absolutely|definitely|happy to|glad to|consider it done|leave it with me|sounds good|roger|for sure|sure thing|i can|i will|i'll|ill|i'll do it|i got it|i've got it|ive got it|i'm on it|im on it|claro|va|vale|sí|si|dale|listo|de una|ok dokey|okie|okey|ja|jo|klar|gerne|geht klar|mach ich|mache ich|ich mache|ich mach|kann ich(?: machen)?|übernehme ich|d'accord|oui|no wahala|i go do am|i dey there|sharp|me|me please|me pls|dibs|mine|go on then|go on|that'?s me|count me in|jasne|spoko|dobra|joo|juu|hoidan|otan|selvä|넵|네|알겠습니다|제가 할게요|할게요)(?![\p{L}'])|:(?:\+1|thumbsup|ok_hand|white_check_mark|saluting_face|muscle):|👍|👌|✅)/u;
 
 /** A reply whose first word is work under way ("sending after lunch", "booking it", "raising the PO now"). */
 const UNDER_WAY =

@@ -18,9 +18,11 @@ const RUN = '@p\\d+(?:\\s*(?:,|and|&|\\+)\\s*@p\\d+)*';
 const TRACKER_CHATTER =
   /\b(?:unassigned|commented|changed|completed|moved|closed|resolved|marked|removed|archived|mentioned you|reopened|deleted|cancelled|canceled|approved|merged|left the card|was mentioned|were mentioned)\b/;
 /** A form or status that was submitted: done, not handed over ("Status submitted", "Submitted ✅"). */
-const SUBMITTED = /^submitted\b(?! by\b)|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
+const SUBMITTED = /^submitted\b(?! (?:by|via|with|through|from|in|using)\b)|\b(?:status|update|report|form|timesheets?|response|answers?|check-in) (?:was |were |has been )?submitted\b/m;
 /** An assignee change whose new holder is in the post's fields. */
 const ASSIGNEE_CHANGED = /\bchanged the (?:assignee|owner|assignees)\b/;
+/** "Assigned To changed to @x", "Owner set to @x": a field's new value. */
+const LABEL_CHANGED = new RegExp(`^(?:assignees?|assigned to|owners?|person|people|dri)\\s+(?:changed|set|updated)\\s+(?:to|→|->|=>)\\s*(${RUN})`);
 /** Cues that name the holder whatever else the post reports (an assignee change is still an assignment). */
 const TRACKER_REASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`\\b(?:assignee|assignees|owner|owners|person|people)\\b[^\\n]*?(?: to|→|->|=>)\\s*(${RUN})`),
@@ -30,7 +32,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
   new RegExp(`(${RUN})\\s+(?:was|has been|have been|were|got|is|are|'s been|just got)\\s+(?:assigned|added|reassigned)\\b`),
   new RegExp(`(${RUN})\\s+(?:was |were |has been |have been )?added to\\b`),
   new RegExp(`(${RUN}),?\\s+(?:you'?ve been|you have been|you were|you got|you just got)\\s+(?:assigned|added)\\b`),
-  new RegExp(`(${RUN})\\s+(?:assigned|added)\\s+(?:(?:this|the|a|an)\\s+)?(?:(?:issue|task|card|ticket|story|item|bug|subtask)\\s+)?(?:to\\s+)?(?:themselves|themself|himself|herself|yourself)\\b`),
+  new RegExp(`(${RUN})\\s+(?:assigned|added)\\s+(?:(?:this|the|a|an)\\s+)?(?:(?:issue|task|card|ticket|story|item|bug|subtask|link|title)\\s+)?(?:to\\s+)?(?:themselves|themself|himself|herself|yourself)\\b`),
   new RegExp(`(${RUN})\\s+(?:self-assigned|self assigned|joined|took|picked up|claimed)\\b`),
   new RegExp(`@p\\d+\\s+(?:assigned|added|reassigned)\\s+(${RUN})\\b`),
   new RegExp(`\\b(?:assigned|added|reassigned)\\b[^\\n]*?\\bto (${RUN})`),
@@ -48,7 +50,7 @@ const TRACKER_ASSIGN: ReadonlyArray<RegExp> = [
 ];
 /** Labels that say who holds the work, on one line with the names or on the line above them. */
 const HOLDER_LABEL =
-  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today|facilitator|facilitators|chair|note-?taker|notes|assigned)$|^(?:assignees?|assign(?:ed)?(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
+  /\b(?:owner|owners|assignee|assignees|approver|approvers|host|hosts|rota|on duty|on call|this week|today|facilitator|facilitators|chair|note-?taker|notes|assigned|assigned to)$|^(?:assignees?|assign(?:ed)?(?: to| user)?|owners?|task owner|action owner|risk owner|owner for [a-z' -]+|person|people|members?|responsible(?: person)?|dri|accountable|handled by|owned by|approvers?|sent to|host|hosts|facilitator|chair|mc|emcee|note-?taker|lead|this week|today|on duty|on call|doing it|who|covering|stand-?in|standing in|(?:cover |travel |booking )?arranged by|booker|signers?)\b/;
 /** Labels that name someone who does not hold the work. */
 const OTHER_LABEL =
   /\b(?:submitted|requested|logged|raised|created|opened|updated|reported|posted|sent|closed|approved|completed) by\b|^(?:reporter|from|name|cc|watchers?|followers?|author|next week|previous|last week|requester|reviewers?|creator|mentioned|previously|organi[sz]er|guests?|attendees?|invitees?|participants?|optional|required|(?:person |people )?(?:on leave|away|absent|off)|travell?ers?|reminder (?:from|set by))\b/;
@@ -131,7 +133,8 @@ function fieldsOf(untitled: readonly string[]): Field[] {
  * task gives it to whoever it names as holding it (`how: 'due'`).
  */
 export function trackerAssignee(lines: readonly string[], untitled: readonly string[] = lines): TrackerReading | undefined {
-  const reassigned = firstMatch(TRACKER_REASSIGN, untitled);
+  // (A bold field name, "*Assigned To* changed to *Ana*", is masked as a title: read it unmasked.)
+  const reassigned = firstMatch(TRACKER_REASSIGN, untitled) ?? firstMatch([LABEL_CHANGED], lines);
   if (reassigned) return reassigned;
   const own = untitled.join('\n');
   // Field labels are often bold ("*Assigned to*"), which masking would take for a title: read them unmasked.

@@ -246,3 +246,60 @@ describe('"don\'t" tells someone not to only at the start of what is said to the
     expect(judge({ text }).flag).toBe(false);
   });
 });
+
+describe('workflow forms and field changes', () => {
+  it('reads "Assigned to" in a form whose footer says it was submitted via a workflow', () => {
+    const v = classify({ text: '*New request: Meeting room + catering*\n*Requested by:* Dafydd Rees\n*Event:* judges\' briefing\n*Assigned to:* <@U_ANA>\nSubmitted via Workflow Builder · Facilities requests', author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+  });
+
+  it('reads "Cover assigned to" in a leave-cover form', () => {
+    const v = classify({ text: '*Leave cover request*\n*Person on leave:* Marek (14–25 Apr)\n*Duties:* CR log, supplier chases, weekly RAG\n*Cover assigned to:* <@U_ANA>', author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'], flag: true });
+  });
+
+  it('reads a bold field changed to a person ("*Assigned To* changed to *Ana Souza*")', () => {
+    const v = classify({ text: '', attachments: [{ pretext: 'Smartsheet › Master Plan', title: 'Row 38: Parallel run sign-off schedule', text: '*Assigned To* changed to *Ana Souza*\n*Finish* 12/07' }], names: { U_ANA: 'Ana Souza' }, author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'] });
+  });
+
+  it('reads "assigned <ticket link> to themselves"', () => {
+    const v = classify({ text: '', blocks: [section('*Ana Souza* assigned <https://linear.app/x/issue/T-236|T-236 Re-label cycle 9 issues + close duplicates before planning> to themselves')], names: { U_ANA: 'Ana Souza' }, author: 'U_APP', fromBot: true, roles });
+    expect(v).toMatchObject({ kind: 'assignment', assignees: ['U_ANA'] });
+  });
+});
+
+describe('asking in Korean, Finnish, Polish and Pidgin', () => {
+  it.each([
+    '<@U_ANA> 이번 주 금요일까지 주간 status report 작성해 주실 수 있나요?',
+    '<@U_ANA> 다음 주 월요일 주간 회의 안건 좀 정리해 주세요~',
+    '<@U_ANA> ehtisitkö päivittää riskilistan ennen torstaita?',
+    '<@U_ANA> muistatko laittaa go/no-go -palaverin kalenteriin?',
+    '<@U_ANA> możesz ogarnąć kickoff z nowym dostawcą?',
+  ])('reads "%s" as a request', (text) => {
+    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+  });
+
+  it.each(['mä hoidan laskujen jahtaamisen tällä viikolla', 'Hanbit 계약서 검토 미팅은 제가 잡을게요'])('reads "%s" as volunteering', (text) => {
+    expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+  });
+
+  it.each(['go on then', 'jasne, ogarnę', 'no wahala, I dey there'])('reads "%s" in a thread as a yes to what the parent asked', (text) => {
+    const parent = { text: '<@U_ANA> can you book the room and send the invites for the supplier kickoff?', author: 'U_RAJ' };
+    expect(judge({ text, author: 'U_ANA', parent })).toMatchObject({ flag: true, assignees: ['U_ANA'] });
+  });
+});
+
+describe('more hand-overs and volunteering', () => {
+  it.each([
+    "<@U_ANA> I've put you down to take the notes and actions at the advisory group from now on, hope that's ok",
+    '<@U_ANA> are you ok being the one who keeps tabs on when each operator delivers their timetable files?',
+    '<@U_ANA> <@U_BEN> the readiness review needs a status slide from each of you: what is ready, what is at risk. by Weds',
+  ])('reads "%s" as handing the work over', (text) => {
+    expect(judge({ text })).toMatchObject({ flag: true, flagged: expect.arrayContaining(['U_ANA']) });
+  });
+
+  it('reads "I\'ll be the one herding …" as volunteering', () => {
+    expect(judge({ text: "ok I'll be the one herding the three suppliers on dates for the launch. someone has to", author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+  });
+});
