@@ -19,11 +19,22 @@ export const HELD_OUT = 'heldout';
 /** A feature seen fewer times than this is noise. */
 const MIN_COUNT = 2;
 
-export function batches(): Array<{ name: string; lines: CorpusLine[] }> {
-  return readdirSync(CORPUS_DIR)
-    .filter((f) => f.endsWith('.jsonl') && f !== `${HELD_OUT}.jsonl`)
+/**
+ * `--exclude NAME` (repeatable) on either training script: a batch left out of training, so that it
+ * can be scored as unseen (the last sealed pair stays in the corpus without being trained on).
+ */
+export function excludedBatches(argv: readonly string[] = process.argv): string[] {
+  return argv.flatMap((arg, i) => (arg === '--exclude' && argv[i + 1] !== undefined ? [argv[i + 1]] : []));
+}
+
+/** The corpus batches training may use: every one but the held-out part and any `--exclude`d batch. */
+export function batches(exclude: readonly string[] = excludedBatches()): Array<{ name: string; lines: CorpusLine[] }> {
+  const known = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.jsonl')).map((f) => f.replace(/\.jsonl$/, ''));
+  for (const name of exclude) if (!known.includes(name)) throw new Error(`--exclude ${name}: no such batch in ${CORPUS_DIR}`);
+  return known
+    .filter((name) => name !== HELD_OUT && !exclude.includes(name))
     .sort()
-    .map((f) => ({ name: f.replace(/\.jsonl$/, ''), lines: loadCorpus(readFileSync(path.join(CORPUS_DIR, f), 'utf8')) }));
+    .map((name) => ({ name, lines: loadCorpus(readFileSync(path.join(CORPUS_DIR, `${name}.jsonl`), 'utf8')) }));
 }
 
 function textOf(line: CorpusLine): string {

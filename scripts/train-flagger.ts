@@ -55,16 +55,8 @@ function examplesOf(line: CorpusLine): Example[] {
   return [...featuresFor(ctx, pms)].map(([id, features]) => ({ features, label: positives.has(id) ? 1 : 0 }));
 }
 
-/** `--exclude NAME` (repeatable): leave a batch out of training, to score it afterwards as unseen. */
-function excluded(): string[] {
-  return process.argv.flatMap((arg, i) => (arg === '--exclude' && process.argv[i + 1] !== undefined ? [process.argv[i + 1]] : []));
-}
-
 function loadBatches(): Batch[] {
-  const leftOut = excluded();
-  return batches()
-    .filter((b) => !leftOut.includes(b.name))
-    .map((b) => ({ ...b, examples: b.lines.flatMap(examplesOf) }));
+  return batches().map((b) => ({ ...b, examples: b.lines.flatMap(examplesOf) }));
 }
 
 /** A feature seen in fewer examples than this is noise, and is left out of the model. */

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/train-scorer.ts [--cv]`: trains the classifier's learned scorer (see
+ * `npx tsx scripts/train-scorer.ts [--cv] [--exclude BATCH ...]`: trains the classifier's learned scorer (see
  * src/core/classifier/scorer.ts) on the labelled corpus and writes src/core/classifier/scorer-model.gen.ts.
  *
  * Training lines: requests (kind `assignment`) in every batch of test/fixtures/corpus/ except the
