@@ -148,12 +148,17 @@ const TICKET_KEY = /\b(?!CR-)[A-Z][A-Z0-9]{1,9}-\d+\b/;
 const TICKET_KEY_ALL = new RegExp(TICKET_KEY.source, 'g');
 
 /** Emoji, typography and formatting out; lower case; single spaces. */
+/** Ticks and arrows inside a line separate the items of a list ("✅ sent the invites ✅ booked the room"). */
+const LIST_MARK_CODE = /:(?:white_check_mark|heavy_check_mark|ballot_box_with_check|arrow_right|soon|small_blue_diamond|small_orange_diamond|black_small_square|point_right):/g;
+const LIST_MARK = /[✅✔☑➡🔜🔹🔸▪]\u{FE0F}?/gu;
+
 function plain(line: string, spelling?: Spelling): string {
   let text = line;
   // Most lines are plain ASCII without emoji codes: skip the replacements that cannot apply.
-  if (text.includes(':')) text = text.replace(EMOJI_CODE, ' ');
+  if (text.includes(':')) text = text.replace(LIST_MARK_CODE, ' • ').replace(EMOJI_CODE, ' ');
   if (NON_ASCII.test(text)) {
     text = text
+      .replace(LIST_MARK, ' • ')
       .replace(PICTOGRAPH, ' ')
       .replace(/[’‘`´]/g, "'")
       .replace(/[“”]/g, '"')

@@ -81,6 +81,39 @@ const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['kar do|kardo|kar dena|kar dijiye|kar dijiyega|kar lo|karlo', 'please'],
   ['zara|jaldi', 'please'],
   ['dekh lo|dekh lena|dekh lijiye', 'please look at it'],
+  // Rioplatense Spanish ("dale, la corro yo", "¿te encargás de …?", "me pongo yo a coordinar …")
+  ['te encargás de|te encargás|te ocupás de|te ocupás', 'can you handle'],
+  ['yo me ocupo de|yo me ocupo|me ocupo de|me ocupo|la corro yo|lo corro yo|me pongo yo a|me pongo yo|pongo yo|lo dejo conmigo|la dejo conmigo|dejámelo a mí|yo lo llevo', "i'll do"],
+  ['órdenes de compra|ordenes de compra|orden de compra|oc', 'purchase order'],
+  ['cotización|cotizacion', 'quote'],
+  ['licencias', 'licences'],
+  ['recordatorio', 'reminder'],
+  ['seguimiento semanal', 'weekly follow-up'],
+  // French ("je prends la relance de …", "je gère le suivi …")
+  ['je prends|je gère|je gere|je m’occupe de|je m\'occupe de|je me charge de', "i'll do"],
+  ['la relance|relancer|relancé|relance', 'chase'],
+  ['le suivi des|le suivi de|le suivi', 'the follow-up of'],
+  ['pénalités|penalites', 'penalties'],
+  // Dutch and Afrikaans ("kun jij de kick-off inplannen?", "kan jy asseblief … invul?")
+  ['kun jij|kan jij|zou jij|wil jij|kan jy|sal jy|kun je|kan je|zou je', 'can you'],
+  ['asseblief|alsjeblieft|alstublieft|aub', 'please'],
+  ['inplannen|plannen|inplan', 'schedule'],
+  ['ik doe het|ik pak het op|ik regel het|ek sal dit doen|los dit vir my', "i'll do it"],
+  // Nigerian Pidgin ("I go handle the vendor chase", "make I hold the checklist", "I fit take am")
+  ['i go handle|i go take|i go reconcile|i go chase|i go sort|i go run|i go book|i go send|make i hold|make i handle|make i take|i fit take am|i fit handle am|i dey raise am|i dey on am', "i'll do"],
+  // Hebrew, romanised ("at yechola lakachat et …?", "etmol: … hayom: …")
+  ['at yechola|ata yachol|at yecholá|tuchal|tuchli', 'can you'],
+  ['etmol', 'yesterday'],
+  ['hayom', 'today'],
+  // Mandarin pinyin ("ni neng fa yi xia meeting invite ma?", "zuotian: … jintian: …")
+  ['ni neng|ni keyi|ni lai|nin neng|ni bang wo|bang wo', 'can you'],
+  ['wo lai chuli|wo lai|wo chuli', "i'll do it"],
+  ['zuotian', 'yesterday'],
+  ['jintian', 'today'],
+  ['meiyou', 'none'],
+  // Kannada-English ("agenda kaLsi please", "naane maadtini")
+  ['naane maadtini|naanu maadtini|naane maadtheeni', "i'll do it"],
+  ['kaLsi|kalsi|kodi', 'send'],
   // Korean: a request ends the sentence ("… 정리해 주세요", "… 작성해 주실 수 있나요?"); nouns come first.
   ['해 주실 수 있나요|해주실 수 있나요|해 주실 수 있을까요|해주실 수 있을까요|주실 수 있나요|주실 수 있을까요|주실 수 있어요|해 주세요|해주세요|주세요|부탁드려요|부탁드립니다|부탁해요', 'can you please'],
   ['맡아주실 수 있어요|맡아 주실 수 있어요|맡아주실 수 있나요|맡아 주세요|맡아주세요', 'can you take on'],

@@ -258,12 +258,19 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
     return { items, format: 'emoji' };
   }
 
+  // 3a. A list on one line: "Gwen, Weds - chaired the board - chased finance - sent the status".
+  const inline = inlineList(lines);
+  if (inline) return { items: inline, format: 'bullets' };
+
   // 3. A plain bullet list of one's own work (no one is named in it).
   const bullets = lines.filter((l) => l.bullet);
   // (The other lines are only looked at when there are enough bullets.)
   // ("quick one from me:" above the list introduces it.)
   const others = bullets.length >= 3 ? lines.filter((l, i) => !l.bullet && !HEADER.test(l.text) && !TITLE_LINE.test(l.text) && !DAY_HEADER.test(l.text) && !(i === 0 && INTRO.test(l.text))) : [];
-  if (bullets.length >= 3 && others.length === 0 && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
+  // "Gwen, Weds" above the list and "all good" or "no blockers, just meetings" below it: a title and a
+  // sign-off, when the list reports the author's own work done.
+  const titled = others.length > 0 && others.every((l) => isListTitle(l, lines) || isSignOff(l, lines)) && bullets.filter((b) => DONE_ITEM.test(b.text)).length >= 2;
+  if (bullets.length >= 3 && (others.length === 0 || titled) && !lines.some((l) => /@p\d+|@group|@all/.test(l.text))) {
     const items: string[] = [];
     for (const b of bullets) {
       const header = HEADER.exec(b.text);
@@ -291,6 +298,44 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
 /** A short line heading a list of one's own work: a day, or "update", "status", "wrap" ("Mon:", "Friday wrap:", "Status Tues"). */
 /** Items a lone "today:" section needs before it reads as a standup rather than a remark. */
 const MIN_SINGLE_SECTION_ITEMS = 3;
+
+/** Where a one-line list breaks: " • ", " - " (a ticked item's tick becomes " • " in normalize.ts). */
+const INLINE_ITEM = /\s+(?:•|-)\s+/;
+/** Work reported done: an item that starts with a verb in the past ("chased finance", "sent the deck"). */
+const DONE_ITEM = /^(?:[a-z]+ed|sent|ran|wrote|did|made|took|built|set up|got|put|met|led|kept|found|paid|sorted|signed|booked|shared|submitted)\b/;
+const MIN_INLINE_ITEMS = 3;
+const MAX_INLINE_TITLE_WORDS = 8;
+
+/**
+ * A standup written as one line of items: a short title (who, when: "Claire - Lyon week", "S44 scrum
+ * master week") and at least three items, two or more of them work reported done, nobody named or asked.
+ * A schedule or an announcement lists things too, but not things the author did.
+ */
+function inlineList(lines: readonly Line[]): string[] | undefined {
+  const text = lines.map((l) => l.text).join(' ');
+  if (lines.length > 3 || text.includes('?') || /@p\d+|@group|@all/.test(text)) return undefined;
+  const [title, ...rest] = text.split(INLINE_ITEM).map((part) => part.trim());
+  if (title === undefined || rest.length < MIN_INLINE_ITEMS || title.split(' ').length > MAX_INLINE_TITLE_WORDS) return undefined;
+  const items: string[] = [];
+  for (const part of rest) {
+    // "… no blockers, just tired", "blockers: my feet": the blocker part ends the list.
+    const cut = part.split(/\b(?:no blockers?|blockers?\s*:|blocked on\s*:)/)[0].trim();
+    const header = HEADER.exec(cut);
+    const body = header && sectionOf(header) !== 'blocker' ? cut.slice(header[0].length) : cut;
+    if (body.length > 0 && !NOT_ITEM.test(body)) items.push(body);
+  }
+  return items.length >= MIN_INLINE_ITEMS && items.filter((item) => DONE_ITEM.test(item)).length >= 2 ? items : undefined;
+}
+
+/** The first line, short and asking nothing: "Gwen, Weds", "Niamh @ LBF". */
+function isListTitle(line: Line, lines: readonly Line[]): boolean {
+  return line === lines[0] && !line.text.includes('?') && line.text.split(' ').length <= MAX_INLINE_TITLE_WORDS;
+}
+
+/** The last line closing a list: "all good", "no blockers, just meetings", "blockers: my feet". */
+function isSignOff(line: Line, lines: readonly Line[]): boolean {
+  return line === lines[lines.length - 1] && (NOT_ITEM.test(line.text) || /^no blockers?\b|^blockers?\s*:/.test(line.text));
+}
 
 /** A short first line that introduces what follows: "quick one from me:", "update:". */
 const INTRO = /^(?:[a-z'@0-9-]+\s+){0,5}[a-z'@0-9-]+\s*:$/;

@@ -303,3 +303,48 @@ describe('more hand-overs and volunteering', () => {
     expect(judge({ text: "ok I'll be the one herding the three suppliers on dates for the launch. someone has to", author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
   });
 });
+
+describe('polite and indirect asks, round five', () => {
+  it.each([
+    "<@U_ANA> you've been volunteered as the person keeping track of what we've spent on the pilot vs the 80k that got signed off. sorry not sorry",
+    "<@U_ANA> y'all good to own the customer advisory board follow-ups? every customer gets a thank-you within a week",
+    "<@U_ANA> you're grand to chair Thursday's go/no-go yeah?",
+    '<@U_ANA> I wonder whether it might be possible for you to keep chasing the typesetter about the files?',
+    "<@U_ANA> I'd be grateful if you'd take on organising those meetings — dates for the year, agendas, papers out a week ahead.",
+    "<@U_ANA> can you go through the open POs and close the ones we don't need anymore?",
+  ])('reads "%s" as handing the work over', (text) => {
+    expect(judge({ text })).toMatchObject({ flag: true, flagged: ['U_ANA'] });
+  });
+
+  it.each([
+    '<@U_ANA> ¿te encargás de pedir la cotización y la OC para las licencias?',
+    '<@U_ANA> kun jij de kick-off met de leverancier inplannen? volgende week, 1 uur',
+    '<@U_ANA> kan jy asseblief die vendor contract vir Sea Point invul voor Vrydag?',
+    '<@U_ANA> ni neng fa yi xia meeting invite gei the supplier team ma?',
+  ])('reads "%s" as a request', (text) => {
+    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+  });
+
+  it.each(['I go handle the scanner vendor chase, make una no worry', 'je prends la relance du fournisseur pour les pénalités', 'Bancame, yo me ocupo de las órdenes de compra de la productora'])(
+    'reads "%s" as volunteering',
+    (text) => {
+      expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    },
+  );
+});
+
+describe('standups as lists with a title', () => {
+  it('reads a titled list of work done as a standup', () => {
+    const v = judge({ text: 'Gwen, Weds:\n- chaired the programme board\n- chased finance again on the capex approval\n- sent the quarterly status to the exec team\nno blockers, just meetings', author: 'U_ANA' });
+    expect(v).toMatchObject({ kind: 'standup', flag: true });
+  });
+
+  it('reads ticks inside a line as items', () => {
+    const v = judge({ text: 'Mon update ✔ vendor SOW countersigned ✔ moved the build window in the plan ✔ emailed everyone the new dates', author: 'U_ANA' });
+    expect(v).toMatchObject({ kind: 'standup', flag: true });
+  });
+
+  it('does not read a titled list of things to come as a standup', () => {
+    expect(judge({ text: 'Offsite agenda\n- intro from the CEO\n- roadmap walkthrough\n- Q&A with the squads\nall good', author: 'U_ANA' }).kind).not.toBe('standup');
+  });
+});
