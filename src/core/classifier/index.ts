@@ -26,7 +26,7 @@ import { SCORER_MODEL } from './scorer-model.gen';
 import { scoreCandidates, type Candidate, type FlagContext, type FlaggerModel } from './flagger';
 import { FLAGGER_MODEL } from './flagger-model.gen';
 import { asksAnyone, saysYes } from './thread-reply';
-import { scanWith, type Scan } from './word-lists';
+import { isLexiconScan, scanWith, type Scan } from './word-lists';
 
 export { mentionedUsers } from './normalize';
 export { MAX_REASONS } from './summary';
@@ -600,8 +600,11 @@ const FINAL_BLOCK = /^not a request \((?:negated|thanks|laughter|away|informatio
  * work to quote and tip on.
  */
 function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdict, scan: Scan): Verdict {
-  const hits = scan(ctx.norm.text);
-  if (verdict.reasons.some((r) => FINAL_BLOCK.test(r)) || hits.some((h) => h.listed === 'not-project')) return verdict;
+  // The whole message's phrases, read only when needed: most messages stop before (a scan is a
+  // tenth of the classifier's time), and only a workspace's own lists can say "never project work".
+  let hits: Hit<Category>[] | undefined;
+  const scanned = (): Hit<Category>[] => (hits ??= scan(ctx.norm.text));
+  if (verdict.reasons.some((r) => FINAL_BLOCK.test(r)) || (!isLexiconScan(scan) && scanned().some((h) => h.listed === 'not-project'))) return verdict;
   // Being invited, or going, is not running the thing: "put you down as a guest at the vendor lunch".
   // An app's post is read by its layout (tracker.ts): who holds a ticket is not a matter of weighing words.
   if (ATTENDING.test(ctx.norm.text) || (ctx.fromBot && verdict.kind !== 'standup')) return verdict;
@@ -616,7 +619,7 @@ function withSecondOpinion(model: FlaggerModel, ctx: FlagContext, verdict: Verdi
   // Only work the message or its thread names: a nudge must say what was noticed, and a reply that
   // names nothing is read again with its parent (see needsThreadParent in the nudges feature).
   // The work must be named as clearly as the rules ask before they flag (a lone "vendor" is topic).
-  const named = summarize(hits).project >= WEAK;
+  const named = summarize(scanned()).project >= WEAK;
   const category = (named ? verdict.categories.find(isProjectCategory) : undefined) ?? ctx.parent?.verdict.categories.find(isProjectCategory);
   if (category === undefined) return verdict;
   const phrase = verdict.phrase ?? (verdict.categories.includes(category) ? undefined : ctx.parent?.verdict.phrase) ?? phraseFor(verdict, category) ?? quotedAround(ctx.norm.text, added[0].evidence[0] ?? '');

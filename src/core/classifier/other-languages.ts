@@ -306,10 +306,46 @@ const ENTRIES = GLOSSARY.map(([foreign, english]) => ({
 /** Any of the glossary's words: most lines have none, and are returned untouched. */
 const ANY = new RegExp(`(?<![${LETTER}'’-])(?:${GLOSSARY.flatMap(([foreign]) => foreign.split('|')).map(escape).join('|')})(?![${LETTER}'’-])`, 'u');
 
-/** The line with the glossary's words in English (lower-case normalised text in and out). */
+/** What separates words for the glossary: anything but letters, apostrophes and hyphens (as in ANY). */
+const NON_WORD = /[^\p{L}'’-]+/u;
+
+/** A phrase's first word, or its first two ("i dey there" starts with "i dey", not just "i"). */
+function keyOf(phrase: string): string {
+  return phrase.split(' ').slice(0, 2).join(' ');
+}
+
+/** Each entry's keys: a phrase starts a word, so an entry can only match a line holding one of them. */
+const KEYS_OF_ENTRY = GLOSSARY.map(([foreign]) => [...new Set(foreign.split('|').map(keyOf))]);
+
+/** True when every phrase is words of letters, apostrophes and hyphens, one space apart: what {@link keyOf} relies on. */
+export function glossaryPhrasesAreWords(): boolean {
+  return GLOSSARY.every(([foreign]) => foreign.split('|').every((phrase) => phrase.split(' ').every((word) => word.length > 0 && !NON_WORD.test(word))));
+}
+
+/** The line's words and pairs of adjacent words. */
+function keysIn(text: string): Set<string> {
+  const words = text.split(NON_WORD);
+  const keys = new Set<string>(words);
+  for (let i = 0; i + 1 < words.length; i++) keys.add(`${words[i]} ${words[i + 1]}`);
+  return keys;
+}
+
+/**
+ * The line with the glossary's words in English (lower-case normalised text in and out). Entries are
+ * applied in order, as a replacement may make a later one match; an entry none of whose phrases can
+ * start at a word of the line as it stands is skipped (checking a key is far cheaper than a regex).
+ */
 export function inEnglish(text: string): string {
   if (!ANY.test(text)) return text;
   let out = text;
-  for (const { re, english } of ENTRIES) out = out.replace(re, english);
+  let keys = keysIn(out);
+  for (let index = 0; index < ENTRIES.length; index++) {
+    if (!KEYS_OF_ENTRY[index].some((key) => keys.has(key))) continue;
+    const replaced = out.replace(ENTRIES[index].re, ENTRIES[index].english);
+    if (replaced !== out) {
+      out = replaced;
+      keys = keysIn(out);
+    }
+  }
   return out;
 }

@@ -100,6 +100,11 @@ function researchAware(text: string, hits: Hit<Category>[]): Hit<Category>[] {
 
 const lexiconScan: Scan = (text) => researchAware(text, LEXICON.scan(text));
 
+/** True for the lexicon's own scan: no workspace list is read, so no phrase is listed either way. */
+export function isLexiconScan(scan: Scan): boolean {
+  return scan === lexiconScan;
+}
+
 /**
  * A scan that reads the workspace's lists first and the lexicon around them. Compiled once per word
  * lists object (cached), so a caller that keeps its lists object pays the compilation once.
