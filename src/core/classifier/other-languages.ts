@@ -292,22 +292,23 @@ const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['perseguir', 'chase'],
 ];
 
-const LETTER = '\\p{L}';
+/** What a glossary word is made of: letters of any alphabet, apostrophes and hyphens. */
+const WORD_CHARS = "\\p{L}'’-";
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const ENTRIES = GLOSSARY.map(([foreign, english]) => ({
-  re: new RegExp(`(?<![${LETTER}'’-])(?:${foreign.split('|').map(escape).join('|')})(?![${LETTER}'’-])`, 'gu'),
+  re: new RegExp(`(?<![${WORD_CHARS}])(?:${foreign.split('|').map(escape).join('|')})(?![${WORD_CHARS}])`, 'gu'),
   english,
 }));
 
 /** Any of the glossary's words: most lines have none, and are returned untouched. */
-const ANY = new RegExp(`(?<![${LETTER}'’-])(?:${GLOSSARY.flatMap(([foreign]) => foreign.split('|')).map(escape).join('|')})(?![${LETTER}'’-])`, 'u');
+const ANY = new RegExp(`(?<![${WORD_CHARS}])(?:${GLOSSARY.flatMap(([foreign]) => foreign.split('|')).map(escape).join('|')})(?![${WORD_CHARS}])`, 'u');
 
-/** What separates words for the glossary: anything but letters, apostrophes and hyphens (as in ANY). */
-const NON_WORD = /[^\p{L}'’-]+/u;
+/** What separates words for the glossary. */
+const NON_WORD = new RegExp(`[^${WORD_CHARS}]+`, 'u');
 
 /** A phrase's first word, or its first two ("i dey there" starts with "i dey", not just "i"). */
 function keyOf(phrase: string): string {

@@ -116,17 +116,14 @@ function headerPerson(header: readonly Line[]): number | undefined {
 
 /**
  * "*Yesterday* ran the triage call", "*Previous goals* ✅ fixed the crash": a bold opening that is a
- * section heading on its own, read as that heading followed by its answer.
+ * section heading on its own is read as that heading with its colon ("yesterday: ran the triage call").
  */
-function boldHeader(line: Line): RegExpExecArray | null {
+function withBoldHeading(line: Line): string | undefined {
   const lead = line.boldLead;
-  if (lead === undefined || !line.text.startsWith(lead)) return null;
+  if (lead === undefined || !line.text.startsWith(lead)) return undefined;
   const alone = HEADER.exec(lead);
-  if (alone === null || alone[0].length < lead.length) return null;
-  // The heading as matched, stretched to the end of the bold text (the items start after it).
-  const match = [line.text.slice(0, lead.length), alone[1], alone[2], alone[3]] as unknown as RegExpExecArray;
-  match.index = 0;
-  return match;
+  if (alone === null || alone[0].length < lead.length) return undefined;
+  return `${lead}${/[:?]$/.test(lead) ? '' : ':'} ${line.text.slice(lead.length).trim()}`;
 }
 
 function sectionOf(match: RegExpExecArray): Section {
@@ -220,13 +217,19 @@ export function parseStandup(lines: readonly Line[], fromBot: boolean): StandupP
   const sectionItems: string[] = [];
   const preamble: Line[] = [];
   for (const seg of segments) {
-    const header = HEADER.exec(seg.text) ?? boldHeader(seg);
+    let headed = seg.text;
+    let header = HEADER.exec(headed);
+    const bold = header === null ? withBoldHeading(seg) : undefined;
+    if (bold !== undefined) {
+      headed = bold;
+      header = HEADER.exec(headed);
+    }
     if (header) {
       const section = sectionOf(header);
       seen.add(section);
       if (/\?/.test(header[0]) || /^what|^any/.test(header[0])) questions++;
       current = section;
-      const restText = seg.text.slice(header[0].length).trim();
+      const restText = headed.slice(header[0].length).trim();
       if (restText.length > 0 && section !== 'blocker') sectionItems.push(...splitItems(stripProse(restText)));
       continue;
     }
