@@ -1,5 +1,6 @@
 import { classify } from '../../../src/core/classifier';
 import type { ClassifyInput, Role } from '../../../src/core/types';
+import { ROLES_MAP } from './helpers';
 
 /**
  * Standup apps' layouts (whose update it is, bold headings on the answer's line, quoted answers),
@@ -7,10 +8,20 @@ import type { ClassifyInput, Role } from '../../../src/core/types';
  * asks ("ok if I leave … with you?", "would it be an imposition to ask you to …"). Written for these
  * tests (not taken from any corpus batch).
  */
-const roles: Record<string, Role> = { U_ANA: 'product', U_BEN: 'product', U_RAJ: 'project', U_LEAD: 'engineering', U_APP: 'other' };
+const roles: Record<string, Role> = { ...ROLES_MAP, U_APP: 'other' };
 
 function judge(input: Partial<ClassifyInput> & { text: string }) {
   return classify({ author: 'U_LEAD', roles, ...input });
+}
+
+/** The message asks Ana (a product manager) for project work. */
+function expectAsksAna(text: string): void {
+  expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+}
+
+/** Ana takes project work on in her own message. */
+function expectAnaVolunteers(text: string): void {
+  expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
 }
 
 function appPost(blocks: ClassifyInput['blocks'], extra: Partial<ClassifyInput> = {}) {
@@ -77,7 +88,7 @@ describe('asking in the languages teams mix in', () => {
     '<@U_ANA> tafadhali confirm the dates for sprint planning and send the invite',
     '<@U_ANA> naomba you update the project timeline on the wall planner too',
   ])('reads "%s" as a request', (text) => {
-    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+    expectAsksAna(text);
   });
 
   it('keeps "PO" a purchase order, not a Tagalog politeness word', () => {
@@ -94,7 +105,7 @@ describe('indirect asks', () => {
     "It's been agreed that the lessons-learned log will be kept by <@U_ANA> going forward.",
     '<@U_ANA> u still have the action to send the freeze notice to the merch team? it\'s due today',
   ])('reads "%s" as handing the work over', (text) => {
-    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+    expectAsksAna(text);
   });
 
   it('asks the person named in "will you take over …?", not the author', () => {
@@ -106,12 +117,12 @@ describe('indirect asks', () => {
   });
 
   it('takes a laugh before a volunteer as volunteering', () => {
-    expect(judge({ text: 'haha I\'ll book the venue for the offsite then', author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    expectAnaVolunteers('haha I\'ll book the venue for the offsite then');
     expect(judge({ text: 'haha nice one', author: 'U_ANA' }).kind).toBe('chatter');
   });
 
   it('reads "lemme" as taking something on', () => {
-    expect(judge({ text: 'lemme handle the agenda and the room for the January planning', author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    expectAnaVolunteers('lemme handle the agenda and the room for the January planning');
   });
 });
 
@@ -139,11 +150,11 @@ describe('more asking in other languages', () => {
     '<@U_ANA> te toca el informe de avance mensual para el directorio',
     '<@U_ANA> el prospecto pidió un NDA antes de la demo, ¿lo gestionas con legal?',
   ])('reads "%s" as a request', (text) => {
-    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+    expectAsksAna(text);
   });
 
   it.each(['me hago cargo de la planilla de riesgos de Calama', 'sim, fico eu com isso o cronograma'])('reads "%s" as volunteering', (text) => {
-    expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    expectAnaVolunteers(text);
   });
 
   it('does not read "agendas" as a Spanish request', () => {
@@ -159,7 +170,7 @@ describe('more ways of handing over', () => {
     'The revised summit budget needs to go to finance from <@U_ANA> before Thursday',
     '<@U_ANA> need the risk log refreshed with the SSO slip before the steering meeting',
   ])('reads "%s" as handing the work over', (text) => {
-    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+    expectAsksAna(text);
   });
 
   it('reads "could this be you?" under a parent that names the work as handing it over', () => {
@@ -172,7 +183,7 @@ describe('more ways of handing over', () => {
     'leave the Dovetail + Maze licence renewals with me',
     "I'll keep a running change log for the variations so we stop arguing about what was agreed",
   ])('reads "%s" as volunteering', (text) => {
-    expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    expectAnaVolunteers(text);
   });
 
   it('still reads "stop chasing" as calling work off', () => {
@@ -277,11 +288,11 @@ describe('asking in Korean, Finnish, Polish and Pidgin', () => {
     '<@U_ANA> muistatko laittaa go/no-go -palaverin kalenteriin?',
     '<@U_ANA> możesz ogarnąć kickoff z nowym dostawcą?',
   ])('reads "%s" as a request', (text) => {
-    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+    expectAsksAna(text);
   });
 
   it.each(['mä hoidan laskujen jahtaamisen tällä viikolla', 'Hanbit 계약서 검토 미팅은 제가 잡을게요'])('reads "%s" as volunteering', (text) => {
-    expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    expectAnaVolunteers(text);
   });
 
   it.each(['go on then', 'jasne, ogarnę', 'no wahala, I dey there'])('reads "%s" in a thread as a yes to what the parent asked', (text) => {
@@ -300,7 +311,7 @@ describe('more hand-overs and volunteering', () => {
   });
 
   it('reads "I\'ll be the one herding …" as volunteering', () => {
-    expect(judge({ text: "ok I'll be the one herding the three suppliers on dates for the launch. someone has to", author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+    expectAnaVolunteers("ok I'll be the one herding the three suppliers on dates for the launch. someone has to");
   });
 });
 
@@ -322,13 +333,13 @@ describe('polite and indirect asks, round five', () => {
     '<@U_ANA> kan jy asseblief die vendor contract vir Sea Point invul voor Vrydag?',
     '<@U_ANA> ni neng fa yi xia meeting invite gei the supplier team ma?',
   ])('reads "%s" as a request', (text) => {
-    expect(judge({ text })).toMatchObject({ kind: 'assignment', flag: true, flagged: ['U_ANA'] });
+    expectAsksAna(text);
   });
 
   it.each(['I go handle the scanner vendor chase, make una no worry', 'je prends la relance du fournisseur pour les pénalités', 'Bancame, yo me ocupo de las órdenes de compra de la productora'])(
     'reads "%s" as volunteering',
     (text) => {
-      expect(judge({ text, author: 'U_ANA' })).toMatchObject({ assignees: ['U_ANA'], flag: true });
+      expectAnaVolunteers(text);
     },
   );
 });
